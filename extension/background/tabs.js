@@ -1,0 +1,55 @@
+// Tab plumbing for the service worker: snapshot a tab, open a tab and wait for it to load,
+// apply a fill plan. The DOM work itself happens in content/*.js.
+
+const SHOP_HOSTS = /(^|\.)(taobao|tmall)\.com$/;
+
+export function isShopUrl(url) {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'https:' && SHOP_HOSTS.test(hostname);
+  } catch {
+    return false;
+  }
+}
+
+export async function snapshotTab(tabId) {
+  const [injection] = await chrome.scripting.executeScript({
+    target: { tabId },
+    files: ['content/snapshot.js'],
+  });
+  if (!injection || !injection.result) throw new Error('The page could not be read.');
+  return injection.result;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// The complaint entry is a redirect chain (redirect.jhtml -> applyRouter.htm -> form), and a tab
+// can report "complete" on an intermediate page. Snapshot once the tab has settled on a page
+// that can be read, retrying while it is still moving.
+export async function snapshotSettledTab(tabId, { timeoutMs = 30000, isReady = () => true } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = new Error('The form page did not finish loading.');
+  while (Date.now() < deadline) {
+    const tab = await chrome.tabs.get(tabId);
+    if (tab.status === 'complete') {
+      try {
+        const snapshot = await snapshotTab(tabId);
+        if (isReady(snapshot)) return snapshot;
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    await sleep(250);
+  }
+  throw lastError;
+}
+
+export async function applyFillPlan(tabId, plan) {
+  await chrome.scripting.executeScript({ target: { tabId }, files: ['content/fill.js'] });
+  const [injection] = await chrome.scripting.executeScript({
+    target: { tabId },
+    func: (p) => globalThis.tousuFill(p),
+    args: [plan],
+  });
+  return injection?.result ?? { filled: [], missing: plan.steps.map((s) => s.label) };
+}

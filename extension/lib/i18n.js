@@ -1,0 +1,23 @@
+// chrome.i18n helpers for the screens: no shopper-visible string is hard-coded in HTML or JS.
+
+export function t(key, ...substitutions) {
+  return chrome.i18n.getMessage(key, substitutions.map(String)) || key;
+}
+
+export function localize(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) {
+    el.placeholder = t(el.dataset.i18nPlaceholder);
+  }
+  for (const el of root.querySelectorAll('[data-i18n-aria-label]')) {
+    el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+  }
+  document.documentElement.lang = chrome.i18n.getUILanguage();
+}
+
+export async function send(message) {
+  const reply = await chrome.runtime.sendMessage(message);
+  if (!reply) throw Object.assign(new Error('No reply from the extension.'), { code: 'no_reply' });
+  if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
+  return reply.data;
+}

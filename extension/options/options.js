@@ -1,0 +1,74 @@
+// First run and connection settings: how to start the helper, pairing, 测试连接.
+
+import { localize, send, t } from '../lib/i18n.js';
+
+const $ = (id) => document.getElementById(id);
+
+const STATUS_TEXT = {
+  ready: (s) => t('statusReady'),
+  not_running: (s) => t('statusNotRunning', s.port),
+  foreign: (s) => t('statusForeign', s.port),
+  not_paired: (s) => t('statusNotPaired'),
+  version_mismatch: (s) => t('statusVersion', s.apiVersion ?? '?'),
+};
+
+function say(text, ok) {
+  $('status').textContent = text;
+  $('status').className = ok ? 'status-ready' : 'status-bad';
+}
+
+function port() {
+  return Number($('port').value);
+}
+
+async function testConnection() {
+  try {
+    const status = await send({ type: 'helper/status', port: port() });
+    const text = STATUS_TEXT[status.state]?.(status) ?? t('stateError', status.error?.message || status.state);
+    say(text, status.state === 'ready');
+    $('status').dataset.state = status.state;
+  } catch (error) {
+    say(t('stateError', error.message), false);
+  }
+}
+
+async function pair(event) {
+  event.preventDefault();
+  const code = $('code').value.trim();
+  if (!code) return $('code').focus();
+  try {
+    await send({ type: 'helper/pair', code, port: port() });
+    $('code').value = '';
+    say(t('pairOk'), true);
+    $('status').dataset.state = 'ready';
+  } catch (error) {
+    const key = { invalid_code: 'pairInvalid', too_many_attempts: 'pairRateLimited' }[error.code];
+    if (key) say(t(key), false);
+    else if (error.code === 'helper_unreachable') say(t('statusNotRunning', port()), false);
+    else if (error.code === 'not_tousu') say(t('statusForeign', port()), false);
+    else say(t('stateError', error.message), false);
+    $('status').dataset.state = error.code;
+  }
+}
+
+async function unpair() {
+  try {
+    await send({ type: 'helper/unpair' });
+  } catch {
+    // Forgetting the token locally is what matters; the helper may already be gone.
+  }
+  say(t('unpaired'), false);
+  $('status').dataset.state = 'not_paired';
+}
+
+async function init() {
+  localize();
+  const { helperPort = 47321 } = await chrome.storage.local.get('helperPort');
+  $('port').value = helperPort;
+  $('start-command').textContent = helperPort === 47321 ? 'tousu serve' : `tousu serve --port ${helperPort}`;
+  $('pair-form').addEventListener('submit', pair);
+  $('test').addEventListener('click', testConnection);
+  $('unpair').addEventListener('click', unpair);
+}
+
+init();

@@ -1,0 +1,14 @@
+"""Thin HTTP blueprints under /api/v1: validate, call one layer, return JSON."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+PREFIX = "/api/v1"
+
+
+def register_blueprints(app: Flask) -> None:
+    from . import advice, cases, fill, meta, pages, pairing
+
+    for module in (meta, pairing, pages, advice, fill, cases):
+        app.register_blueprint(module.bp, url_prefix=PREFIX)

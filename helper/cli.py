@@ -1,0 +1,236 @@
+"""`tousu`: run the helper and the mock shop, pair, diagnose, and the layers without a browser.
+
+read/advise/lint print exactly the JSON the HTTP API returns.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from . import API_VERSION, __version__, config
+
+EXTENSION_DIR = Path(__file__).resolve().parent.parent / "extension"
+
+
+def _print_json(model_or_data) -> None:
+    if hasattr(model_or_data, "model_dump_json"):
+        text = model_or_data.model_dump_json(indent=2)
+    else:
+        text = json.dumps(model_or_data, ensure_ascii=False, indent=2)
+    click.echo(text)
+
+
+def _data_dir(value: str | None) -> Path:
+    return Path(value or os.environ.get("TOUSU_DATA_DIR") or config.default_data_dir())
+
+
+def _port(value: int | None) -> int:
+    return value or int(os.environ.get("TOUSU_PORT") or config.DEFAULT_PORT)
+
+
+def _require_loopback(host: str) -> None:
+    if host not in config.LOOPBACK_HOSTS:
+        raise click.UsageError(
+            f"refusing to listen on {host!r}: the helper only ever binds loopback "
+            f"({', '.join(config.LOOPBACK_HOSTS)}), so no other machine can reach your cases."
+        )
+
+
+def _create_server(app, host: str, port: int, threads: int = 8):
+    from waitress import create_server
+
+    from .ports import port_holder
+
+    try:
+        return create_server(app, host=host, port=port, threads=threads, ident="tousu")
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        holder = port_holder(port) or "an unknown process"
+        click.echo(
+            f"错误：端口 {port} 已被占用（{holder}）。\n"
+            f"Error: port {port} on {host} is already in use by {holder}.\n"
+            f"Stop it, or start Tousu on another port with --port N (and set the same port in "
+            f"the extension's options). Tousu never moves to another port by itself.",
+            err=True,
+        )
+        sys.exit(3)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="tousu")
+def main() -> None:
+    """淘宝投诉助手 Tousu: the local helper behind the browser extension."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Loopback address only.")
+@click.option("--port", type=int, default=None, help=f"Default {config.DEFAULT_PORT} or $TOUSU_PORT.")
+@click.option("--data-dir", default=None, help="Default: the user data dir or $TOUSU_DATA_DIR.")
+@click.option("--extension-id", "extension_ids", multiple=True,
+              help="Allow another extension id (e.g. a store build). Repeatable.")
+@click.option("--threads", type=int, default=8, show_default=True)
+def serve(host: str, port: int | None, data_dir: str | None, extension_ids: tuple[str, ...],
+          threads: int) -> None:
+    """Run the helper on loopback (production WSGI server) and print a pairing code."""
+    from .app import create_app
+
+    _require_loopback(host)
+    port = _port(port)
+    settings = {"PORT": port, "DATA_DIR": str(_data_dir(data_dir))}
+    settings["EXTENSION_IDS"] = list(extension_ids) or config.from_environment().get(
+        "EXTENSION_IDS", [config.DEFAULT_EXTENSION_ID])
+    app = create_app(settings)
+    server = _create_server(app, host, port, threads)
+    code = app.extensions["tousu.pairing"].issue_code()
+    click.echo(f"Tousu helper {__version__} (API v{API_VERSION}) on http://{host}:{port}")
+    click.echo(f"数据目录 / Data: {settings['DATA_DIR']}")
+    click.echo(f"配对码 / Pairing code: {code}")
+    click.echo("  在扩展的设置页输入配对码（10 分钟内有效，只能用一次）。")
+    click.echo("  Enter it on the extension's options page (valid 10 minutes, single use).")
+    click.echo(f"加载扩展 / Load the extension: chrome://extensions -> 开发者模式 Developer mode -> "
+               f"加载已解压的扩展程序 Load unpacked -> {EXTENSION_DIR}")
+    click.echo("按 Ctrl+C 停止 / Press Ctrl+C to stop.", nl=True)
+    sys.stdout.flush()
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=47400, show_default=True)
+@click.option("--scenario", "scenarios", multiple=True, help="Only these scenarios (repeatable).")
+@click.option("--now", default=None, help="Pin the shop's clock (ISO 8601) for reproducible pages.")
+@click.option("--state", "state_file", default=None, help="Keep submissions in this JSON file.")
+def mock(host: str, port: int, scenarios: tuple[str, ...], now: str | None,
+         state_file: str | None) -> None:
+    """Run the mock Taobao/Tmall shop (pages under /<real host>/<real path>)."""
+    from .mockshop import create_mock_app
+
+    _require_loopback(host)
+    app = create_mock_app({"SCENARIOS": list(scenarios) or None, "NOW": now,
+                           "STATE_FILE": state_file})
+    server = _create_server(app, host, port)
+    click.echo(f"Tousu mock shop on http://{host}:{port}/ (scenario index)")
+    click.echo(f"  e.g. http://{host}:{port}/buyertrade.taobao.com/trade/itemlist/list_bought_items.htm")
+    sys.stdout.flush()
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+
+
+@main.command()
+@click.option("--data-dir", default=None)
+@click.option("--revoke", is_flag=True, help="Revoke every pairing instead.")
+def pair(data_dir: str | None, revoke: bool) -> None:
+    """Print a new one-time pairing code (or revoke all pairings)."""
+    from .security import PairingStore
+
+    store = PairingStore(_data_dir(data_dir) / "pairing.sqlite3")
+    if revoke:
+        click.echo(f"已撤销 {store.revoke()} 个配对 / Revoked pairings.")
+        return
+    click.echo(f"配对码 / Pairing code: {store.issue_code()}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--url", default=None, help="The page's URL (decides the page family).")
+def read(file: str, url: str | None) -> None:
+    """Print the reading of a saved page (same JSON as POST /api/v1/pages/read)."""
+    from .reading import read_page
+
+    path = Path(file)
+    _print_json(read_page(url or path.resolve().as_uri(), path.read_bytes()))
+
+
+def _load_order(file: str, order_id: str | None):
+    from pydantic import ValidationError
+
+    from .models import Order
+
+    data = json.loads(Path(file).read_text("utf-8"))
+    if isinstance(data, dict) and "orders" in data:  # a saved reading
+        orders = data["orders"]
+        if not orders:
+            raise click.UsageError("that reading has no orders")
+        data = next((o for o in orders if o.get("order_id") == order_id), orders[0])
+    try:
+        return Order.model_validate(data)
+    except ValidationError as exc:
+        raise click.UsageError(f"not an order: {exc}") from None
+
+
+@main.command()
+@click.option("--order", "order_file", required=True, type=click.Path(exists=True),
+              help="An order JSON, or a saved reading (its first order, or --order-id).")
+@click.option("--order-id", default=None)
+@click.option("--problem", required=True, help="What went wrong, in the shopper's words.")
+@click.option("--symptom", "symptoms", multiple=True)
+@click.option("--wanted", default=None, help="The outcome wanted (a remedy code).")
+@click.option("--now", default=None, help="ISO 8601; default: now.")
+def advise(order_file: str, order_id: str | None, problem: str, symptoms: tuple[str, ...],
+           wanted: str | None, now: str | None) -> None:
+    """Print the advice (same JSON as POST /api/v1/advice)."""
+    from .advice import advise as run
+    from .models import AdviceRequest, Problem
+
+    request = AdviceRequest(
+        order=_load_order(order_file, order_id),
+        problem=Problem(text=problem, symptoms=list(symptoms), wanted=wanted),
+        now=datetime.fromisoformat(now) if now else None,
+    )
+    _print_json(run(request))
+
+
+@main.command()
+@click.argument("text")
+def lint(text: str) -> None:
+    """Print the findings for a text (same JSON as POST /api/v1/lint)."""
+    from .advice import lint as run
+    from .models import LintResult
+
+    _print_json(LintResult(findings=run(text)))
+
+
+@main.command()
+def openapi() -> None:
+    """Print the helper's OpenAPI document."""
+    from .openapi import build_openapi
+
+    _print_json(build_openapi())
+
+
+@main.command()
+@click.option("--port", type=int, default=None)
+@click.option("--data-dir", default=None)
+def doctor(port: int | None, data_dir: str | None) -> None:
+    """Is a helper running, is it ours, which version, is the extension paired, who has the port."""
+    from .doctor import diagnose
+
+    report = diagnose(_port(port), _data_dir(data_dir))
+    _print_json(report)
+    sys.exit(0 if report["ready"] else 1)
+
+
+@main.command("dev-browser")
+@click.argument("url", required=False, default=None)
+def dev_browser(url: str | None) -> None:
+    """Open a headed Chromium with the extension, a paired helper and the mock shop."""
+    from .testing.devbrowser import START_URL, run
+
+    run(url or START_URL)

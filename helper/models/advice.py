@@ -1,0 +1,135 @@
+"""Advice: the ranked complaint types, route, evidence, remedies, clocks, draft and findings."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import ChinaTime, Model, Money, StrictModel
+from .order import Order
+
+TypeCode = Literal[
+    "quality_defect",
+    "not_as_described",
+    "false_advertising",
+    "counterfeit",
+    "late_shipment",
+    "not_received",
+    "wrong_or_missing_item",
+    "damaged_in_transit",
+    "after_sales_refused",
+    "seven_day_return_refused",
+    "broken_promise",
+    "price_dispute",
+    "harassment",
+    "food_safety",
+]
+TYPE_CODES: tuple[str, ...] = TypeCode.__args__  # type: ignore[attr-defined]
+
+ClockState = Literal["open", "due_soon", "passed", "not_applicable"]
+Severity = Literal["info", "warning", "error"]
+FindingCode = Literal["emotional_language", "threat", "unreasonable_demand", "personal_data", "vague"]
+
+
+class Problem(StrictModel):
+    text: str = Field(default="", max_length=5000)
+    symptoms: list[str] = Field(default_factory=list, max_length=30)
+    wanted: str | None = Field(default=None, max_length=64)
+
+
+class AdviceRequest(StrictModel):
+    order: Order
+    problem: Problem
+    now: ChinaTime | None = None
+    # Lets the popup (or a QA test) pin the type instead of taking the best-ranked one.
+    type: TypeCode | None = None
+
+
+class LintRequest(StrictModel):
+    text: str = Field(max_length=20000)
+
+
+class TypeScore(Model):
+    code: TypeCode
+    name: str
+    score: float
+    reasons: list[str] = Field(default_factory=list)
+
+
+class RouteStep(Model):
+    code: str
+    name: str
+    detail: str | None = None
+    url: str | None = None
+    when: str | None = None
+
+
+class Route(Model):
+    venue: str
+    name: str
+    request_type: str | None = None
+    reason: str | None = None
+    url: str | None = None
+    steps: list[RouteStep] = Field(default_factory=list)
+
+
+class EvidenceItem(Model):
+    code: str
+    name: str
+    required: bool
+    why: str
+    basis: str | None = None
+
+
+class Remedy(Model):
+    code: str
+    name: str
+    amount: Money | None = None
+    basis: str
+    venue: str
+    note: str | None = None
+
+
+class Clock(Model):
+    code: str
+    name: str
+    due_at: ChinaTime | None = None
+    seconds_left: int | None = None
+    state: ClockState
+    basis: str
+    reason: str | None = None
+
+
+class Draft(Model):
+    text: str
+
+
+class Finding(Model):
+    code: FindingCode
+    start: int
+    end: int
+    severity: Severity
+    message: str
+    suggestion: str | None = None
+
+
+class AdviceWarning(Model):
+    code: str
+    message: str
+
+
+class Advice(Model):
+    types: list[TypeScore]
+    route: Route
+    evidence: list[EvidenceItem]
+    remedies: list[Remedy]
+    clocks: list[Clock]
+    draft: Draft
+    findings: list[Finding] = Field(default_factory=list)
+    warnings: list[AdviceWarning] = Field(default_factory=list)
+    now: ChinaTime
+
+
+class LintResult(Model):
+    findings: list[Finding]

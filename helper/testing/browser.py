@@ -1,0 +1,185 @@
+"""Chromium with the unpacked extension loaded, and the mock shop behind the real shop URLs."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.sync_api import BrowserContext, Page, Playwright, Worker
+
+from ..config import DEFAULT_EXTENSION_ID
+from ..mockshop.routing import REAL_URL_PATTERN, route_handler
+from .processes import HelperProcess, MockShopProcess
+
+EXTENSION_DIR = Path(__file__).resolve().parents[2] / "extension"
+# Everything that is not loopback and not the shop is aborted, so a test never depends on the
+# network.
+EXTERNAL_URL = re.compile(r"^https?://(?!(127\.0\.0\.1|localhost|\[::1\])[:/])", re.I)
+
+
+def chromium_path() -> str:
+    path = os.environ.get("TOUSU_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        raise RuntimeError(
+            "Chromium not found. Install Debian's chromium (apt-get install chromium) or set "
+            "TOUSU_CHROMIUM; Playwright's own browser download is not used."
+        )
+    return path
+
+
+def chromium_args(extension_dir: Path) -> list[str]:
+    args = [
+        f"--disable-extensions-except={extension_dir}",
+        f"--load-extension={extension_dir}",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--disable-sync",
+        "--lang=zh-CN",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--no-sandbox")
+    return args
+
+
+def route_shop_to_mock(context: BrowserContext, shop: MockShopProcess) -> None:
+    """Serve the mock shop under the real Taobao/Tmall URLs; abort every other external request."""
+    context.route(EXTERNAL_URL, lambda route: route.abort("blockedbyclient"))
+    # Registered last, so it is consulted first for the shop's own hosts.
+    context.route(REAL_URL_PATTERN, route_handler(shop.url))
+
+
+@dataclass
+class ExtensionBrowser:
+    """A persistent Chromium context with Tousu loaded, plus the moves tests make with it."""
+
+    context: BrowserContext
+    extension_id: str
+    helper: HelperProcess | None = None
+    shop: MockShopProcess | None = None
+    _control_page: Page | None = None
+
+    @property
+    def service_worker(self) -> Worker:
+        for worker in self.context.service_workers:
+            if self.extension_id in worker.url:
+                return worker
+        return self.context.wait_for_event("serviceworker", timeout=10000)
+
+    def url(self, path: str) -> str:
+        return f"chrome-extension://{self.extension_id}/{path}"
+
+    def use_scenario(self, name: str) -> None:
+        """Show only this mock-shop scenario's orders (the mock reads a cookie on the shop's
+        own domains, so the pages keep their real URLs)."""
+        self.context.add_cookies([
+            {"name": "tousu_scenario", "value": name, "domain": f".{domain}", "path": "/"}
+            for domain in ("taobao.com", "tmall.com")
+        ])
+
+    def open_shop_page(self, url: str) -> Page:
+        page = self.context.new_page()
+        page.goto(url)
+        return page
+
+    def tab_id(self, page: Page) -> int:
+        """The chrome.tabs id of a page, as the extension sees it."""
+        evaluator = self._control_page or self.service_worker
+        return evaluator.evaluate(
+            "async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id",
+            page.url,
+        )
+
+    def open_popup(self, for_page: Page) -> Page:
+        """The toolbar popup, opened as a page aimed at `for_page` (a toolbar click can't be
+        automated)."""
+        popup = self.context.new_page()
+        popup.goto(self.url(f"popup/popup.html?tab={self.tab_id(for_page)}"))
+        return popup
+
+    def open_options(self) -> Page:
+        page = self.context.new_page()
+        page.goto(self.url("options/options.html"))
+        return page
+
+    def pair_via_options(self, helper: HelperProcess, code: str | None = None) -> Page:
+        """Pair the way a shopper does: type the port and the printed code on the options page."""
+        page = self.open_options()
+        port_box = page.get_by_role("spinbutton", name=re.compile("^(助手端口|Helper port)$"))
+        port_box.fill(str(helper.port))
+        code_box = page.get_by_role("textbox", name=re.compile("^(配对码|Pairing code)$"))
+        code_box.fill(code or helper.pairing_code)
+        page.get_by_role("button", name=re.compile("^(配对|Pair)$")).click()
+        page.locator("#status[data-state]").wait_for()
+        return page
+
+    def set_helper_port(self, port: int) -> None:
+        self.service_worker.evaluate("(port) => chrome.storage.local.set({helperPort: port})", port)
+
+    def pair_directly(self, helper: HelperProcess) -> None:
+        """Pair without the UI (for tests about something else)."""
+        token = helper.pair(self.extension_id)
+        self.service_worker.evaluate(
+            "([port, token]) => chrome.storage.local.set({helperPort: port, helperToken: token})",
+            [helper.port, token],
+        )
+
+    def stop_service_worker(self, timeout: float = 10.0) -> None:
+        """Stop the worker the way Chrome does when idle; the next message must revive it.
+
+        Playwright keeps no usable handle to a revived worker, so afterwards `tab_id` asks an
+        extension page instead of the worker.
+        """
+        page = self.open_options()
+        cdp = self.context.new_cdp_session(page)
+        statuses: list[str] = []
+        cdp.on("ServiceWorker.workerVersionUpdated",
+               lambda event: statuses.extend(v["runningStatus"] for v in event["versions"]))
+        try:
+            cdp.send("ServiceWorker.enable")
+            cdp.send("ServiceWorker.stopAllWorkers")
+            deadline = time.monotonic() + timeout
+            while "stopped" not in statuses:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"service worker did not stop: {statuses}")
+                page.wait_for_timeout(50)
+        finally:
+            cdp.detach()
+        self._control_page = page
+
+
+def launch_extension_context(
+    playwright: Playwright, user_data_dir: Path, *, headless: bool = True,
+    extension_dir: Path = EXTENSION_DIR, shop: MockShopProcess | None = None,
+    helper: HelperProcess | None = None, slow_mo: float | None = None,
+) -> ExtensionBrowser:
+    context = playwright.chromium.launch_persistent_context(
+        str(user_data_dir),
+        executable_path=chromium_path(),
+        headless=headless,
+        args=chromium_args(extension_dir),
+        locale="zh-CN",
+        timezone_id="Asia/Shanghai",
+        # On Linux Chromium takes its UI language (and so the extension's locale) from the
+        # environment, not from --lang.
+        env={**os.environ, "LANGUAGE": "zh_CN:zh", "LANG": "zh_CN.UTF-8"},
+        viewport={"width": 1280, "height": 900},
+        slow_mo=slow_mo,
+    )
+    if shop is not None:
+        route_shop_to_mock(context, shop)
+    worker = next((w for w in context.service_workers if "chrome-extension://" in w.url), None)
+    worker = worker or context.wait_for_event("serviceworker", timeout=15000)
+    extension_id = worker.url.split("/")[2]
+    if extension_dir == EXTENSION_DIR and extension_id != DEFAULT_EXTENSION_ID:
+        raise RuntimeError(f"unexpected extension id {extension_id}: is manifest.json's key intact?")
+    # First install opens the options page; tests open their own pages.
+    for page in context.pages:
+        if page.url.startswith(f"chrome-extension://{extension_id}/options"):
+            page.close()
+    return ExtensionBrowser(context, extension_id, helper=helper, shop=shop)

@@ -1,0 +1,120 @@
+"""Linter: each code catches what it should (spans into the original text); clean text stays clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from helper.advice import lint
+
+
+def codes(text: str, **kw: object) -> set[str]:
+    return {f.code for f in lint(text, **kw) if f.severity != "info" or f.code != "vague"}
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("卖家就是骗子，东西没声音", "骗子"),
+    ("黑心商家，耳机左耳没声音", "黑心"),
+    ("这什么垃圾耳机，10月12日就坏了", "垃圾"),
+    ("10月12日收到，左耳没有声音！！！", "！！！"),
+    ("10月12日收到，左耳没有声音!!!", "!!!"),
+])
+def test_emotional_language(text: str, span: str) -> None:
+    found = [f for f in lint(text) if f.code == "emotional_language"]
+    assert found, text
+    assert text[found[0].start:found[0].end] == span
+    assert found[0].suggestion
+
+
+def test_rubbish_bags_are_not_insults() -> None:
+    assert "emotional_language" not in codes("10月12日收到的垃圾袋一拉就破")
+
+
+@pytest.mark.parametrize("text", [
+    "不赔钱我就给你差评",
+    "如果今天不退款，我就去网上曝光你们",
+    "我要找媒体曝光你们这家店",
+    "赔我200块我就删差评",
+    "否则我让朋友都来给你差评",
+])
+def test_threats(text: str) -> None:
+    assert "threat" in codes(text), text
+
+
+def test_threat_for_money_is_an_error() -> None:
+    finding = next(f for f in lint("不赔钱我就给你差评") if f.code == "threat")
+    assert finding.severity == "error"
+
+
+@pytest.mark.parametrize("text", [
+    "如协商不成，我将向12315投诉。",
+    "卖家因为我给了差评，天天打电话骚扰我。",
+    "相机曝光不准，拍出来的照片发白。",
+])
+def test_legitimate_escalation_is_not_a_threat(text: str) -> None:
+    assert "threat" not in codes(text)
+
+
+def test_unreasonable_amount_needs_the_price() -> None:
+    assert "unreasonable_demand" in codes("耳机坏了赔我一万", paid="50.00")
+    assert "unreasonable_demand" in codes("耳机坏了要赔偿10000元", paid="50.00")
+    assert "unreasonable_demand" not in codes("耳机坏了赔我500元", paid="50.00")  # within 消法 55
+    assert "unreasonable_demand" not in codes("食品发霉要求赔偿1000元", paid="50.00", food=True)
+
+
+def test_tenfold_for_non_food_and_other_multiples() -> None:
+    assert "unreasonable_demand" in codes("耳机坏了，要求十倍赔偿", food=False)
+    assert "unreasonable_demand" not in codes("坚果发霉，要求十倍赔偿", food=True)
+    assert "unreasonable_demand" not in codes("鉴定是假货，要求退一赔三")
+    assert "unreasonable_demand" in codes("要求五倍赔偿")
+    assert "unreasonable_demand" in codes("还要精神损失费")
+    assert "unreasonable_demand" not in codes("页面写着假一赔四，要求按承诺赔付")
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("我的电话是13812345678，请联系", "13812345678"),
+    ("电话 138-1234-5678", "138-1234-5678"),
+    ("身份证号110101199003074514", "110101199003074514"),
+    ("退到我的卡号6222021234567890128", "6222021234567890128"),
+    ("寄到文三路90号3栋2单元301室", "文三路90号3栋2单元301室"),
+    ("邮箱abc.def@example.com", "abc.def@example.com"),
+])
+def test_personal_data(text: str, span: str) -> None:
+    found = [f for f in lint(text) if f.code == "personal_data"]
+    assert found, text
+    assert text[found[0].start:found[0].end] == span
+    assert found[0].severity == "error"
+
+
+def test_order_and_tracking_numbers_are_not_personal_data() -> None:
+    text = "订单号3912345678901234567，快递单号SF1234567890123，10月12日签收后发现左耳没有声音。"
+    assert "personal_data" not in codes(text)
+    assert "personal_data" not in codes("身份证号110101199003074515")  # bad checksum
+
+
+def test_vague() -> None:
+    assert "vague" in codes("东西有问题")
+    assert "vague" in codes("太差了，怎么办")
+    when = [f for f in lint("左耳没有声音，充电也充不进去") if f.code == "vague"]
+    assert [f.severity for f in when] == ["info"]
+
+
+CLEAN = [
+    "您好：订单号3912345678901234567，我于2024年10月8日购买的蓝牙耳机，10月10日签收后发现左耳没有声音，"
+    "充电指示灯不亮。我已拍摄视频。请求退货退款，运输费用由卖家承担（依据：消费者权益保护法第二十四条）。谢谢。",
+    "10月1日付款，页面承诺48小时内发货，截至10月5日仍未发货。请尽快发货或同意退款。",
+    "我在10月3日收到的衣服颜色与商品页面图片不一致，页面为雾霾蓝，实物为灰色，附对比照片，申请退货退款。",
+    "卖家于10月5日拒绝了我的七天无理由退货申请，商品吊牌完好，签收时间为10月3日。如协商不成，我将申请平台介入或向12315反映。",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_drafts_are_not_flagged(text: str) -> None:
+    assert lint(text, paid="199.00") == []
+
+
+def test_spans_survive_full_width_characters() -> None:
+    text = "ＳＢ卖家！！赔我一万"
+    found = lint(text, paid="50.00")
+    spans = {f.code: text[f.start:f.end] for f in found}
+    assert spans["emotional_language"] in ("ＳＢ", "！！")
+    assert spans["unreasonable_demand"] == "赔我一万"

@@ -1,0 +1,37 @@
+"""What the popup says when it cannot help yet: never a blank, never a stack trace."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
+
+
+def test_helper_down_says_how_to_start_it(tousu, helper_server, mock_shop):
+    page = tousu.open_shop_page(LIST_URL)
+    helper_server.stop()
+    popup = tousu.open_popup(page)
+    expect(popup.locator("#state-text")).to_contain_text("tousu serve")
+    expect(popup.get_by_role("button", name="重试")).to_be_visible()
+
+
+def test_unpaired_extension_points_to_settings(tousu_unpaired, mock_shop):
+    page = tousu_unpaired.open_shop_page(LIST_URL)
+    popup = tousu_unpaired.open_popup(page)
+    expect(popup.locator("#state-text")).to_contain_text("配对")
+    expect(popup.get_by_role("button", name="打开设置")).to_be_visible()
+
+
+def test_a_page_that_is_not_the_shop(tousu, mock_shop):
+    page = tousu.context.new_page()
+    page.goto(tousu.url("options/options.html"))
+    popup = tousu.open_popup(page)
+    expect(popup.locator("#state-text")).to_contain_text("不是淘宝或天猫的页面")
+
+
+def test_service_worker_restart_loses_nothing(tousu, mock_shop):
+    tousu.use_scenario("earphones_left_silent")
+    page = tousu.open_shop_page(LIST_URL)
+    tousu.stop_service_worker()
+    popup = tousu.open_popup(page)
+    expect(popup.locator("#orders-count")).to_have_text("本页读到 3 个订单")
