@@ -234,3 +234,7 @@ def dev_browser(url: str | None) -> None:
     from .testing.devbrowser import START_URL, run
 
     run(url or START_URL)
+
+
+if __name__ == "__main__":
+    main()

@@ -54,6 +54,8 @@ ERROR_SCHEMA = {
 
 @cache
 def build_openapi() -> dict:
+    from .api import cases  # noqa: F401 (its routes add themselves to EXTRA_OPERATIONS)
+
     operations = OPERATIONS + EXTRA_OPERATIONS
     models = {m for op in operations for m in op[3:] if m is not None}
     keyed = [(m, "validation") for m in models] + [(m, "serialization") for m in models]

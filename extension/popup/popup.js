@@ -249,6 +249,11 @@ async function fill(form) {
     remedy,
     evidence: advice.evidence.map((e) => e.name),
   };
+  if (form === 'after_sales' && advice.route.venue === 'after_sales') {
+    // The route may name a better request than the type's default (补寄 for a missing item).
+    fillInput.request_type = advice.route.request_type;
+    fillInput.reason = advice.route.reason;
+  }
   $('fill-result').textContent = t('filling');
   try {
     const result = await send({ type: 'form/fill', order: view.order, form, fill: fillInput });

@@ -95,8 +95,8 @@ def plan_fill(reading: Reading, case: FillInput) -> FillPlan:
         ]
     else:
         wanted = [
-            ("request_type", info.after_sales_request_type or remedy),
-            ("reason", info.after_sales_reason),
+            ("request_type", case.request_type or info.after_sales_request_type or remedy),
+            ("reason", case.reason or info.after_sales_reason),
             ("description", case.description),
         ]
 

@@ -48,7 +48,11 @@ def _to_china_time(value: datetime) -> datetime:
     # Taobao pages print China time without an offset; a naive time means +08:00.
     if value.tzinfo is None:
         return value.replace(tzinfo=CHINA_TZ)
-    return value.astimezone(CHINA_TZ)
+    try:
+        return value.astimezone(CHINA_TZ)
+    except OverflowError:
+        # 9999-12-31T23:59:59-12:00 has no China-time equivalent: a client error, not a crash.
+        raise ValueError("time out of range") from None
 
 
 def _iso(value: datetime) -> str:

@@ -20,6 +20,10 @@ class FillInput(StrictModel):
     type: TypeCode
     description: str = Field(max_length=5000)
     remedy: str | None = Field(default=None, max_length=64)
+    # The advice's route may name a better after-sales request than the type's default
+    # (补寄 with 少件/漏发 for a missing item): these override the defaults when given.
+    request_type: str | None = Field(default=None, max_length=32)
+    reason: str | None = Field(default=None, max_length=64)
     evidence: list[str] = Field(default_factory=list, max_length=50)
 
 

@@ -100,6 +100,6 @@ def init_app(app: Flask) -> None:
         app,
         resources={r"/api/*": {"origins": sorted(app.config["ALLOWED_ORIGINS"])}},
         allow_headers=["Content-Type", TOKEN_HEADER, VERSION_HEADER, IDEMPOTENCY_HEADER],
-        expose_headers=["X-Tousu-Helper", VERSION_HEADER],
+        expose_headers=["X-Tousu-Helper", VERSION_HEADER, "Idempotent-Replayed"],
         max_age=600,
     )

@@ -88,3 +88,14 @@ def test_refund_form_gets_request_type_and_reason():
                       form=FormInfo(order_id=ORDER, fields=fields))
     values = {s.label: s.value for s in plan_fill(reading, case()).steps}
     assert values == {"申请类型": "退货退款", "申请原因": "质量问题", "申请说明": "左耳无声。"}
+
+
+def test_the_routes_request_type_and_reason_override_the_defaults():
+    fields = [
+        FormField(label="申请类型", control="select", options=options(["仅退款", "退货退款", "补寄"])),
+        FormField(label="申请原因", control="select", options=options(["少件/漏发", "质量问题"])),
+    ]
+    reading = Reading(kind="refund_form", url="https://refund2.taobao.com/dispute/apply.htm",
+                      form=FormInfo(order_id=ORDER, fields=fields))
+    plan = plan_fill(reading, case(type="wrong_or_missing_item", request_type="补寄", reason="少件/漏发"))
+    assert {s.label: s.value for s in plan.steps} == {"申请类型": "补寄", "申请原因": "少件/漏发"}
