@@ -12,7 +12,7 @@ from typing import Any
 from helper.models import Order, ReadingWarning
 
 from . import dom
-from .build import make_order
+from .build import FieldBag, make_order
 from .common import (
     abs_url,
     as_id,
@@ -61,13 +61,8 @@ def labelled_cells(root: Node) -> dict[str, str]:
 
 
 def _order_fields(root: Node, base: str) -> dict[str, Any]:
-    fields: dict[str, Any] = {}
-    sources: dict[str, str] = {}
-
-    def put(name: str, value: Any, source: str = "dom") -> None:
-        if value is not None and value != {} and value != [] and name not in fields:
-            fields[name] = value
-            sources[name] = source
+    fields = FieldBag("dom")
+    put = fields.put
 
     cells = labelled_cells(root)
     put("order_id", as_id(re.sub(r"\D", "", cells.get("订单编号", "")) or None))
@@ -103,8 +98,7 @@ def _order_fields(root: Node, base: str) -> dict[str, Any]:
     put("items", [item for item in (_item(row, base) for row in _item_rows(root)) if item])
     if base.startswith("http"):
         put("links", {"detail": base}, "url")
-    fields["sources"] = sources
-    return fields
+    return fields.fields()
 
 
 def _item_rows(root: Node) -> list[Node]:

@@ -11,6 +11,29 @@ from helper.models import Order, ReadingWarning
 from .common import warning
 
 
+class FieldBag(dict):
+    """Order fields as a reader finds them, with where each came from.
+
+    The first source to give a field wins (readers try the most reliable source first);
+    `replace=True` is for the rare later fact that overrides an earlier one.
+    """
+
+    def __init__(self, default_source: str):
+        super().__init__()
+        self.default_source = default_source
+        self.sources: dict[str, str] = {}
+
+    def put(self, name: str, value: Any, source: str | None = None, *, replace: bool = False) -> None:
+        if value is None or value == {} or value == [] or (name in self and not replace):
+            return
+        self[name] = value
+        self.sources[name] = source or self.default_source
+
+    def fields(self) -> dict[str, Any]:
+        """The keyword arguments for make_order."""
+        return {**self, "sources": dict(self.sources)}
+
+
 def make_order(data: dict[str, Any], warnings: list[ReadingWarning]) -> Order | None:
     """The Order for data; a field that does not validate is dropped (with a warning) rather than
     losing the whole order. None only when the order id itself is unusable."""

@@ -299,3 +299,21 @@ def is_pseudo_title(title: str | None) -> bool:
 def warning(code: str, message: str, *, field: str | None = None,
             order_id: str | None = None) -> ReadingWarning:
     return ReadingWarning(code=code, message=message, field=field, order_id=order_id)
+
+
+PLACEHOLDERS = frozenset({"", "—", "-", "--", "无"})
+
+
+def real_text(value: Any) -> str | None:
+    """Cleaned text, or None for the placeholders pages print for "nothing" (—, 无...)."""
+    text = clean(value)
+    return None if text is None or text in PLACEHOLDERS else text
+
+
+def as_dict(value: Any) -> dict[str, Any]:
+    """`value` if the page gave an object there, else an empty one (pages are not trusted)."""
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []

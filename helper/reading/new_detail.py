@@ -14,7 +14,7 @@ from typing import Any
 from helper.models import Order, ReadingWarning
 
 from . import dom
-from .build import make_order
+from .build import FieldBag, make_order
 from .common import (
     abs_url,
     as_id,
@@ -79,13 +79,8 @@ def info_rows(root: Node) -> dict[str, str]:
 
 
 def _order_fields(root: Node, base: str) -> dict[str, Any]:
-    fields: dict[str, Any] = {}
-    sources: dict[str, str] = {}
-
-    def put(name: str, value: Any, source: str = "dom") -> None:
-        if value is not None and value != {} and value != [] and name not in fields:
-            fields[name] = value
-            sources[name] = source
+    fields = FieldBag("dom")
+    put = fields.put
 
     rows = info_rows(root)
     put("order_id", as_id(re.sub(r"\D", "", rows.get("订单编号", "")) or None))
@@ -136,8 +131,7 @@ def _order_fields(root: Node, base: str) -> dict[str, Any]:
         _REFUND_WORDS.search(item.get("refund_text") or "") for item in fields.get("items", [])
     ):
         fields["status"] = "refunding"
-    fields["sources"] = sources
-    return fields
+    return fields.fields()
 
 
 def _item_rows(root: Node) -> list[Node]:

@@ -12,22 +12,23 @@ from typing import Any
 
 from helper.models import Order, ReadingWarning
 
-from .build import make_order
+from .build import FieldBag, make_order
 from .common import (
     abs_url,
+    as_dict,
     as_id,
     as_int,
+    as_list,
     clean,
     is_pseudo_title,
     parse_money,
     parse_time,
+    real_text,
     status_from,
     url_id,
     warning,
 )
 from .embedded import parse_json_parse
-
-_PLACEHOLDER = {"", "—", "-", "--", "无"}
 
 # orderInfo label -> Order field. 支付宝交易号 is deliberately absent (personal payment record).
 _INFO_TIMES = {
@@ -75,46 +76,42 @@ def _check_url_id(order: Order, url: str, warnings: list[ReadingWarning]) -> Non
 
 
 def _order_fields(data: dict[str, Any], base: str) -> dict[str, Any]:
-    main = _dict(data.get("mainOrder"))
-    fields: dict[str, Any] = {}
-    sources: dict[str, str] = {}
-
-    def put(name: str, value: Any, source: str = "embedded") -> None:
-        if value is not None and value != {} and value != [] and name not in fields:
-            fields[name] = value
-            sources[name] = source
+    main = as_dict(data.get("mainOrder"))
+    fields = FieldBag("embedded")
+    put = fields.put
 
     info = _namevalues(main.get("orderInfo"))
     put("order_id", as_id(main.get("id")) or as_id(info.get("订单编号")))
     for label, field in _INFO_TIMES.items():
         put(field, parse_time(info.get(label)))
-    bar = _dict(data.get("orderBar"))
-    for node in _list(bar.get("nodes")):
-        node = _dict(node)
+    bar = as_dict(data.get("orderBar"))
+    for node in as_list(bar.get("nodes")):
+        node = as_dict(node)
         field = _BAR_TIMES.get(clean(node.get("text")) or "")
         if field:
             put(field, parse_time(node.get("date")))
 
-    seller = _dict(main.get("seller"))
+    seller = as_dict(main.get("seller"))
     shop = {
         "name": clean(seller.get("shopName")),
-        "seller_nick": clean(seller.get("nick")) or clean(_dict(data.get("deliveryInfo")).get("sellerNick")),
+        "seller_nick": clean(seller.get("nick"))
+        or clean(as_dict(data.get("deliveryInfo")).get("sellerNick")),
         "url": abs_url(seller.get("shopUrl"), base),
     }
     put("shop", {k: v for k, v in shop.items() if v} or None)
 
-    extra = _dict(data.get("detailExtra"))
+    extra = as_dict(data.get("detailExtra"))
     tmall = extra.get("b2c") is True or "tmall" in str(main.get("bizCode") or "")
     put("platform", "tmall" if tmall else "taobao", "embedded" if "b2c" in extra else "derived")
 
-    status_text = short_status(_dict(main.get("statusInfo")).get("text"))
+    status_text = short_status(as_dict(main.get("statusInfo")).get("text"))
     put("status", status_from(main.get("tradeStatus"), status_text))
     put("status_text", status_text)
 
-    pay = _dict(main.get("payInfo"))
-    put("total_paid", parse_money(_dict(pay.get("actualFee")).get("value")))
-    for fee in _list(pay.get("feeMess")):
-        fee = _dict(fee)
+    pay = as_dict(main.get("payInfo"))
+    put("total_paid", parse_money(as_dict(pay.get("actualFee")).get("value")))
+    for fee in as_list(pay.get("feeMess")):
+        fee = as_dict(fee)
         if (clean(fee.get("name")) or "").startswith("运费"):
             put("shipping_fee", parse_money(fee.get("value")))
 
@@ -122,14 +119,14 @@ def _order_fields(data: dict[str, Any], base: str) -> dict[str, Any]:
     if base.startswith("http"):
         links["detail"] = base
     items = []
-    for sub in _list(main.get("subOrders")):
-        item = _item(_dict(sub), base, links)
+    for sub in as_list(main.get("subOrders")):
+        item = _item(as_dict(sub), base, links)
         if item is not None:
             items.append(item)
     put("items", items)
     _operation_links(data.get("operationsGuide"), base, links)
-    for sub in _list(main.get("subOrders")):
-        _operation_links(_dict(sub).get("operations"), base, links)
+    for sub in as_list(main.get("subOrders")):
+        _operation_links(as_dict(sub).get("operations"), base, links)
 
     parcels = _parcels(data, base)
     put("parcels", parcels)
@@ -140,8 +137,7 @@ def _order_fields(data: dict[str, Any], base: str) -> dict[str, Any]:
         "退款中" in (item.get("refund_text") or "") for item in items
     ):
         fields["status"] = "refunding"
-    fields["sources"] = sources
-    return fields
+    return fields.fields()
 
 
 def short_status(text: Any) -> str | None:
@@ -154,7 +150,7 @@ def short_status(text: Any) -> str | None:
 
 
 def _item(sub: dict[str, Any], base: str, links: dict[str, str]) -> dict[str, Any] | None:
-    info = _dict(sub.get("itemInfo"))
+    info = as_dict(sub.get("itemInfo"))
     title = clean(info.get("title"))
     if not title:
         return None
@@ -187,18 +183,18 @@ def _item(sub: dict[str, Any], base: str, links: dict[str, str]) -> dict[str, An
 def _parcels(data: dict[str, Any], base: str) -> list[dict[str, Any]]:
     parcels: list[dict[str, Any]] = []
     packages = data.get("packageInfos")
-    package_list = _list(_dict(packages).get("list")) if isinstance(packages, dict) else _list(packages)
+    package_list = as_list(as_dict(packages).get("list")) if isinstance(packages, dict) else as_list(packages)
     for index, package in enumerate(package_list, start=1):
-        package = _dict(package)
+        package = as_dict(package)
         subs = []
-        for detail in _list(package.get("details")):
-            sub_id = url_id(abs_url(_dict(detail).get("snapUrl"), base), "trade_id", "tradeID")
+        for detail in as_list(package.get("details")):
+            sub_id = url_id(abs_url(as_dict(detail).get("snapUrl"), base), "trade_id", "tradeID")
             if sub_id and sub_id not in subs:
                 subs.append(sub_id)
         parcel = {
             "label": clean(package.get("packageName")) or f"包裹{index}",
-            "company": _real(package.get("companyName")),
-            "tracking_no": _real(package.get("invoiceNo")) or _real(package.get("mailNo")),
+            "company": real_text(package.get("companyName")),
+            "tracking_no": real_text(package.get("invoiceNo")) or real_text(package.get("mailNo")),
             "shipped_at": parse_time(package.get("consignTime")),
             "sub_order_ids": subs,
         }
@@ -206,9 +202,9 @@ def _parcels(data: dict[str, Any], base: str) -> list[dict[str, Any]]:
             parcels.append({k: v for k, v in parcel.items() if v})
     if parcels:
         return parcels
-    delivery = _dict(data.get("deliveryInfo"))
-    company = _real(delivery.get("logisticsName"))
-    number = _real(delivery.get("logisticsNum"))
+    delivery = as_dict(data.get("deliveryInfo"))
+    company = real_text(delivery.get("logisticsName"))
+    number = real_text(delivery.get("logisticsNum"))
     if company or number:
         parcels.append({k: v for k, v in {"company": company, "tracking_no": number}.items() if v})
     return parcels
@@ -312,21 +308,11 @@ def _sku(value: Any) -> str | None:
 
 
 def _ship_promise(extra: Any) -> str | None:
-    for entry in _list(extra):
-        entry = _dict(entry)
+    for entry in as_list(extra):
+        entry = as_dict(entry)
         if "发货" in (entry.get("name") or ""):
             return clean(entry.get("value"))
     return None
 
 
-def _real(value: Any) -> str | None:
-    text = clean(value)
-    return None if text is None or text in _PLACEHOLDER else text
 
-
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []

@@ -7,11 +7,13 @@ from typing import Any
 
 from helper.models import Order, ReadingWarning
 
-from .build import make_order
+from .build import FieldBag, make_order
 from .common import (
     abs_url,
+    as_dict,
     as_id,
     as_int,
+    as_list,
     clean,
     is_pseudo_title,
     parse_money,
@@ -68,7 +70,7 @@ def read(
 def read_root(data: dict[str, Any], url: str, warnings: list[ReadingWarning]) -> list[Order]:
     """Orders of a list root object (the embedded page data or an asyncBought.htm answer)."""
     orders: list[Order] = []
-    for raw in _list(data.get("mainOrders")):
+    for raw in as_list(data.get("mainOrders")):
         if not isinstance(raw, dict):
             continue
         order = make_order(_order_fields(raw, url), warnings)
@@ -99,24 +101,19 @@ def _only_rendered(orders: list[Order], html: str, warnings: list[ReadingWarning
 
 
 def _order_fields(raw: dict[str, Any], base: str) -> dict[str, Any]:
-    info = _dict(raw.get("orderInfo"))
-    seller = _dict(raw.get("seller"))
-    status_info = _dict(raw.get("statusInfo"))
-    pay = _dict(raw.get("payInfo"))
-    extra = _dict(raw.get("extra"))
-    fields: dict[str, Any] = {}
-    sources: dict[str, str] = {}
-
-    def put(name: str, value: Any, source: str = "embedded") -> None:
-        if value is not None and value != {} and value != []:
-            fields[name] = value
-            sources[name] = source
+    info = as_dict(raw.get("orderInfo"))
+    seller = as_dict(raw.get("seller"))
+    status_info = as_dict(raw.get("statusInfo"))
+    pay = as_dict(raw.get("payInfo"))
+    extra = as_dict(raw.get("extra"))
+    fields = FieldBag("embedded")
+    put = fields.put
 
     put("order_id", as_id(raw.get("id")) or as_id(info.get("id")) or as_id(extra.get("id")))
 
     links: dict[str, str] = {}
-    for op in _list(status_info.get("operations")):
-        op = _dict(op)
+    for op in as_list(status_info.get("operations")):
+        op = as_dict(op)
         text = op.get("text") or ""
         if op.get("id") == "viewDetail" or text == "订单详情":
             _first(links, "detail", _op_target(op, base))
@@ -125,14 +122,14 @@ def _order_fields(raw: dict[str, Any], base: str) -> dict[str, Any]:
     _first(links, "detail", abs_url(status_info.get("url"), base))
 
     items: list[dict[str, Any]] = []
-    for sub in _list(raw.get("subOrders")):
-        item, item_links = _item(_dict(sub), base)
+    for sub in as_list(raw.get("subOrders")):
+        item, item_links = _item(as_dict(sub), base)
         if item is not None:
             items.append(item)
         for key, value in item_links.items():
             _first(links, key, value)
-    for op in _list(raw.get("tradeOperations")):
-        op = _dict(op)
+    for op in as_list(raw.get("tradeOperations")):
+        op = as_dict(op)
         if op.get("id") == "confirmGood" or op.get("text") == "确认收货":
             target = abs_url(op.get("url"), base) or abs_url(op.get("dataUrl"), base)
             _first(links, "confirm_receipt", target)
@@ -156,26 +153,25 @@ def _order_fields(raw: dict[str, Any], base: str) -> dict[str, Any]:
     put("status_text", status_text)
     put("created_at", parse_time(info.get("createTime")) or parse_time(info.get("createDay")))
     put("total_paid", parse_money(pay.get("actualFee")))
-    for fee in _list(pay.get("postFees")):
-        fee = _dict(fee)
+    for fee in as_list(pay.get("postFees")):
+        fee = as_dict(fee)
         if "运费" in (fee.get("prefix") or "") or "运费" in (fee.get("suffix") or ""):
             put("shipping_fee", parse_money(fee.get("value")))
             break
     put("items", items)
     put("links", links or None)
-    fields["sources"] = sources
-    return fields
+    return fields.fields()
 
 
 def _item(sub: dict[str, Any], base: str) -> tuple[dict[str, Any] | None, dict[str, str]]:
-    info = _dict(sub.get("itemInfo"))
-    price = _dict(sub.get("priceInfo"))
+    info = as_dict(sub.get("itemInfo"))
+    price = as_dict(sub.get("priceInfo"))
     title = clean(info.get("title"))
     links: dict[str, str] = {}
     refund_texts: list[str] = []
     sub_id = as_id(sub.get("id"))
-    for op in _list(sub.get("operations")):
-        op = _dict(op)
+    for op in as_list(sub.get("operations")):
+        op = as_dict(op)
         text = clean(op.get("text")) or ""
         url = abs_url(op.get("url"), base)
         data_url = abs_url(op.get("dataUrl"), base)
@@ -218,8 +214,8 @@ def sku_text(value: Any) -> str | None:
     if isinstance(value, str):
         return clean(value)
     parts: list[str] = []
-    for entry in _list(value):
-        entry = _dict(entry)
+    for entry in as_list(value):
+        entry = as_dict(entry)
         name = clean(entry.get("name"))
         text = clean(entry.get("value"))
         if text is None:
@@ -229,8 +225,8 @@ def sku_text(value: Any) -> str | None:
 
 
 def _ship_promise(extra: Any) -> str | None:
-    for entry in _list(extra):
-        entry = _dict(entry)
+    for entry in as_list(extra):
+        entry = as_dict(entry)
         if "发货" in (entry.get("name") or ""):
             return clean(entry.get("value"))
     return None
@@ -245,9 +241,3 @@ def _first(links: dict[str, str], key: str, value: str | None) -> None:
         links[key] = value
 
 
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []

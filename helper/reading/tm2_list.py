@@ -14,7 +14,7 @@ from typing import Any
 from helper.models import Order, ReadingWarning
 
 from . import dom
-from .build import make_order
+from .build import FieldBag, make_order
 from .common import (
     abs_url,
     as_id,
@@ -79,13 +79,8 @@ def _is_recommendation(node: Node) -> bool:
 def _order_fields(container: Node, base: str) -> dict[str, Any]:
     match = _CONTAINER_ID.match(container.id)
     order_id = match.group(1) if match else None
-    fields: dict[str, Any] = {}
-    sources: dict[str, str] = {}
-
-    def put(name: str, value: Any, source: str = "dom") -> None:
-        if value is not None and value != {} and value != []:
-            fields[name] = value
-            sources[name] = source
+    fields = FieldBag("dom")
+    put = fields.put
 
     # Drop the recommendation strip before reading anything else from the container.
     _prune(container, _is_recommendation)
@@ -164,9 +159,8 @@ def _order_fields(container: Node, base: str) -> dict[str, Any]:
     put("platform", "tmall" if tmall else "taobao", "derived")
     refunding = any("退款中" in (item.get("refund_text") or "") for item in items)
     if refunding and fields.get("status") in ("shipped", "awaiting_shipment"):
-        put("status", "refunding")
-    fields["sources"] = sources
-    return fields
+        put("status", "refunding", replace=True)
+    return fields.fields()
 
 
 def _item(row: Node, base: str) -> tuple[dict[str, Any] | None, dict[str, str]]:

@@ -13,15 +13,18 @@ from typing import Any
 
 from helper.models import Order, ReadingWarning
 
-from .build import make_order
+from .build import FieldBag, make_order
 from .common import (
     abs_url,
+    as_dict,
     as_id,
     as_int,
+    as_list,
     clean,
     is_pseudo_title,
     parse_money,
     parse_time,
+    real_text,
     status_from,
     strip_tags,
     url_id,
@@ -48,7 +51,6 @@ _STEP_TIMES = {
 }
 _NICK = re.compile(r"data-nick=[\"']([^\"']+)[\"']")
 _REFUND_STATE = re.compile(r"退款中|退款成功|退款关闭|已退款|退货退款|仅退款|售后中|售后成功")
-_PLACEHOLDER = {"", "—", "-", "--", "无"}
 
 
 def read(html: str, url: str, warnings: list[ReadingWarning]) -> list[Order]:
@@ -74,39 +76,34 @@ def read(html: str, url: str, warnings: list[ReadingWarning]) -> list[Order]:
 
 
 def _order_fields(data: dict[str, Any], base: str) -> dict[str, Any]:
-    fields: dict[str, Any] = {}
-    sources: dict[str, str] = {}
-
-    def put(name: str, value: Any, source: str = "embedded") -> None:
-        if value is not None and value != {} and value != [] and name not in fields:
-            fields[name] = value
-            sources[name] = source
+    fields = FieldBag("embedded")
+    put = fields.put
 
     lists = {
         clean(entry.get("key")): entry
-        for entry in _list(_dict(data.get("basic")).get("lists"))
+        for entry in as_list(as_dict(data.get("basic")).get("lists"))
         if isinstance(entry, dict) and clean(entry.get("key"))
     }
-    id_entry = _dict(lists.get("订单编号"))
-    id_content = _list(id_entry.get("content"))
-    put("order_id", as_id(_dict(id_content[0]).get("text")) if id_content else None)
-    put("order_id", as_id(_dict(data.get("orders")).get("id")))
+    id_entry = as_dict(lists.get("订单编号"))
+    id_content = as_list(id_entry.get("content"))
+    put("order_id", as_id(as_dict(id_content[0]).get("text")) if id_content else None)
+    put("order_id", as_id(as_dict(data.get("orders")).get("id")))
     for part in id_content[1:]:
-        for more in _list(_dict(part).get("moreList")):
-            more = _dict(more)
+        for more in as_list(as_dict(part).get("moreList")):
+            more = as_dict(more)
             field = _MORE_TIMES.get(clean(more.get("key")) or "")
             if field:
                 put(field, parse_time(_first_text(more.get("content"))))
-    for step in _list(_dict(data.get("stepbar")).get("options")):
-        step = _dict(step)
+    for step in as_list(as_dict(data.get("stepbar")).get("options")):
+        step = as_dict(step)
         field = _STEP_TIMES.get(clean(step.get("content")) or "")
         if field:
             put(field, parse_time(step.get("time")))
 
     put("platform", "tmall", "url" if "tmall.com" in base else "derived")
-    shop_entry = _dict(lists.get("商家") or lists.get("店铺"))
+    shop_entry = as_dict(lists.get("商家") or lists.get("店铺"))
     shop_html = " ".join(
-        str(_dict(part).get("text") or "") for part in _list(shop_entry.get("content"))
+        str(as_dict(part).get("text") or "") for part in as_list(shop_entry.get("content"))
     )
     nick = _NICK.search(shop_html)
     shop = {
@@ -116,8 +113,8 @@ def _order_fields(data: dict[str, Any], base: str) -> dict[str, Any]:
     }
     put("shop", {k: v for k, v in shop.items() if v} or None)
 
-    over = _dict(data.get("overStatus"))
-    header = _first_text(_dict(over.get("status")).get("content"))
+    over = as_dict(data.get("overStatus"))
+    header = _first_text(as_dict(over.get("status")).get("content"))
     status_text = short_status(strip_tags(header or "")) if header else None
     put("status", status_from(data.get("tradeStatus"), status_text))
     put("status_text", status_text)
@@ -132,9 +129,9 @@ def _order_fields(data: dict[str, Any], base: str) -> dict[str, Any]:
     links: dict[str, str] = {}
     if base.startswith("http"):
         links["detail"] = base
-    for operate in _list(over.get("operate")):
-        for op in _list(_dict(operate).get("content")):
-            op = _dict(op)
+    for operate in as_list(over.get("operate")):
+        for op in as_list(as_dict(operate).get("content")):
+            op = as_dict(op)
             target = abs_url(op.get("url"), base) or abs_url(op.get("dataUrl"), base)
             if not target:
                 continue
@@ -143,24 +140,24 @@ def _order_fields(data: dict[str, Any], base: str) -> dict[str, Any]:
 
     items: list[dict[str, Any]] = []
     parcels: list[dict[str, Any]] = []
-    for index, entry in enumerate(_list(_dict(data.get("orders")).get("list")), start=1):
-        entry = _dict(entry)
+    for index, entry in enumerate(as_list(as_dict(data.get("orders")).get("list")), start=1):
+        entry = as_dict(entry)
         parcel_subs: list[str] = []
-        for status in _list(entry.get("status")):
-            status = _dict(status)
+        for status in as_list(entry.get("status")):
+            status = as_dict(status)
             sub_status = " ".join(
-                clean(_dict(s).get("text")) or "" for s in _list(status.get("statusInfo"))
+                clean(as_dict(s).get("text")) or "" for s in as_list(status.get("statusInfo"))
             ).strip()
-            for sub in _list(status.get("subOrders")):
-                item = _item(_dict(sub), base, sub_status, links)
+            for sub in as_list(status.get("subOrders")):
+                item = _item(as_dict(sub), base, sub_status, links)
                 if item is not None:
                     items.append(item)
                     if item.get("sub_order_id"):
                         parcel_subs.append(item["sub_order_id"])
-        for logistic in _list(_dict(entry.get("logistic")).get("content")):
-            logistic = _dict(logistic)
-            company = _real(logistic.get("companyName"))
-            number = _real(logistic.get("mailNo"))
+        for logistic in as_list(as_dict(entry.get("logistic")).get("content")):
+            logistic = as_dict(logistic)
+            company = real_text(logistic.get("companyName"))
+            number = real_text(logistic.get("mailNo"))
             if company or number:
                 parcels.append({k: v for k, v in {
                     "label": clean(logistic.get("text")) or f"包裹{index}",
@@ -175,13 +172,12 @@ def _order_fields(data: dict[str, Any], base: str) -> dict[str, Any]:
         "退款中" in (item.get("refund_text") or "") for item in items
     ):
         fields["status"] = "refunding"
-    fields["sources"] = sources
-    return fields
+    return fields.fields()
 
 
 def _item(sub: dict[str, Any], base: str, sub_status: str,
           links: dict[str, str]) -> dict[str, Any] | None:
-    info = _dict(sub.get("itemInfo"))
+    info = as_dict(sub.get("itemInfo"))
     title = clean(info.get("title"))
     if not title:
         return None
@@ -190,15 +186,15 @@ def _item(sub: dict[str, Any], base: str, sub_status: str,
         snapshot = None
     item_url = abs_url(info.get("auctionUrl"), base)
     sku_parts = []
-    for entry in _list(info.get("skuText")):
-        entry = _dict(entry)
+    for entry in as_list(info.get("skuText")):
+        entry = as_dict(entry)
         key = (clean(entry.get("key")) or "").rstrip(":：")
         value = _first_text(entry.get("content"))
         if value:
             sku_parts.append(f"{key}：{value}" if key else value)
     unit_price, original = _prices(sub.get("priceInfo"))
-    for op in _list(sub.get("operations")) + _list(info.get("operations")):
-        op = _dict(op)
+    for op in as_list(sub.get("operations")) + as_list(info.get("operations")):
+        op = as_dict(op)
         text = clean(op.get("text")) or ""
         target = abs_url(op.get("url"), base) or abs_url(op.get("dataUrl"), base)
         if target and text.startswith("投诉"):
@@ -234,8 +230,8 @@ def _prices(entries: Any) -> tuple[str | None, str | None]:
     """
     paid: list[str] = []
     struck: list[str] = []
-    for entry in _list(entries) if isinstance(entries, list) else [{"text": entries}]:
-        entry = _dict(entry)
+    for entry in as_list(entries) if isinstance(entries, list) else [{"text": entries}]:
+        entry = as_dict(entry)
         amount = parse_money(entry.get("text"))
         if amount is None:
             continue
@@ -250,7 +246,7 @@ def _prices(entries: Any) -> tuple[str | None, str | None]:
 def _amount_rows(amount: Any) -> list[tuple[str, str]]:
     """(title, money) pairs from amount.count: a list of row groups of {content:[{data}]}."""
     rows: list[tuple[str, str]] = []
-    stack = [_dict(amount).get("count")]
+    stack = [as_dict(amount).get("count")]
     while stack:
         current = stack.pop()
         if isinstance(current, list):
@@ -258,8 +254,8 @@ def _amount_rows(amount: Any) -> list[tuple[str, str]]:
         elif isinstance(current, dict):
             data = current.get("data")
             if isinstance(data, dict) and "titleLink" in data:
-                title = clean(_dict(data.get("titleLink")).get("text")) or ""
-                money = clean(_dict(data.get("money")).get("text")) or ""
+                title = clean(as_dict(data.get("titleLink")).get("text")) or ""
+                money = clean(as_dict(data.get("money")).get("text")) or ""
                 rows.append((title, money))
             else:
                 stack.extend(reversed([v for v in current.values() if isinstance(v, dict | list)]))
@@ -267,8 +263,8 @@ def _amount_rows(amount: Any) -> list[tuple[str, str]]:
 
 
 def _first_text(content: Any) -> str | None:
-    for part in _list(content):
-        text = clean(_dict(part).get("text"))
+    for part in as_list(content):
+        text = clean(as_dict(part).get("text"))
         if text:
             return text
     return None
@@ -285,14 +281,4 @@ def _href(fragment: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _real(value: Any) -> str | None:
-    text = clean(value)
-    return None if text is None or text in _PLACEHOLDER else text
 
-
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
