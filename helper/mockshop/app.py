@@ -6,7 +6,19 @@ from typing import Any
 
 from flask import Flask, Response
 
-from .pages import admin, assets, forms, lists, security, tm1_list
+from .pages import (
+    admin,
+    archive,
+    assets,
+    detail_new,
+    detail_taobao,
+    detail_tmall,
+    forms,
+    lists,
+    security,
+    tm1_list,
+    tm2_list,
+)
 from .shop import MockShop
 
 DEFAULTS: dict[str, Any] = {
@@ -32,9 +44,9 @@ def create_mock_app(config: dict[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.extensions["tousu_mock"] = MockShop(app.config)
     app.before_request(security.apply_faults)
-    for module in (admin, assets, security, tm1_list, forms, lists):
+    for module in (admin, assets, security, tm1_list, tm2_list, detail_taobao, detail_tmall,
+                   detail_new, archive, forms, lists):
         app.register_blueprint(module.bp)
-    _register_optional(app)
 
     @app.after_request
     def _no_store(response: Response) -> Response:
@@ -43,17 +55,3 @@ def create_mock_app(config: dict[str, Any] | None = None) -> Flask:
         return response
 
     return app
-
-
-def _register_optional(app: Flask) -> None:
-    """Page families added after the walking skeleton; each is a module with a blueprint ``bp``."""
-    import importlib
-
-    for name in ("tm2_list", "detail_taobao", "detail_tmall", "detail_new", "archive"):
-        try:
-            module = importlib.import_module(f"{__package__}.pages.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name and exc.name.endswith(name):
-                continue
-            raise
-        app.register_blueprint(module.bp)
