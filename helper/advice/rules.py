@@ -154,6 +154,7 @@ class Feature:
     reason: str
     weights: dict[str, float]
     pattern: re.Pattern[str]
+    negatable: bool = False  # a hit right after 没/不/没有/不是... does not count ("没有破损")
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ class ContextRule:
 class Symptom:
     code: str
     name: str
+    name_en: str
     weights: dict[str, float]
     features: tuple[str, ...]
 
@@ -188,12 +190,63 @@ class RuleBook:
     context: tuple[ContextRule, ...]
     symptoms: dict[str, Symptom]
     wanted: dict[str, dict[str, float]]
+    lexicon: Lexicon
+    exemplar: ExemplarBlend
     remedy_by_label: dict[str, str] = field(default_factory=dict)
 
 
-def _compile(patterns: list[str]) -> re.Pattern[str]:
+@dataclass(frozen=True)
+class ExemplarBlend:
+    k: int
+    weight: float
+    min_similarity: float
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Concept word groups (lexicon.toml) that patterns use as {NAME}; negation cues; typo pairs."""
+
+    groups: dict[str, str]
+    negation: re.Pattern[str]  # matches at the END of the few characters before a hit
+    negation_window: int
+    typos: tuple[tuple[str, str], ...]
+
+
+_GROUP_REF = re.compile(r"\{([A-Z][A-Z_]*)\}")
+
+
+def _expand(pattern: str, groups: dict[str, str]) -> str:
+    """{NAME} -> (?:word|word|...); regex quantifiers ({0,6}) have digits and are left alone."""
+
+    def sub(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in groups:
+            raise ValueError(f"inconsistent advice rule data: unknown lexicon group {{{name}}}")
+        return groups[name]
+
+    return _GROUP_REF.sub(sub, pattern)
+
+
+def _lexicon(raw: dict[str, Any]) -> Lexicon:
+    groups: dict[str, str] = {}
+    for name, words in raw["group"].items():
+        # A group may use groups defined before it.
+        groups[name] = "(?:" + "|".join(_expand(w, groups) for w in words) + ")"
+    negation = raw["negation"]
+    typos = tuple((a, b) for a, b in raw.get("typo", {}).get("pairs", []))
+    for wrong, right in typos:
+        _require(len(wrong) == len(right), ("typo pair must keep the length", wrong, right))
+    return Lexicon(
+        groups=groups,
+        negation=re.compile("(?:" + "|".join(negation["cues"]) + ")$"),
+        negation_window=int(negation["window"]),
+        typos=typos,
+    )
+
+
+def _compile(patterns: list[str], groups: dict[str, str] | None = None) -> re.Pattern[str]:
     # One alternation per feature: a single scan finds the first (leftmost) hit for the reason.
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    return re.compile("|".join(f"(?:{_expand(p, groups or {})})" for p in patterns))
 
 
 def _type_info(code: str, raw: dict[str, Any]) -> TypeInfo:
@@ -285,8 +338,11 @@ def _check(book: RuleBook) -> None:
         _require(set(weights) <= set(TYPE_CODES), weights)
     for rule in book.context:
         _require(rule.any_of | rule.all_of | rule.none_of <= feature_codes, rule.code)
+    _require(len(feature_codes) == len(book.features), "duplicate feature code")
     for symptom in book.symptoms.values():
         _require(set(symptom.features) <= feature_codes, symptom.code)
+        _require(bool(symptom.name) and len(symptom.name) <= 12, ("short label_zh", symptom.code))
+        _require(bool(symptom.name_en) and len(symptom.name_en) <= 40, ("short label_en", symptom.code))
     _require(set(book.wanted) <= set(book.remedies), "wanted")
 
 
@@ -299,6 +355,7 @@ def rulebook() -> RuleBook:
     steps_raw = _load("routes")
     features_raw = _load("features")
     context_raw = _load("context")
+    lexicon = _lexicon(_load("lexicon"))
     remedies = {
         code: RemedyInfo(code=code, name=raw["label"], title=raw["name"], **{k: raw[k] for k in (
             "label", "amount", "basis", "venue", "note", "source", "confidence", "checked")},
@@ -318,18 +375,23 @@ def rulebook() -> RuleBook:
         features=tuple(
             Feature(code=f["code"], reason=f["reason"],
                     weights={k: float(v) for k, v in f["weights"].items()},
-                    pattern=_compile(f["patterns"]))
+                    pattern=_compile(f["patterns"], lexicon.groups),
+                    negatable=bool(f.get("negatable", False)))
             for f in features_raw["feature"]
         ),
         context=tuple(_context_rule(r) for r in context_raw["rule"]),
         symptoms={
-            code: Symptom(code=code, name=raw["name"],
+            code: Symptom(code=code, name=raw["name"], name_en=raw["name_en"],
                           weights={k: float(v) for k, v in raw["weights"].items()},
                           features=tuple(raw.get("features", [])))
             for code, raw in context_raw["symptom"].items()
         },
         wanted={code: {k: float(v) for k, v in raw["weights"].items()}
                 for code, raw in context_raw["wanted"].items()},
+        lexicon=lexicon,
+        exemplar=ExemplarBlend(k=int(context_raw["exemplar"]["k"]),
+                               weight=float(context_raw["exemplar"]["weight"]),
+                               min_similarity=float(context_raw["exemplar"]["min_similarity"])),
     )
     # Forms speak in labels (退货退款), the API in codes: accept both for `wanted`.
     labels: dict[str, str] = {}
@@ -355,6 +417,16 @@ def remedy_info(code: str) -> RemedyInfo:
 def symptom_codes() -> dict[str, str]:
     """Symptom code -> Chinese name, for the popup's choices."""
     return {code: s.name for code, s in rulebook().symptoms.items()}
+
+
+def symptoms_catalog() -> list[dict[str, Any]]:
+    """The symptom chips for the popup: code, short Chinese and English labels, and the types
+    each one points to (strongest first), in the data's order."""
+    return [
+        {"code": code, "label_zh": s.name, "label_en": s.name_en,
+         "types": [t for t, w in sorted(s.weights.items(), key=lambda kv: -kv[1]) if w > 0]}
+        for code, s in rulebook().symptoms.items()
+    ]
 
 
 def wanted_code(value: str | None) -> str | None:

@@ -91,5 +91,7 @@ def warnings_for(type_code: str, text: str, signals: Signals, facts: OrderFacts,
                 continue
         elif rule.check == "punitive_offered" and not punitive_offered:
             continue
+        if rule.check == "vague_problem" and not signals.vague:
+            continue
         out.append(AdviceWarning(code=rule.code, message=message))
     return out

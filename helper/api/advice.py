@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, jsonify
 
-from ..advice import advise, lint
+from ..advice import advise, lint, symptoms_catalog
 from ..models import AdviceRequest, LintRequest, LintResult
 from .body import json_response, parse_body
 
@@ -19,3 +19,9 @@ def advice():
 @bp.post("/lint")
 def lint_text():
     return json_response(LintResult(findings=lint(parse_body(LintRequest).text)))
+
+
+@bp.get("/advice/symptoms")
+def symptoms():
+    """The quick symptom chips the popup offers: {code, label_zh, label_en, types}."""
+    return jsonify(symptoms=symptoms_catalog())

@@ -1,4 +1,10 @@
-"""Top-1 / top-3 accuracy of the type ranking on the labelled descriptions (labelled_cases.toml)."""
+"""Top-1 / top-3 accuracy of the type ranking.
+
+Training (tuning may look at these misses): labelled_cases.toml, labelled_extra.toml.
+Held-out (never tuned on; figures only): heldout_cases.toml (first batch of 42) and heldout_v2.toml
+(149, written before the generalisation work and scored once before and once after it).
+Every floor is the last measured figure minus a small margin: a regression guard, not a target.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +18,11 @@ from helper.models import TYPE_CODES, AdviceRequest
 
 CASES = tomllib.loads(Path(__file__).with_name("labelled_cases.toml").read_text(encoding="utf-8"))["case"]
 
-TOP1_FLOOR = 0.90  # top-1 counts when the first type is the expected one or an accepted alternative
-STRICT_FLOOR = 0.85
-TOP3_FLOOR = 0.97
+# top-1 counts when the first type is the expected one or an accepted alternative.
+TOP1_FLOOR = 0.97  # measured 1.000
+STRICT_FLOOR = 0.92  # measured 0.945
+TOP3_FLOOR = 0.98  # measured 1.000
+EXTRA = tomllib.loads(Path(__file__).with_name("labelled_extra.toml").read_text(encoding="utf-8"))["case"]
 
 
 def _score(make_request: Callable[..., AdviceRequest], cases: list[dict]) -> dict[str, object]:
@@ -52,11 +60,25 @@ def test_ranking_accuracy(make_request: Callable[..., AdviceRequest]) -> None:
     assert result["top3"] >= TOP3_FLOOR
 
 
+def test_extra_training_set(make_request: Callable[..., AdviceRequest]) -> None:
+    per_type = Counter(case["expected"] for case in EXTRA)
+    assert set(per_type) == set(TYPE_CODES) and min(per_type.values()) >= 8, per_type
+    result = _score(make_request, EXTRA)
+    print(f"\nextra training set: n={result['n']} top-1={result['top1']:.3f} "
+          f"strict top-1={result['strict']:.3f} top-3={result['top3']:.3f}")
+    for miss in result["misses"]:  # type: ignore[attr-defined]
+        print("  miss:", miss)
+    assert result["top1"] >= 0.97  # measured 1.000 (before the lexicon work: 0.775)
+    assert result["strict"] >= 0.95  # measured 0.984
+    assert result["top3"] >= 0.98  # measured 1.000
+
+
 HELDOUT = tomllib.loads(Path(__file__).with_name("heldout_cases.toml").read_text(encoding="utf-8"))["case"]
-# Measured once on new wording and deliberately not tuned on: a regression guard, not a target.
-# (First measurement: top-1 0.690, strict 0.619, top-3 0.690; misses are mostly vocabulary gaps.)
-HELDOUT_TOP1_FLOOR = 0.65
-HELDOUT_TOP3_FLOOR = 0.65
+# First held-out batch. Not tuned on, but its misses were known while the lexicons were written,
+# so it is no longer a clean estimate; heldout_v2 is. (First measurement: top-1 0.690, strict
+# 0.619, top-3 0.690; after the lexicon/negation/exemplar work: 0.929, 0.881, 0.952.)
+HELDOUT_TOP1_FLOOR = 0.88
+HELDOUT_TOP3_FLOOR = 0.90
 
 
 def test_heldout_accuracy(make_request: Callable[..., AdviceRequest]) -> None:
@@ -67,3 +89,23 @@ def test_heldout_accuracy(make_request: Callable[..., AdviceRequest]) -> None:
         print("  miss:", miss)
     assert result["top1"] >= HELDOUT_TOP1_FLOOR
     assert result["top3"] >= HELDOUT_TOP3_FLOOR
+
+
+HELDOUT_V2 = tomllib.loads(Path(__file__).with_name("heldout_v2.toml").read_text(encoding="utf-8"))["case"]
+# FROZEN: never tune on heldout_v2.toml. Scored before the generalisation work (top-1 0.725,
+# strict 0.651, top-3 0.718) and once after it (top-1 0.980, strict 0.960, top-3 0.987).
+# The same author wrote it and the lexicons, so real shoppers will score lower than this.
+HELDOUT_V2_TOP1_FLOOR = 0.95
+HELDOUT_V2_STRICT_FLOOR = 0.92
+HELDOUT_V2_TOP3_FLOOR = 0.95
+
+
+def test_heldout_v2_accuracy(make_request: Callable[..., AdviceRequest]) -> None:
+    per_type = Counter(case["expected"] for case in HELDOUT_V2)
+    assert set(per_type) == set(TYPE_CODES) and min(per_type.values()) >= 8, per_type
+    result = _score(make_request, HELDOUT_V2)
+    print(f"\nheld-out v2: n={result['n']} top-1={result['top1']:.3f} "
+          f"strict top-1={result['strict']:.3f} top-3={result['top3']:.3f}")
+    assert result["top1"] >= HELDOUT_V2_TOP1_FLOOR
+    assert result["strict"] >= HELDOUT_V2_STRICT_FLOOR
+    assert result["top3"] >= HELDOUT_V2_TOP3_FLOOR

@@ -49,3 +49,11 @@ def test_float_order_ids_are_refused(api):
     body = assert_error(api.post("/advice", json={"order": order, "problem": {"text": "坏了"}}),
                         400, "invalid_body")
     assert any("order.order_id" in line for line in body["error"]["details"])
+
+
+def test_symptom_catalogue_is_listed(api):
+    body = api.get("/advice/symptoms").get_json()
+    codes = {s["code"] for s in body["symptoms"]}
+    assert len(codes) >= 10
+    first = body["symptoms"][0]
+    assert first["label_zh"] and first["label_en"] and first["types"]
