@@ -2,3 +2,4 @@
 // level so they survive the worker being stopped and restarted.
 import './sw-messages.js';
 import './sw-lifecycle.js';
+import './sw-badge.js';

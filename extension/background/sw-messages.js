@@ -4,6 +4,11 @@
 import { callHelper, helperStatus, HelperError } from './helper-client.js';
 import { saveSettings, getSettings } from './settings.js';
 import { applyFillPlan, isShopUrl, snapshotSettledTab, snapshotTab } from './tabs.js';
+import { caseHandlers, syncFromReading } from './sw-cases.js';
+import { evidenceHandlers } from './sw-evidence.js';
+import { badgeHandlers } from './sw-badge.js';
+
+const LIST_KINDS = new Set(['complaint_list', 'refund_list']);
 
 const REDIRECT_PAGES = /\/(redirect\.jhtml|taobaoAfterDisputeRedirect\.htm)/;
 
@@ -20,14 +25,17 @@ function afterSalesUrl(order) {
   return `https://${host}/dispute/applyRouter.htm?bizOrderId=${encodeURIComponent(sub)}`;
 }
 
-const handlers = {
+const coreHandlers = {
   async 'page/read'({ tabId }) {
     const tab = await chrome.tabs.get(tabId);
     if (!tab.url || !isShopUrl(tab.url)) {
       return { kind: 'not_shop', url: tab.url || '', orders: [], warnings: [] };
     }
     const snapshot = await snapshotTab(tabId);
-    return callHelper('POST', '/pages/read', snapshot);
+    const reading = await callHelper('POST', '/pages/read', snapshot);
+    // Reading the complaint or refund list is how cases learn their platform status.
+    if (LIST_KINDS.has(reading.kind)) reading.sync = await syncFromReading(reading);
+    return reading;
   },
 
   async 'advice/get'({ order, problem, complaintType }) {
@@ -40,7 +48,7 @@ const handlers = {
     return callHelper('POST', '/lint', { text });
   },
 
-  async 'form/fill'({ order, form, fill }) {
+  async 'form/fill'({ order, form, fill, caseId, idempotencyKey }) {
     const url = form === 'after_sales' ? afterSalesUrl(order) : complaintUrl(order);
     const tab = await chrome.tabs.create({ url, active: true });
     const page = await snapshotSettledTab(tab.id, { isReady: (snap) => !REDIRECT_PAGES.test(snap.url) });
@@ -51,6 +59,13 @@ const handlers = {
     };
     const plan = await callHelper('POST', '/fill-plans', { page, case: case_ });
     const result = await applyFillPlan(tab.id, plan);
+    if (caseId) {
+      // The case remembers the fill; "filed" comes only when the platform's list shows it.
+      await callHelper('POST', `/cases/${encodeURIComponent(caseId)}/events`, {
+        type: 'form_prefilled',
+        detail: { form, url: result.url || page.url, filled: result.filled, missing: result.missing },
+      }, { idempotencyKey });
+    }
     return { ...result, tabId: tab.id, leftForShopper: plan.left_for_shopper, warnings: plan.warnings };
   },
 
@@ -75,6 +90,8 @@ const handlers = {
   },
 };
 
+const handlers = { ...coreHandlers, ...caseHandlers, ...evidenceHandlers, ...badgeHandlers };
+
 function toError(error) {
   if (error instanceof HelperError) return error.toJSON();
   return { code: 'extension_error', message: String(error?.message || error) };
@@ -90,7 +107,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     sendResponse({ ok: false, error: { code: 'unknown_message', message: String(message?.type) } });
     return false;
   }
-  handler(message)
+  handler(message, sender)
     .then((data) => sendResponse({ ok: true, data }))
     .catch((error) => sendResponse({ ok: false, error: toError(error) }));
   return true; // we answer asynchronously

@@ -69,6 +69,7 @@ async function init() {
   $('pair-form').addEventListener('submit', pair);
   $('test').addEventListener('click', testConnection);
   $('unpair').addEventListener('click', unpair);
+  $('open-cases').addEventListener('click', () => chrome.tabs.create({ url: chrome.runtime.getURL('cases/cases.html') }));
 }
 
 init();

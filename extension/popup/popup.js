@@ -1,23 +1,25 @@
-// The popup: reads the order on the current tab, advises, and hands the fill to the worker.
-// It renders what the service worker returns and keeps its own state in chrome.storage.session
-// so reopening the popup (or a restarted worker) loses nothing.
+// The popup: reads the page on the current tab and shows the screen for it: a state message,
+// the order cards, the advice for one order, or what a complaint/refund list changed. It
+// renders what the service worker returns; its state survives in chrome.storage.session.
 
+import { $, el } from '../lib/dom.js';
 import { localize, send, t } from '../lib/i18n.js';
-import { formatDuration, formatTime } from '../lib/format.js';
-
-const $ = (id) => document.getElementById(id);
-const view = { reading: null, order: null, advice: null, tabId: null };
+import { formatTime } from '../lib/format.js';
+import { onDraftInput, renderAdvice, renderClocks } from './advice-view.js';
+import { onCapture, onFill, onSave, onTick, restoreCase } from './case-panel.js';
+import { renderSymptoms, selectedSymptoms, symptomText } from './symptoms.js';
+import { renderSync } from './tracking-view.js';
+import { loadState, openCasesPage, saveState, showOnly, view } from './view.js';
 
 const READ_STATES = {
   not_shop: 'stateNotShop',
   login: 'stateLogin',
   verification: 'stateVerification',
   other: 'stateOther',
-  complaint_form: 'stateOther',
-  refund_form: 'stateOther',
-  complaint_list: 'stateOther',
-  refund_list: 'stateOther',
+  complaint_form: 'stateForm',
+  refund_form: 'stateForm',
 };
+const LIST_KINDS = new Set(['complaint_list', 'refund_list']);
 const HELPER_STATES = {
   helper_unreachable: 'stateHelperDown',
   not_paired: 'stateNotPaired',
@@ -26,16 +28,14 @@ const HELPER_STATES = {
   timeout: 'stateTimeout',
 };
 
-function showOnly(...ids) {
-  for (const id of ['state', 'orders', 'order', 'problem', 'advice']) $(id).hidden = !ids.includes(id);
-}
-
-function showState(messageKey, { retry = true, options = false, detail } = {}) {
+function showState(messageKey, { retry = true, options = false, cases = false, detail } = {}) {
   showOnly('state');
   $('state-text').textContent = detail === undefined ? t(messageKey) : t(messageKey, detail);
-  $('state-actions').hidden = !(retry || options);
+  $('sync-box').hidden = true;
+  $('state-actions').hidden = !(retry || options || cases);
   $('retry').hidden = !retry;
   $('open-options').hidden = !options;
+  $('state-open-cases').hidden = !cases;
 }
 
 function showError(error) {
@@ -45,32 +45,6 @@ function showError(error) {
   } else {
     showState('stateError', { detail: error.message || String(error) });
   }
-}
-
-function stateKey() {
-  return `popup:${view.tabId}`;
-}
-
-async function saveState(changes) {
-  const key = stateKey();
-  const current = (await chrome.storage.session.get(key))[key] || {};
-  await chrome.storage.session.set({ [key]: { ...current, ...changes } });
-}
-
-async function loadState() {
-  const key = stateKey();
-  return (await chrome.storage.session.get(key))[key] || {};
-}
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (name === 'className') node.className = value;
-    else if (name.startsWith('data-') || name.startsWith('aria-')) node.setAttribute(name, value);
-    else node[name] = value;
-  }
-  for (const child of children) if (child != null) node.append(child);
-  return node;
 }
 
 function goodsTitle(order) {
@@ -128,96 +102,39 @@ async function selectOrder(order, { restoring = false } = {}) {
   renderOrder(order);
   $('back').hidden = (view.reading?.orders?.length || 0) < 2;
   showOnly('order', 'problem');
-  if (!restoring) await saveState({ orderId: order.order_id, advice: null });
+  if (!restoring) {
+    Object.assign(view, { caseId: null, ticks: [], captured: [] });
+    await saveState({ orderId: order.order_id, advice: null, caseId: null, ticks: [], symptoms: [] });
+  }
   $('problem-text').focus();
 }
 
-function renderAdvice(advice) {
-  view.advice = advice;
-  const [best, ...others] = advice.types;
-  $('type-main').replaceChildren(
-    el('strong', { textContent: best.name, 'data-code': best.code }),
-    el('ul', {}, ...best.reasons.map((r) => el('li', { textContent: r }))),
-  );
-  $('type-others').replaceChildren(
-    ...others.filter((x) => x.score > 0).map((x) => el('li', { textContent: `${x.name}：${x.reasons[0] || ''}` })),
-  );
-  $('type-others-box').hidden = !others.some((x) => x.score > 0);
+const onSymptoms = (symptoms) => saveState({ symptoms });
 
-  const route = advice.route;
-  $('route').replaceChildren(
-    el('p', {}, el('strong', { textContent: route.name }),
-      route.request_type ? `：${route.request_type}` : '', route.reason ? `（${route.reason}）` : ''),
-    el('ol', {}, ...route.steps.map((s) => el('li', { textContent: s.detail ? `${s.name}：${s.detail}` : s.name }))),
-  );
-
-  $('evidence').replaceChildren(...advice.evidence.map((item) => {
-    const id = `ev-${item.code}`;
-    const badge = el('span', {
-      className: `badge ${item.required ? 'required' : 'recommended'}`,
-      textContent: t(item.required ? 'required' : 'recommended'),
-    });
-    return el('li', { 'data-code': item.code },
-      el('input', { type: 'checkbox', id }),
-      el('label', { htmlFor: id }, item.name, badge),
-      el('span', { className: 'why', textContent: item.why }));
-  }));
-
-  $('remedies').replaceChildren(...advice.remedies.map((r) => el('li', { 'data-code': r.code },
-    el('strong', { textContent: r.name }),
-    r.amount ? ` ¥${r.amount}` : '',
-    el('span', { className: 'basis', textContent: `${t('basis')}：${r.basis}；${t('venue')}：${r.venue}` }),
-    r.note ? el('span', { className: 'basis', textContent: r.note }) : null)));
-
-  renderClocks(advice.clocks);
-  $('draft').value = advice.draft.text;
-  renderFindings(advice.findings);
-  $('warnings').replaceChildren(...advice.warnings.map((w) => el('li', { textContent: w.message })));
-  $('warnings-box').hidden = advice.warnings.length === 0;
-  $('fill-result').textContent = '';
+function showAdvice(advice) {
+  renderAdvice(advice, { onTick });
   showOnly('order', 'problem', 'advice');
 }
 
-function renderClocks(clocks) {
-  const now = Date.now();
-  $('clocks').replaceChildren(...clocks.map((c) => {
-    let left;
-    if (c.state === 'not_applicable') left = t('clockNotApplicable');
-    else if (!c.due_at) left = '';
-    else {
-      const seconds = Math.round((Date.parse(c.due_at) - now) / 1000);
-      left = seconds <= 0 ? t('clockPassed') : t('clockLeft', formatDuration(seconds));
-    }
-    const due = c.due_at ? `（${t('clockDue', formatTime(c.due_at))}）` : '';
-    return el('li', { className: `clock-${c.state}`, 'data-code': c.code },
-      `${c.name}：`, el('span', { className: 'left', textContent: left }), due,
-      el('span', { className: 'basis', textContent: c.reason || c.basis }));
-  }));
-}
-
-function renderFindings(findings) {
-  const text = $('draft').value;
-  $('findings').replaceChildren(...(findings.length
-    ? findings.map((f) => el('li', { className: `finding-${f.severity}`, 'data-code': f.code },
-      `「${text.slice(f.start, f.end)}」${f.message}`,
-      f.suggestion ? el('span', { className: 'basis', textContent: t('suggestion', f.suggestion) }) : null))
-    : [el('li', { className: 'muted', textContent: t('noFindings') })]));
-}
-
 async function analyze() {
-  const text = $('problem-text').value.trim();
+  const symptoms = selectedSymptoms();
+  const typed = $('problem-text').value.trim();
+  // Chips alone are enough to start: their words become the description.
+  const text = typed || symptomText(symptoms);
   $('problem-error').hidden = Boolean(text);
   if (!text) {
     $('problem-error').textContent = t('problemEmpty');
+    $('problem-text').focus();
     return;
   }
   const button = $('analyze');
   button.disabled = true;
   button.textContent = t('analyzing');
   try {
-    const advice = await send({ type: 'advice/get', order: view.order, problem: { text } });
-    renderAdvice(advice);
-    await saveState({ problem: text, advice });
+    const advice = await send({ type: 'advice/get', order: view.order, problem: { text, symptoms } });
+    view.problem = text;
+    showAdvice(advice);
+    await saveState({ problem: text, symptoms, advice, draft: null });
   } catch (error) {
     showError(error);
   } finally {
@@ -226,43 +143,16 @@ async function analyze() {
   }
 }
 
-let lintTimer = null;
-function onDraftInput() {
-  clearTimeout(lintTimer);
-  lintTimer = setTimeout(async () => {
-    try {
-      const { findings } = await send({ type: 'lint', text: $('draft').value });
-      renderFindings(findings);
-    } catch {
-      // A failed live check must not interrupt typing; the next keystroke retries.
-    }
-  }, 400);
-  saveState({ draft: $('draft').value });
-}
-
-async function fill(form) {
-  const advice = view.advice;
-  const remedy = advice.remedies[0]?.code ?? null;
-  const fillInput = {
-    type: advice.types[0].code,
-    description: $('draft').value,
-    remedy,
-    evidence: advice.evidence.map((e) => e.name),
-  };
-  if (form === 'after_sales' && advice.route.venue === 'after_sales') {
-    // The route may name a better request than the type's default (补寄 for a missing item).
-    fillInput.request_type = advice.route.request_type;
-    fillInput.reason = advice.route.reason;
-  }
-  $('fill-result').textContent = t('filling');
-  try {
-    const result = await send({ type: 'form/fill', order: view.order, form, fill: fillInput });
-    const lines = [t('filled', result.filled.length)];
-    if (result.leftForShopper?.length) lines.push(t('fillLeft', result.leftForShopper.join('、')));
-    lines.push(...(result.warnings || []));
-    $('fill-result').textContent = lines.join(' ');
-  } catch (error) {
-    $('fill-result').textContent = t('stateError', error.message || String(error));
+async function restore(saved, order) {
+  await selectOrder(order, { restoring: true });
+  if (saved.problem) $('problem-text').value = saved.problem;
+  renderSymptoms(saved.symptoms || [], onSymptoms);
+  view.problem = saved.problem;
+  view.ticks = saved.ticks || [];
+  if (saved.caseId) await restoreCase(saved.caseId);
+  if (saved.advice) {
+    showAdvice(saved.advice);
+    if (saved.draft) $('draft').value = saved.draft;
   }
 }
 
@@ -275,6 +165,10 @@ async function load() {
   try {
     const reading = await send({ type: 'page/read', tabId: view.tabId });
     view.reading = reading;
+    if (LIST_KINDS.has(reading.kind)) {
+      showState('loading', { retry: true, cases: true });
+      return renderSync(reading);
+    }
     const key = READ_STATES[reading.kind];
     if (key) return showState(key);
     if (!reading.orders.length) {
@@ -284,12 +178,7 @@ async function load() {
     const saved = await loadState();
     const savedOrder = reading.orders.find((o) => o.order_id === saved.orderId);
     if (savedOrder) {
-      await selectOrder(savedOrder, { restoring: true });
-      if (saved.problem) $('problem-text').value = saved.problem;
-      if (saved.advice) {
-        renderAdvice(saved.advice);
-        if (saved.draft) $('draft').value = saved.draft;
-      }
+      await restore(saved, savedOrder);
     } else if (reading.orders.length === 1) {
       await selectOrder(reading.orders[0]);
     } else {
@@ -302,17 +191,22 @@ async function load() {
 }
 
 localize();
+renderSymptoms([], onSymptoms);
 $('retry').addEventListener('click', load);
 $('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
+$('open-cases').addEventListener('click', () => openCasesPage());
+$('state-open-cases').addEventListener('click', () => openCasesPage());
 $('back').addEventListener('click', async () => {
-  await saveState({ orderId: null, advice: null });
+  await saveState({ orderId: null, advice: null, caseId: null });
   renderOrderCards(view.reading.orders);
   showOnly('orders');
 });
 $('analyze').addEventListener('click', analyze);
 $('draft').addEventListener('input', onDraftInput);
-$('fill-complaint').addEventListener('click', () => fill('complaint'));
-$('fill-after-sales').addEventListener('click', () => fill('after_sales'));
+$('save-case').addEventListener('click', onSave);
+$('capture').addEventListener('click', onCapture);
+$('fill-complaint').addEventListener('click', () => onFill('complaint'));
+$('fill-after-sales').addEventListener('click', () => onFill('after_sales'));
 $('copy').addEventListener('click', async () => {
   await navigator.clipboard.writeText($('draft').value);
   $('fill-result').textContent = t('copied');
