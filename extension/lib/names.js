@@ -5,8 +5,9 @@ import { t } from './i18n.js';
 
 function named(prefix, code) {
   if (!code) return '';
-  const text = chrome.i18n.getMessage(`${prefix}_${code}`);
-  return text || code;
+  const key = `${prefix}_${code}`;
+  const text = t(key);
+  return text === key ? code : text;
 }
 
 export const statusName = (code) => named('caseStatus', code);

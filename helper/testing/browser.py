@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -14,6 +15,7 @@ from playwright.sync_api import BrowserContext, Page, Playwright, Worker
 from ..config import DEFAULT_EXTENSION_ID
 from ..mockshop.routing import REAL_URL_PATTERN, route_handler
 from .processes import HelperProcess, MockShopProcess
+from .scenarios import Scenario, get_scenario
 
 EXTENSION_DIR = Path(__file__).resolve().parents[2] / "extension"
 # Everything that is not loopback and not the shop is aborted, so a test never depends on the
@@ -62,6 +64,7 @@ class ExtensionBrowser:
     extension_id: str
     helper: HelperProcess | None = None
     shop: MockShopProcess | None = None
+    profile_dir: Path | None = None
     _control_page: Page | None = None
 
     @property
@@ -74,13 +77,27 @@ class ExtensionBrowser:
     def url(self, path: str) -> str:
         return f"chrome-extension://{self.extension_id}/{path}"
 
-    def use_scenario(self, name: str) -> None:
+    def use_scenario(self, name: str) -> Scenario:
         """Show only this mock-shop scenario's orders (the mock reads a cookie on the shop's
-        own domains, so the pages keep their real URLs)."""
+        own domains, so the pages keep their real URLs). Returns the scenario's story and ids."""
+        scenario = get_scenario(name)
         self.context.add_cookies([
             {"name": "tousu_scenario", "value": name, "domain": f".{domain}", "path": "/"}
             for domain in ("taobao.com", "tmall.com")
         ])
+        return scenario
+
+    def open_scenario_list(self, scenario: Scenario | str, timeout: float = 15000) -> Page:
+        """Select the scenario and open its 已买到的宝贝 page (tm1 or tm2 by its generation),
+        scrolled as a shopper would until every order is on the page (tm2 renders two orders,
+        then more as the list's end scrolls into view)."""
+        if isinstance(scenario, str):
+            scenario = self.use_scenario(scenario)
+        else:
+            self.use_scenario(scenario.name)
+        page = self.open_shop_page(scenario.list_url)
+        show_all_orders(page, scenario, timeout)
+        return page
 
     def open_shop_page(self, url: str) -> Page:
         page = self.context.new_page()
@@ -90,10 +107,17 @@ class ExtensionBrowser:
     def tab_id(self, page: Page) -> int:
         """The chrome.tabs id of a page, as the extension sees it."""
         evaluator = self._control_page or self.service_worker
-        return evaluator.evaluate(
-            "async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id",
-            page.url,
-        )
+        query = "async (url) => (await chrome.tabs.query({})).filter((t) => t.url === url)" \
+                ".map((t) => ({id: t.id, active: t.active}))"
+        tabs = evaluator.evaluate(query, page.url)
+        if len(tabs) > 1:
+            # Several tabs show this URL (two scenarios' lists in one browser): the one
+            # brought to the front is this page.
+            page.bring_to_front()
+            tabs = [t for t in evaluator.evaluate(query, page.url) if t["active"]] or tabs[-1:]
+        if not tabs:
+            raise LookupError(f"no tab shows {page.url}")
+        return tabs[0]["id"]
 
     def open_popup(self, for_page: Page) -> Page:
         """The toolbar popup, opened as a page aimed at `for_page` (a toolbar click can't be
@@ -153,6 +177,37 @@ class ExtensionBrowser:
         self._control_page = page
 
 
+def show_all_orders(page: Page, scenario: Scenario, timeout: float = 15000) -> None:
+    """Wait until the list shows every order of the scenario, scrolling the tm2 list."""
+    any_order = re.compile("|".join(scenario.order_ids))
+    page.get_by_text(any_order).first.wait_for(timeout=timeout)
+    if scenario.generation != "tm2":
+        return
+    containers = page.locator("[id^=shopOrderContainer_]")
+    deadline = time.monotonic() + timeout / 1000
+    while containers.count() < len(scenario.order_ids):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"tm2 list shows {containers.count()} of "
+                               f"{len(scenario.order_ids)} orders after scrolling")
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(100)
+    page.evaluate("window.scrollTo(0, 0)")
+
+
+def _manifest_key(extension_dir: Path) -> str | None:
+    return json.loads((Path(extension_dir) / "manifest.json").read_text("utf-8")).get("key")
+
+
+def snapshot_extension(destination: Path, source: Path = EXTENSION_DIR) -> Path:
+    """A copy of the unpacked extension, so a test run loads one consistent version even while
+    someone edits extension/ (Chromium reads some files, e.g. _locales, lazily from disk)."""
+    destination = Path(destination)
+    if destination.exists():
+        shutil.rmtree(destination)
+    shutil.copytree(source, destination, ignore=shutil.ignore_patterns(".*", "*~", "*.swp"))
+    return destination
+
+
 def launch_extension_context(
     playwright: Playwright, user_data_dir: Path, *, headless: bool = True,
     extension_dir: Path = EXTENSION_DIR, shop: MockShopProcess | None = None,
@@ -176,10 +231,11 @@ def launch_extension_context(
     worker = next((w for w in context.service_workers if "chrome-extension://" in w.url), None)
     worker = worker or context.wait_for_event("serviceworker", timeout=15000)
     extension_id = worker.url.split("/")[2]
-    if extension_dir == EXTENSION_DIR and extension_id != DEFAULT_EXTENSION_ID:
+    if extension_id != DEFAULT_EXTENSION_ID and _manifest_key(extension_dir) == _manifest_key(EXTENSION_DIR):
         raise RuntimeError(f"unexpected extension id {extension_id}: is manifest.json's key intact?")
     # First install opens the options page; tests open their own pages.
     for page in context.pages:
         if page.url.startswith(f"chrome-extension://{extension_id}/options"):
             page.close()
-    return ExtensionBrowser(context, extension_id, helper=helper, shop=shop)
+    return ExtensionBrowser(context, extension_id, helper=helper, shop=shop,
+                            profile_dir=Path(user_data_dir))

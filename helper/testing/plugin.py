@@ -1,26 +1,68 @@
 """The Tousu pytest plugin (entry point `pytest11`): fixtures for QA teams.
 
-    def test_story(tousu, mock_shop):
-        page = tousu.open_shop_page(LIST_URL)
-        popup = tousu.open_popup(page)
-        ...
+    from helper.testing.popup import analyze, pick_order, top_type
 
-Fixtures: `helper_server` (a real `tousu serve`), `mock_shop` (a real `tousu mock`, reset per
-test), `tousu` (Chromium with the extension, paired with `helper_server`, shop routed under
-the real URLs), `tousu_unpaired` (the same before pairing). A Playwright trace and screenshots
-of every open page are saved for each failed test under test-results/ (or --tousu-artifacts).
+    def test_story(tousu, mock_shop):
+        scenario = tousu.use_scenario("earphones_left_silent")
+        page = tousu.open_scenario_list(scenario)
+        popup = tousu.open_popup(page)
+        pick_order(popup, scenario.story.order_id)
+        analyze(popup, scenario.story.text)
+        assert top_type(popup) == scenario.story.expected_type
+
+Fixtures (names are stable):
+
+`helper_server` (function)
+    A real `tousu serve` (`HelperProcess`) on a free loopback port with its own data directory
+    under the test's tmp_path. Always stopped. If it dies on its own during the test, the test
+    fails with the process's captured output; the output is also attached to any failed test's
+    report ("tousu serve output").
+`mock_shop` (function; one `tousu mock` process per session, i.e. per xdist worker)
+    The mock Taobao (`MockShopProcess`), reset before each test (submissions, cases, faults and
+    "now"). `mock_shop.admin(method, path, body)`, `.submissions()`, `.mock_url(real_url)`.
+    If the process has died, the next test fails with its output.
+`tousu` (function)
+    `ExtensionBrowser`: Chromium (persistent context, own profile under tmp_path) with the
+    extension loaded, paired directly with `helper_server`, and the mock shop served under the
+    real Taobao/Tmall URLs (everything else external is blocked). Methods: `use_scenario(name)`
+    (returns the `Scenario`), `open_scenario_list(scenario)`, `open_shop_page(url)`,
+    `open_popup(page)`, `open_options()`, `pair_via_options(helper)`, `stop_service_worker()`.
+`tousu_unpaired` (function)
+    The same browser before pairing (the helper port is set, no token).
+`tousu_scenarios` (session)
+    Every scenario file, `{name: Scenario}` (story text, expected type, order ids, list URL).
+`scenario` (function)
+    A factory: `scenario("not_received")` returns that `Scenario` (and selects it in the
+    browser if the test also uses `tousu`/`tousu_unpaired`). For parametrising at collection
+    time use `helper.testing.scenarios.scenario_names()`.
+`tousu_extension_dir` (session)
+    The extension directory the browsers load: a snapshot of extension/ taken once per session
+    (per worker), so edits made while tests run never mix two versions; `--tousu-extension DIR`
+    loads another unpacked build instead.
+
+Artifacts: for every failed test that used a browser, a Playwright trace (`trace.zip`, open with
+`playwright show-trace`), a full-page screenshot of every open page and the helper's log are
+saved under test-results/<test id>/ (or --tousu-artifacts). Nothing is kept for passing tests.
+
+Options: --tousu-headed, --tousu-slowmo MS, --tousu-artifacts DIR, --tousu-extension DIR.
+Parallel runs (`-n 2`, pytest-xdist) need nothing more: each worker has its own mock shop, and
+each test its own helper, data directory, ports and Chromium profile.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from .processes import HelperProcess, MockShopProcess
+from .scenarios import Scenario, get_scenario, load_scenarios
+
+HELPER_SECTION = "tousu serve output"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -29,6 +71,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--tousu-slowmo", type=float, default=None, help="Slow each action (ms).")
     group.addoption("--tousu-artifacts", default="test-results",
                     help="Where traces and screenshots of failed tests go (default test-results).")
+    group.addoption("--tousu-extension", default=None,
+                    help="Load this unpacked extension directory instead of a snapshot of "
+                         "the package's extension/.")
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
@@ -44,6 +89,11 @@ def pytest_report_header(config: pytest.Config) -> str | None:
 def pytest_runtest_makereport(item: pytest.Item, call):
     report = yield
     setattr(item, f"tousu_rep_{report.when}", report)
+    if report.failed and report.when in ("setup", "call"):
+        helper = getattr(item, "funcargs", {}).get("helper_server")
+        if isinstance(helper, HelperProcess):
+            with contextlib.suppress(OSError):
+                report.sections.append((HELPER_SECTION, helper.output()[-20000:]))
     return report
 
 
@@ -56,6 +106,8 @@ def _failed(request: pytest.FixtureRequest) -> bool:
 
 def _artifact_dir(request: pytest.FixtureRequest) -> Path:
     root = Path(request.config.getoption("--tousu-artifacts"))
+    if not root.is_absolute():
+        root = Path(request.config.invocation_params.dir) / root
     name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)[:150]
     path = root / name
     path.mkdir(parents=True, exist_ok=True)
@@ -68,7 +120,11 @@ def helper_server(tmp_path: Path) -> Iterator[HelperProcess]:
     try:
         yield helper
     finally:
+        died = helper.died()
+        report = helper.death_report() if died else ""
         helper.stop()
+    if died:
+        pytest.fail(report, pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -83,18 +139,47 @@ def _mock_shop_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Moc
 
 @pytest.fixture
 def mock_shop(_mock_shop_process: MockShopProcess) -> MockShopProcess:
+    if not _mock_shop_process.alive():
+        raise RuntimeError(_mock_shop_process.death_report())
     _mock_shop_process.admin("POST", "reset")
     return _mock_shop_process
 
 
-def _launch(request, playwright, tmp_path, helper, shop):
+@pytest.fixture(scope="session")
+def tousu_scenarios() -> dict[str, Scenario]:
+    return load_scenarios()
+
+
+@pytest.fixture
+def scenario(request: pytest.FixtureRequest) -> Callable[[str], Scenario]:
+    def select(name: str) -> Scenario:
+        for browser_fixture in ("tousu", "tousu_unpaired"):
+            if browser_fixture in request.fixturenames:
+                return request.getfixturevalue(browser_fixture).use_scenario(name)
+        return get_scenario(name)
+
+    return select
+
+
+@pytest.fixture(scope="session")
+def tousu_extension_dir(request: pytest.FixtureRequest,
+                        tmp_path_factory: pytest.TempPathFactory) -> Path:
+    chosen = request.config.getoption("--tousu-extension")
+    if chosen:
+        return Path(chosen).resolve()
+    from .browser import snapshot_extension
+
+    return snapshot_extension(tmp_path_factory.mktemp("extension-snapshot") / "extension")
+
+
+def _launch(request, playwright, tmp_path, helper, shop, extension_dir):
     from .browser import launch_extension_context
 
     return launch_extension_context(
         playwright, tmp_path / "chromium-profile",
         headless=not request.config.getoption("--tousu-headed"),
         slow_mo=request.config.getoption("--tousu-slowmo"),
-        shop=shop, helper=helper,
+        shop=shop, helper=helper, extension_dir=extension_dir,
     )
 
 
@@ -106,25 +191,38 @@ def _playwright():
         yield playwright
 
 
+def _save_artifacts(request, browser) -> None:
+    out = _artifact_dir(request)
+    for index, page in enumerate(browser.context.pages):
+        # A crashed page must not hide the real failure.
+        with contextlib.suppress(Exception):
+            page.screenshot(path=out / f"page-{index}.png", full_page=True)
+    with contextlib.suppress(Exception):
+        (out / "pages.txt").write_text(
+            "\n".join(f"page-{i}: {p.url}" for i, p in enumerate(browser.context.pages)), "utf-8")
+    browser.context.tracing.stop(path=out / "trace.zip")
+    if browser.helper is not None:
+        with contextlib.suppress(OSError):
+            shutil.copyfile(browser.helper.log_path, out / "helper.log")
+
+
 @pytest.fixture
-def tousu_unpaired(request, _playwright, tmp_path, helper_server, mock_shop):
-    browser = _launch(request, _playwright, tmp_path, helper_server, mock_shop)
-    # As a shopper who has typed the helper's port but not yet the pairing code.
-    browser.set_helper_port(helper_server.port)
-    browser.context.tracing.start(screenshots=True, snapshots=True)
+def tousu_unpaired(request, _playwright, tmp_path, helper_server, mock_shop, tousu_extension_dir):
+    browser = _launch(request, _playwright, tmp_path, helper_server, mock_shop, tousu_extension_dir)
     try:
+        browser.context.tracing.start(screenshots=True, snapshots=True)
+        # As a shopper who has typed the helper's port but not yet the pairing code.
+        browser.set_helper_port(helper_server.port)
         yield browser
     finally:
-        if _failed(request):
-            out = _artifact_dir(request)
-            for index, page in enumerate(browser.context.pages):
-                # A crashed page must not hide the real failure.
+        try:
+            if _failed(request):
+                _save_artifacts(request, browser)
+            else:
                 with contextlib.suppress(Exception):
-                    page.screenshot(path=out / f"page-{index}.png", full_page=True)
-            browser.context.tracing.stop(path=out / "trace.zip")
-        else:
-            browser.context.tracing.stop()
-        browser.context.close()
+                    browser.context.tracing.stop()
+        finally:
+            browser.context.close()
 
 
 @pytest.fixture

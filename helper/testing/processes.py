@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import json
 import re
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -23,6 +27,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _die_with_parent() -> None:  # pragma: no cover (runs in the child between fork and exec)
+    """Linux: the child gets SIGTERM if the test process dies (even by SIGKILL), so a killed
+    pytest run leaves no `tousu serve`/`tousu mock` behind."""
+    with contextlib.suppress(OSError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 class _Process:
     """A child process logging to a file, with readiness polling and a guaranteed stop."""
 
@@ -30,12 +41,33 @@ class _Process:
 
     def __init__(self, args: list[str], log_path: Path, port: int):
         self.port = port
-        self.log_path = log_path
+        self.log_path = Path(log_path)
+        self.args = args
+        self._stopping = False
         self._log = open(log_path, "w+b")  # noqa: SIM115 (closed in stop())
+        # PDEATHSIG fires when the *thread* that forked exits, so only from the main thread.
+        parent_watch = (sys.platform.startswith("linux")
+                        and threading.current_thread() is threading.main_thread())
         self.process = subprocess.Popen(
             [sys.executable, "-m", "helper", *args],
             stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            preexec_fn=_die_with_parent if parent_watch else None,  # noqa: PLW1509
         )
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def died(self) -> bool:
+        """True if the process ended without the test stopping or killing it (a crash)."""
+        return not self._stopping and self.process.poll() is not None
+
+    def death_report(self) -> str:
+        return (f"{self.name} (pid {self.pid}, port {self.port}) died unexpectedly (exit "
+                f"code {self.process.returncode}). Its output ({self.log_path}):\n{self.output()}")
 
     @property
     def url(self) -> str:
@@ -51,6 +83,7 @@ class _Process:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
+                self.stop()
                 raise RuntimeError(f"{self.name} exited with {self.process.returncode}:\n"
                                    f"{self.output()}")
             if self._ready():
@@ -60,6 +93,7 @@ class _Process:
         raise RuntimeError(f"{self.name} not ready after {timeout}s:\n{self.output()}")
 
     def stop(self) -> None:
+        self._stopping = True
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -70,7 +104,8 @@ class _Process:
         self._log.close()
 
     def kill(self) -> None:
-        """SIGKILL: what a crash looks like."""
+        """SIGKILL: what a crash looks like (a deliberate one: `died()` stays False)."""
+        self._stopping = True
         self.process.kill()
         self.process.wait(5)
 
