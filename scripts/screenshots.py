@@ -27,18 +27,6 @@ ORDER_ID = "3100000000000002001"
 TITLE = "示例 TWS 真无线蓝牙耳机"
 POPUP_SIZE = {"width": 420, "height": 600}
 
-# CDP's Extensions.triggerAction (a real toolbar click, for 截图存证) needs this switch.
-_args = plugin_browser.chromium_args
-plugin_browser.chromium_args = lambda d: [*_args(d), "--enable-unsafe-extension-debugging"]
-
-
-def toolbar_click(browser, page: Page) -> None:
-    page.bring_to_front()
-    cdp = browser.context.browser.new_browser_cdp_session()
-    tabs = cdp.send("Target.getTargets", {"filter": [{"type": "tab"}]})["targetInfos"]
-    target = next(t["targetId"] for t in tabs if t["url"] == page.url)
-    cdp.send("Extensions.triggerAction", {"id": browser.extension_id, "targetId": target})
-    cdp.detach()
 
 
 class Shots:
@@ -137,7 +125,7 @@ def run(out: Path, headed: bool) -> list[str]:
             popup.get_by_label("开箱视频").check()
             popup.get_by_role("button", name="保存案件").click()
             expect(popup.locator("#case-status")).to_contain_text("案件已保存")
-            toolbar_click(browser, shop)
+            browser.click_toolbar_button(shop)
             popup.bring_to_front()
             popup.get_by_role("button", name="截图存证").click()
             expect(popup.locator("#case-status")).to_contain_text("已截图存证", timeout=15000)

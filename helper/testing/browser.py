@@ -43,6 +43,9 @@ def chromium_args(extension_dir: Path) -> list[str]:
         "--no-default-browser-check",
         "--disable-sync",
         "--lang=zh-CN",
+        # Lets CDP's Extensions.triggerAction press the toolbar button: the only way a test gets
+        # the activeTab grant a real click gives (captureVisibleTab needs it).
+        "--enable-unsafe-extension-debugging",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")
@@ -125,6 +128,18 @@ class ExtensionBrowser:
         popup = self.context.new_page()
         popup.goto(self.url(f"popup/popup.html?tab={self.tab_id(for_page)}"))
         return popup
+
+    def click_toolbar_button(self, page: Page) -> None:
+        """What the shopper's click on the Tousu icon does for `page`: grant activeTab and open
+        the real popup."""
+        page.bring_to_front()  # the icon is clicked on the tab the shopper is looking at
+        cdp = self.context.browser.new_browser_cdp_session()
+        try:
+            tabs = cdp.send("Target.getTargets", {"filter": [{"type": "tab"}]})["targetInfos"]
+            target = next(t["targetId"] for t in tabs if t["url"] == page.url)
+            cdp.send("Extensions.triggerAction", {"id": self.extension_id, "targetId": target})
+        finally:
+            cdp.detach()
 
     def open_options(self) -> Page:
         page = self.context.new_page()

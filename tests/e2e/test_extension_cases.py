@@ -11,35 +11,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-import helper.testing.browser as plugin_browser
-
 LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 COMPLAINT_LIST = "https://rights.taobao.com/complaint/buyerList.htm"
 ORDER_ID = "3100000000000002001"
 TITLE = "示例 TWS 真无线蓝牙耳机"
 PROBLEM = "左耳没有声音，充电也充不进去"
 
-_chromium_args = plugin_browser.chromium_args
-
-
-@pytest.fixture(autouse=True)
-def _toolbar_clicks(monkeypatch):
-    # Lets CDP's Extensions.triggerAction press the toolbar button (the only way to get the
-    # activeTab grant that captureVisibleTab needs). Asked of the plugin in the issue-7 report.
-    monkeypatch.setattr(plugin_browser, "chromium_args",
-                        lambda d: [*_chromium_args(d), "--enable-unsafe-extension-debugging"])
-
-
-def click_toolbar_button(tousu, page: Page) -> None:
-    """What a shopper's click on the Tousu icon does for `page`: grant activeTab, open the popup."""
-    page.bring_to_front()  # the icon is clicked on the tab the shopper is looking at
-    cdp = tousu.context.browser.new_browser_cdp_session()
-    try:
-        tabs = cdp.send("Target.getTargets", {"filter": [{"type": "tab"}]})["targetInfos"]
-        target = next(t["targetId"] for t in tabs if t["url"] == page.url)
-        cdp.send("Extensions.triggerAction", {"id": tousu.extension_id, "targetId": target})
-    finally:
-        cdp.detach()
 
 
 def assert_accessible(page: Page, screen: str) -> None:
@@ -95,7 +72,7 @@ def test_save_tick_capture_and_reopen(tousu, helper_server, mock_shop):
         pytest.fail("the tick was not saved")
 
     # 截图存证: the shopper clicked the toolbar icon on this page, then captures it.
-    click_toolbar_button(tousu, shop)
+    tousu.click_toolbar_button(shop)
     popup.bring_to_front()
     popup.get_by_role("button", name="截图存证").click()
     expect(popup.locator("#case-status")).to_contain_text("已截图存证「订单详情截图」", timeout=15000)
