@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sysconfig
 from pathlib import Path
 
 import platformdirs
@@ -12,6 +13,18 @@ DEFAULT_PORT = 47321
 # extension has the same origin on every machine and the helper can allow exactly that origin.
 DEFAULT_EXTENSION_ID = "khmieohggomiimlkifljoeeehncpephg"
 LOOPBACK_HOSTS = ("127.0.0.1", "::1", "localhost")
+
+
+def extension_dir() -> Path:
+    """The unpacked extension: $TOUSU_EXTENSION_DIR, this source checkout's extension/, or the
+    copy a wheel installs under <prefix>/share/tousu/extension (so `pip install tousu[testing]`
+    gives QA the plugin and the extension it loads)."""
+    if os.environ.get("TOUSU_EXTENSION_DIR"):
+        return Path(os.environ["TOUSU_EXTENSION_DIR"])
+    checkout = Path(__file__).resolve().parent.parent / "extension"
+    if (checkout / "manifest.json").is_file():
+        return checkout
+    return Path(sysconfig.get_path("data")) / "share" / "tousu" / "extension"
 
 
 def default_data_dir() -> Path:

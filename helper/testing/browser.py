@@ -12,12 +12,12 @@ from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Page, Playwright, Worker
 
-from ..config import DEFAULT_EXTENSION_ID
+from ..config import DEFAULT_EXTENSION_ID, extension_dir
 from ..mockshop.routing import REAL_URL_PATTERN, route_handler
 from .processes import HelperProcess, MockShopProcess
 from .scenarios import Scenario, get_scenario
 
-EXTENSION_DIR = Path(__file__).resolve().parents[2] / "extension"
+EXTENSION_DIR = extension_dir()
 # Everything that is not loopback and not the shop is aborted, so a test never depends on the
 # network.
 EXTERNAL_URL = re.compile(r"^https?://(?!(127\.0\.0\.1|localhost|\[::1\])[:/])", re.I)
