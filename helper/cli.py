@@ -113,14 +113,29 @@ def serve(host: str, port: int | None, data_dir: str | None, extension_ids: tupl
 @click.option("--scenario", "scenarios", multiple=True, help="Only these scenarios (repeatable).")
 @click.option("--now", default=None, help="Pin the shop's clock (ISO 8601) for reproducible pages.")
 @click.option("--state", "state_file", default=None, help="Keep submissions in this JSON file.")
+@click.option("--delay", type=int, default=0, help="Milliseconds added to every page.")
+@click.option("--build", default=None, help="Seed of the hashed class names (a new site build).")
+@click.option("--fault", "faults", multiple=True, metavar="NAME=VALUE",
+              help="A default fault switch, e.g. fault=login, late=800 (see docs/mockshop.md).")
+@click.option("--scenario-dir", default=None, help="Read scenario files from this folder too.")
 def mock(host: str, port: int, scenarios: tuple[str, ...], now: str | None,
-         state_file: str | None) -> None:
+         state_file: str | None, delay: int, build: str | None, faults: tuple[str, ...],
+         scenario_dir: str | None) -> None:
     """Run the mock Taobao/Tmall shop (pages under /<real host>/<real path>)."""
     from .mockshop import create_mock_app
 
     _require_loopback(host)
-    app = create_mock_app({"SCENARIOS": list(scenarios) or None, "NOW": now,
-                           "STATE_FILE": state_file})
+    switches = {}
+    for item in faults:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--fault")
+        switches[name.strip()] = int(value) if value.strip().isdigit() else value.strip()
+    config = {"SCENARIOS": list(scenarios) or None, "NOW": now, "STATE_FILE": state_file,
+              "DELAY": delay, "FAULTS": switches or None, "SCENARIO_DIR": scenario_dir}
+    if build:
+        config["BUILD"] = build
+    app = create_mock_app(config)
     server = _create_server(app, host, port)
     click.echo(f"Tousu mock shop on http://{host}:{port}/ (scenario index)")
     click.echo(f"  e.g. http://{host}:{port}/buyertrade.taobao.com/trade/itemlist/list_bought_items.htm")
@@ -207,6 +222,107 @@ def lint(text: str) -> None:
     _print_json(LintResult(findings=run(text)))
 
 
+# The shopper's data: export, import, wipe ----------------------------------------------------
+
+def _fail(message_zh: str, message_en: str, details: list | None = None) -> None:
+    """A failure a shopper can read (Chinese first), on stderr, with exit status 1."""
+    click.echo(f"错误：{message_zh}\nError: {message_en}", err=True)
+    for line in details or []:
+        click.echo(f"  {line}", err=True)
+    sys.exit(1)
+
+
+def _open_existing_store(data_dir: Path):
+    from .store import DB_NAME, StoreError, open_store
+
+    if not (data_dir / DB_NAME).is_file():
+        _fail(f"{data_dir} 里没有 Tousu 的数据。", f"no Tousu data in {data_dir}.")
+    try:
+        return open_store(data_dir)
+    except StoreError as exc:
+        _fail(exc.message, exc.message, exc.details)
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write atomically, readable by this user only: an export holds orders and complaints."""
+    temp = path.with_name(f".{path.name}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(temp, path)
+
+
+@main.command("export")
+@click.option("--data-dir", default=None)
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False),
+              help="Write the export here (default: standard output).")
+def export_cases(data_dir: str | None, output: str | None) -> None:
+    """Print every case with its events and evidence (hashes, not bytes) as JSON."""
+    from .store import export_all
+
+    store = _open_existing_store(_data_dir(data_dir))
+    try:
+        bundle = export_all(store)
+    finally:
+        store.close()
+    text = json.dumps(bundle, ensure_ascii=False, indent=2)
+    if output is None:
+        click.echo(text)
+        return
+    _write_private(Path(output), text + "\n")
+    _print_json({"ok": True, "file": str(Path(output).resolve()), "cases": len(bundle["cases"]),
+                 "evidence": sum(len(c["evidence"]) for c in bundle["cases"])})
+
+
+@main.command("import")
+@click.argument("file", type=click.File("rb"))
+@click.option("--data-dir", default=None)
+def import_cases(file, data_dir: str | None) -> None:
+    """Add the cases of an export that this data directory lacks (running it twice adds nothing)."""
+    from .store import InvalidData, StoreError, import_all, open_store
+
+    data = file.read()
+    try:
+        store = open_store(_data_dir(data_dir))
+    except StoreError as exc:
+        _fail(exc.message, exc.message, exc.details)
+    try:
+        summary = import_all(store, data)
+    except InvalidData as exc:
+        _fail(f"{file.name} 不是 Tousu 的案件导出文件，或已损坏。",
+              f"{file.name}: {exc.message}", exc.details)
+    finally:
+        store.close()
+    _print_json(summary)
+
+
+@main.command()
+@click.option("--data-dir", default=None)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def wipe(data_dir: str | None, yes: bool) -> None:
+    """Delete every case, event and evidence file, and revoke every pairing."""
+    from .security import PairingStore
+    from .store import wipe as wipe_store
+
+    directory = _data_dir(data_dir)
+    if not yes:
+        click.confirm(
+            f"将删除 {directory} 中的全部案件、事件和证据文件，并撤销所有配对（扩展需要重新配对）。继续？\n"
+            f"This deletes every case, event and evidence file in {directory} and revokes every "
+            f"pairing (the extension must pair again). Continue?",
+            abort=True, err=True,
+        )
+    store = _open_existing_store(directory)
+    try:
+        summary = wipe_store(store).model_dump()
+    finally:
+        store.close()
+    pairing_file = directory / "pairing.sqlite3"
+    # A wiped helper must not keep trusting tokens issued before: the shopper starts afresh.
+    revoked = PairingStore(pairing_file).revoke() if pairing_file.exists() else 0
+    _print_json({"ok": True, **summary, "pairings_revoked": revoked})
+
+
 @main.command()
 def openapi() -> None:
     """Print the helper's OpenAPI document."""
@@ -224,6 +340,8 @@ def doctor(port: int | None, data_dir: str | None) -> None:
 
     report = diagnose(_port(port), _data_dir(data_dir))
     _print_json(report)
+    # The JSON is for scripts and support threads; the shopper reads this.
+    click.echo(report["advice"], err=True)
     sys.exit(0 if report["ready"] else 1)
 
 
