@@ -20,7 +20,7 @@ from helper.models.advice import Finding
 
 from .facts import FOOD_RE
 from .rules import rulebook
-from .text import normalise
+from .text import bounded, normalise
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
            "七": 7, "八": 8, "九": 9}
@@ -59,7 +59,7 @@ def _rules() -> tuple[tuple[LintRule, ...], VagueRule]:
         LintRule(code=r["code"], severity=r["severity"], message=r["message"],
                  suggestion=r["suggestion"], replacement=r.get("replacement", ""),
                  check=r.get("check"),
-                 pattern=re.compile("|".join(f"(?:{p})" for p in r["patterns"])),
+                 pattern=re.compile("|".join(f"(?:{bounded(p)})" for p in r["patterns"])),
                  lead_words=tuple(r.get("lead_words", ())),
                  extra=dict(r.get("extra", {})))
         for r in data["rule"]
@@ -67,8 +67,8 @@ def _rules() -> tuple[tuple[LintRule, ...], VagueRule]:
     vague = data["vague"]
     return rules, VagueRule(
         raw=vague,
-        when=re.compile("|".join(f"(?:{p})" for p in vague["when_patterns"])),
-        vague=re.compile("|".join(f"(?:{p})" for p in vague["vague_patterns"])),
+        when=re.compile("|".join(f"(?:{bounded(p)})" for p in vague["when_patterns"])),
+        vague=re.compile("|".join(f"(?:{bounded(p)})" for p in vague["vague_patterns"])),
         generic=frozenset(vague["generic_features"]),
     )
 
@@ -202,6 +202,11 @@ def _vague(text: str, norm: str) -> list[Finding]:
     return findings
 
 
+# More findings than this help nobody read a text, and checking each new span against the ones
+# already taken is linear, so an absurd input (10 000 insults) would make the linter quadratic.
+MAX_FINDINGS = 200
+
+
 def lint_spans(text: str, *, paid: Decimal | str | None = None,
                food: bool | None = None) -> list[tuple[Finding, str]]:
     """Findings with the replacement the draft cleaner should use for each span."""
@@ -216,6 +221,8 @@ def lint_spans(text: str, *, paid: Decimal | str | None = None,
     taken: list[tuple[int, int, str]] = []
     for rule in rules:
         for match in rule.pattern.finditer(norm):
+            if len(found) >= MAX_FINDINGS:
+                break
             start, end = match.span()
             if start == end or any(s < end and start < e and c == rule.code for s, e, c in taken):
                 continue

@@ -15,6 +15,8 @@ from typing import Any
 
 from helper.models.advice import TYPE_CODES
 
+from .text import bounded
+
 RULES_DIR = Path(__file__).with_name("rules")
 
 # The option texts of the 投诉卖家 form; a type mapped elsewhere is a data error caught at import.
@@ -246,7 +248,7 @@ def _lexicon(raw: dict[str, Any]) -> Lexicon:
 
 def _compile(patterns: list[str], groups: dict[str, str] | None = None) -> re.Pattern[str]:
     # One alternation per feature: a single scan finds the first (leftmost) hit for the reason.
-    return re.compile("|".join(f"(?:{_expand(p, groups or {})})" for p in patterns))
+    return re.compile("|".join(f"(?:{bounded(_expand(p, groups or {}))})" for p in patterns))
 
 
 def _type_info(code: str, raw: dict[str, Any]) -> TypeInfo:

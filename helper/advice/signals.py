@@ -13,7 +13,7 @@ from helper.models.advice import AdviceWarning, Finding
 from .facts import OrderFacts
 from .ranking import Signals
 from .settings import AdviceSettings
-from .text import normalise
+from .text import bounded, normalise
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def _rules() -> tuple[WarningRule, ...]:
             code=w["code"], message=w["message"], types=frozenset(w.get("types", [])),
             status=frozenset(w.get("status", [])), facts=tuple(w.get("facts", [])),
             any_of=frozenset(w.get("any", [])), none_of=frozenset(w.get("none", [])),
-            text=re.compile("|".join(f"(?:{p})" for p in w["text"])) if "text" in w else None,
+            text=re.compile("|".join(f"(?:{bounded(p)})" for p in w["text"])) if "text" in w else None,
             check=w.get("check"),
         )
         for w in data["warning"]

@@ -118,3 +118,39 @@ def test_spans_survive_full_width_characters() -> None:
     spans = {f.code: text[f.start:f.end] for f in found}
     assert spans["emotional_language"] in ("ＳＢ", "！！")
     assert spans["unreasonable_demand"] == "赔我一万"
+
+
+# --- long and hostile inputs ------------------------------------------------------------------
+
+def _all_rule_patterns() -> list[str]:
+    import importlib
+    import re
+
+    from helper.advice.rules import rulebook
+
+    lint_module = importlib.import_module("helper.advice.lint")  # the package exports lint()
+
+    rules, vague = lint_module._rules()
+    found = [r.pattern.pattern for r in rules] + [vague.when.pattern, vague.vague.pattern]
+    found += [f.pattern.pattern for f in rulebook().features]
+    return [p for p in found if isinstance(p, str) and re.search(r"\\d", p)]
+
+
+def test_no_rule_repeats_digits_without_bound():
+    # An unbounded digit repeat in an unanchored search is quadratic on a long digit run
+    # (20 000 digits once took minutes); rule patterns are bounded when compiled.
+    import re
+
+    patterns = _all_rule_patterns()
+    assert patterns, "expected some digit patterns to check"
+    unbounded = re.compile(r"(\\d|\[[^\]]*\\d[^\]]*\])[+*]")
+    offenders = [p for p in patterns if unbounded.search(p)]
+    assert not offenders, offenders[:3]
+
+
+def test_hostile_lengths_give_bounded_findings():
+    from helper.advice.lint import MAX_FINDINGS
+
+    findings = lint("骗子" * 2000)
+    assert 0 < len(findings) <= MAX_FINDINGS + 2  # + the two vague checks
+    assert lint("0" * 5000) is not None
