@@ -16,8 +16,6 @@ import click
 
 from . import API_VERSION, __version__, config
 
-EXTENSION_DIR = Path(__file__).resolve().parent.parent / "extension"
-
 
 def _print_json(model_or_data) -> None:
     if hasattr(model_or_data, "model_dump_json"):
@@ -96,7 +94,7 @@ def serve(host: str, port: int | None, data_dir: str | None, extension_ids: tupl
     click.echo("  在扩展的设置页输入配对码（10 分钟内有效，只能用一次）。")
     click.echo("  Enter it on the extension's options page (valid 10 minutes, single use).")
     click.echo(f"加载扩展 / Load the extension: chrome://extensions -> 开发者模式 Developer mode -> "
-               f"加载已解压的扩展程序 Load unpacked -> {EXTENSION_DIR}")
+               f"加载已解压的扩展程序 Load unpacked -> {config.extension_dir()}")
     click.echo("按 Ctrl+C 停止 / Press Ctrl+C to stop.", nl=True)
     sys.stdout.flush()
     try:
@@ -319,7 +317,11 @@ def wipe(data_dir: str | None, yes: bool) -> None:
         store.close()
     pairing_file = directory / "pairing.sqlite3"
     # A wiped helper must not keep trusting tokens issued before: the shopper starts afresh.
-    revoked = PairingStore(pairing_file).revoke() if pairing_file.exists() else 0
+    revoked = 0
+    if pairing_file.exists():
+        pairing = PairingStore(pairing_file)
+        revoked = pairing.revoke()
+        pairing.clear_codes()
     _print_json({"ok": True, **summary, "pairings_revoked": revoked})
 
 

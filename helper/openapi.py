@@ -145,8 +145,8 @@ _CASE = (404, 503)
 
 @cache
 def declared_operations() -> tuple[Operation, ...]:
-    """Every documented operation. Built on first use: the blueprints import this module while
-    they load (helper.api.cases appends to EXTRA_OPERATIONS), so it must not import them first."""
+    """Every documented operation (a test proves it equals the app's url_map). Built on first use,
+    so importing this module does not import the blueprints."""
     from .api.cases import CaseQuery, DueQuery
     from .api.pairing import PairRequest
 
@@ -195,9 +195,6 @@ def declared_operations() -> tuple[Operation, ...]:
                   errors=(401, *_CASE)),
     )
 
-# Kept so a module that still appends (method, path, summary, request, response) tuples keeps
-# working; an operation declared above wins over an appended one for the same method and path.
-EXTRA_OPERATIONS: list[tuple[str, str, str, type[BaseModel] | None, type[BaseModel] | None]] = []
 
 CASE_ID_PARAMETER = {
     "name": "case_id", "in": "path", "required": True,
@@ -217,11 +214,7 @@ IDEMPOTENCY_PARAMETER = {
 
 
 def all_operations() -> list[Operation]:
-    declared = declared_operations()
-    keys = {op.key for op in declared}
-    extra = [Operation(m, p, s, req, resp) for m, p, s, req, resp in EXTRA_OPERATIONS
-             if (m, p) not in keys]
-    return [*declared, *extra]
+    return list(declared_operations())
 
 
 def _query_parameters(model: type[BaseModel]) -> list[dict]:

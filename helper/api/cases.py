@@ -16,20 +16,12 @@ from pydantic import BaseModel, Field, ValidationError
 from ..errors import APIError, error_response, validation_details
 from ..models import ChinaTime, IdString, StrictModel
 from ..models.case import (
-    Case,
     CaseCreate,
-    CaseEvent,
-    CaseList,
     CasePatch,
     CaseStatus,
-    Deleted,
-    DueCases,
     EventCreate,
-    Evidence,
     EvidenceCreate,
-    EvidenceList,
     SyncRequest,
-    SyncResult,
 )
 from ..security.guard import IDEMPOTENCY_HEADER
 from ..store import (
@@ -247,29 +239,3 @@ def evidence_add(case_id: str):
 @bp.get("/cases/<case_id>/evidence")
 def evidence_index(case_id: str):
     return json_response(list_evidence(get_store(), _case_id(case_id)))
-
-
-def _document() -> None:
-    from ..openapi import EXTRA_OPERATIONS
-
-    if any(op[1].startswith("/cases") for op in EXTRA_OPERATIONS):
-        return
-    EXTRA_OPERATIONS.extend([
-        ("post", "/cases", "Open a case for an order", CaseCreate, Case),
-        ("get", "/cases", "List cases, newest first (?status=&order_id=&limit=&offset=)", None,
-         CaseList),
-        ("get", "/cases/due", "Open cases whose next action is due (?before=ISO)", None, DueCases),
-        ("post", "/cases/sync", "Update cases from the complaint or refund list", SyncRequest,
-         SyncResult),
-        ("get", "/cases/{case_id}", "A case with its events and evidence", None, Case),
-        ("patch", "/cases/{case_id}", "Change a case (status, next action, draft, ticks...)",
-         CasePatch, Case),
-        ("delete", "/cases/{case_id}", "Delete a case and its evidence", None, Deleted),
-        ("post", "/cases/{case_id}/events", "Add a dated event", EventCreate, CaseEvent),
-        ("post", "/cases/{case_id}/evidence", "Attach evidence (metadata, optionally bytes)",
-         EvidenceCreate, Evidence),
-        ("get", "/cases/{case_id}/evidence", "The evidence of a case", None, EvidenceList),
-    ])
-
-
-_document()

@@ -139,6 +139,11 @@ class PairingStore:
                 )
             return cur.rowcount
 
+    def clear_codes(self) -> int:
+        """Forget every code not yet used (after a wipe, a code printed earlier must not pair)."""
+        with self._lock, self._connect() as db:
+            return db.execute("DELETE FROM pairing_code WHERE used_at IS NULL").rowcount
+
     def paired_extensions(self) -> list[str]:
         with self._connect() as db:
             rows = db.execute(

@@ -35,6 +35,10 @@ Fixtures (names are stable):
     A factory: `scenario("not_received")` returns that `Scenario` (and selects it in the
     browser if the test also uses `tousu`/`tousu_unpaired`). For parametrising at collection
     time use `helper.testing.scenarios.scenario_names()`.
+`tousu_playwright` (session)
+    The sync Playwright driver the fixtures use; launch other browsers with it (e.g. a plain
+    Chromium for a hostile web page) rather than starting a second driver.
+
 `tousu_extension_dir` (session)
     The extension directory the browsers load: a snapshot of extension/ taken once per session
     (per worker), so edits made while tests run never mix two versions; `--tousu-extension DIR`
@@ -184,7 +188,7 @@ def _launch(request, playwright, tmp_path, helper, shop, extension_dir):
 
 
 @pytest.fixture(scope="session")
-def _playwright():
+def tousu_playwright():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -207,8 +211,8 @@ def _save_artifacts(request, browser) -> None:
 
 
 @pytest.fixture
-def tousu_unpaired(request, _playwright, tmp_path, helper_server, mock_shop, tousu_extension_dir):
-    browser = _launch(request, _playwright, tmp_path, helper_server, mock_shop, tousu_extension_dir)
+def tousu_unpaired(request, tousu_playwright, tmp_path, helper_server, mock_shop, tousu_extension_dir):
+    browser = _launch(request, tousu_playwright, tmp_path, helper_server, mock_shop, tousu_extension_dir)
     try:
         browser.context.tracing.start(screenshots=True, snapshots=True)
         # As a shopper who has typed the helper's port but not yet the pairing code.

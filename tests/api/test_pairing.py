@@ -57,3 +57,10 @@ def test_pairing_needs_the_extension_origin_or_id(anonymous, app):
     ok = anonymous.post("/pairing", headers={"Origin": None},
                         json={"code": code, "extension_id": "khmieohggomiimlkifljoeeehncpephg"})
     assert ok.status_code == 201
+
+
+def test_clear_codes_forgets_unused_codes(tmp_path):
+    store = PairingStore(tmp_path / "p.sqlite3")
+    code = store.issue_code()
+    assert store.clear_codes() == 1
+    assert store.redeem(code, "ext").reason == "invalid_code"

@@ -162,7 +162,7 @@ def attacker():
 
 
 @pytest.fixture
-def browser(_playwright):
+def browser(tousu_playwright):
     args = [
         # evil.test and rebind.test are attacker names that resolve to this machine.
         "--host-resolver-rules=MAP evil.test 127.0.0.1, MAP rebind.test 127.0.0.1",
@@ -175,7 +175,7 @@ def browser(_playwright):
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")
-    browser = _playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=args)
+    browser = tousu_playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=args)
     try:
         yield browser
     finally:
