@@ -58,14 +58,8 @@ export const evidenceHandlers = {
       note: (tab.title || '').slice(0, 2000),
       content_base64: dataUrl,
     }, { idempotencyKey });
-    // A capture is the proof the checklist asks for: tick it.
-    const current = await callHelper('GET', `/cases/${encodeURIComponent(caseId)}`);
-    let saved = current;
-    if (!current.evidence_ticks.includes(code)) {
-      saved = await callHelper('PATCH', `/cases/${encodeURIComponent(caseId)}`,
-        { evidence_ticks: [...current.evidence_ticks, code] },
-        { idempotencyKey: idempotencyKey && `${idempotencyKey}:tick` });
-    }
+    // The helper ticks the evidence code on the case's checklist as it files the capture.
+    const saved = await callHelper('GET', `/cases/${encodeURIComponent(caseId)}`);
     return { evidence, case: saved };
   },
 };
