@@ -41,6 +41,16 @@ def _require_loopback(host: str) -> None:
         )
 
 
+def _run_until_stopped(server) -> None:
+    sys.stdout.flush()  # the banner must reach a log or a test harness before requests do
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+
+
 def _create_server(app, host: str, port: int, threads: int = 8):
     from waitress import create_server
 
@@ -96,13 +106,7 @@ def serve(host: str, port: int | None, data_dir: str | None, extension_ids: tupl
     click.echo(f"加载扩展 / Load the extension: chrome://extensions -> 开发者模式 Developer mode -> "
                f"加载已解压的扩展程序 Load unpacked -> {config.extension_dir()}")
     click.echo("按 Ctrl+C 停止 / Press Ctrl+C to stop.", nl=True)
-    sys.stdout.flush()
-    try:
-        server.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.close()
+    _run_until_stopped(server)
 
 
 @main.command()
@@ -129,21 +133,15 @@ def mock(host: str, port: int, scenarios: tuple[str, ...], now: str | None,
         if not sep:
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--fault")
         switches[name.strip()] = int(value) if value.strip().isdigit() else value.strip()
-    config = {"SCENARIOS": list(scenarios) or None, "NOW": now, "STATE_FILE": state_file,
-              "DELAY": delay, "FAULTS": switches or None, "SCENARIO_DIR": scenario_dir}
+    settings = {"SCENARIOS": list(scenarios) or None, "NOW": now, "STATE_FILE": state_file,
+                "DELAY": delay, "FAULTS": switches or None, "SCENARIO_DIR": scenario_dir}
     if build:
-        config["BUILD"] = build
-    app = create_mock_app(config)
+        settings["BUILD"] = build
+    app = create_mock_app(settings)
     server = _create_server(app, host, port)
     click.echo(f"Tousu mock shop on http://{host}:{port}/ (scenario index)")
     click.echo(f"  e.g. http://{host}:{port}/buyertrade.taobao.com/trade/itemlist/list_bought_items.htm")
-    sys.stdout.flush()
-    try:
-        server.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.close()
+    _run_until_stopped(server)
 
 
 @main.command()
