@@ -15,10 +15,10 @@ LIST = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 
 
 @pytest.fixture(scope="module")
-def browser_context() -> Iterator[object]:
+def browser_context(tousu_playwright) -> Iterator[object]:
+    # The plugin's Playwright driver: a second sync driver in the same worker is refused.
     if not CHROMIUM.exists():
         pytest.skip("needs /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
     from werkzeug.serving import make_server
 
     from helper.mockshop import create_mock_app
@@ -27,13 +27,14 @@ def browser_context() -> Iterator[object]:
     server = make_server("127.0.0.1", 0, create_mock_app({"NOW": "2025-10-20T12:00:00+08:00"}),
                          threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
-        context = browser.new_context()
-        context.route("**/*", route_handler(f"http://127.0.0.1:{server.server_port}"))
+    browser = tousu_playwright.chromium.launch(executable_path=str(CHROMIUM))
+    context = browser.new_context()
+    context.route("**/*", route_handler(f"http://127.0.0.1:{server.server_port}"))
+    try:
         yield context
+    finally:
         browser.close()
-    server.shutdown()
+        server.shutdown()
 
 
 def _use(context, scenario: str) -> None:
