@@ -194,9 +194,11 @@ def _load_order(file: str, order_id: str | None):
 @click.option("--symptom", "symptoms", multiple=True)
 @click.option("--wanted", default=None, help="The outcome wanted (a remedy code).")
 @click.option("--now", default=None, help="ISO 8601; default: now.")
+@click.option("--data-dir", default=None, help="Whose corrected settings to use (tousu settings).")
 def advise(order_file: str, order_id: str | None, problem: str, symptoms: tuple[str, ...],
-           wanted: str | None, now: str | None) -> None:
+           wanted: str | None, now: str | None, data_dir: str | None) -> None:
     """Print the advice (same JSON as POST /api/v1/advice)."""
+    from . import preferences
     from .advice import advise as run
     from .models import AdviceRequest, Problem
 
@@ -205,7 +207,10 @@ def advise(order_file: str, order_id: str | None, problem: str, symptoms: tuple[
         problem=Problem(text=problem, symptoms=list(symptoms), wanted=wanted),
         now=datetime.fromisoformat(now) if now else None,
     )
-    _print_json(run(request))
+    settings, warning = preferences.load(_data_dir(data_dir))
+    if warning:
+        click.echo(warning, err=True)
+    _print_json(run(request, settings))
 
 
 @main.command()
@@ -321,6 +326,58 @@ def wipe(data_dir: str | None, yes: bool) -> None:
         revoked = pairing.revoke()
         pairing.clear_codes()
     _print_json({"ok": True, **summary, "pairings_revoked": revoked})
+
+
+@main.group(invoke_without_command=True)
+@click.option("--data-dir", default=None)
+@click.pass_context
+def settings(ctx: click.Context, data_dir: str | None) -> None:
+    """Show the uncertain platform figures the advice uses (with their sources); correct them
+    with `settings set NAME=VALUE`, undo with `settings reset`."""
+    ctx.obj = _data_dir(data_dir)
+    if ctx.invoked_subcommand is None:
+        _show_settings(ctx.obj)
+
+
+def _show_settings(directory: Path, current=None) -> None:
+    from . import preferences
+    from .advice import setting_sources
+
+    warning = None
+    if current is None:
+        current, warning = preferences.load(directory)
+    _print_json({"values": current.model_dump(mode="json"),
+                 "corrected": [] if warning else sorted(preferences.overrides(directory)),
+                 "sources": setting_sources(), "warning": warning})
+
+
+@settings.command("set")
+@click.argument("assignments", nargs=-1, required=True, metavar="NAME=VALUE...")
+@click.pass_obj
+def settings_set(directory: Path, assignments: tuple[str, ...]) -> None:
+    """Correct settings, e.g. `tousu settings set ship_by_hours=72` (VALUE "default" undoes)."""
+    from . import preferences
+
+    changes: dict = {}
+    for item in assignments:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE")
+        changes[name.strip()] = None if value.strip() == "default" else value.strip()
+    try:
+        current = preferences.update(directory, changes)
+    except preferences.PreferencesError as exc:
+        _fail("设置无效。", "invalid settings.", exc.details)
+    _show_settings(directory, current)
+
+
+@settings.command("reset")
+@click.pass_obj
+def settings_reset(directory: Path) -> None:
+    """Undo every correction."""
+    from . import preferences
+
+    _show_settings(directory, preferences.reset(directory))
 
 
 @main.command()

@@ -79,6 +79,13 @@ class SymptomCatalog(BaseModel):
     symptoms: list[Symptom]
 
 
+class AdviceSettingsView(BaseModel):
+    values: dict[str, Any]
+    corrected: list[str]
+    sources: dict[str, dict[str, Any]]
+    warning: str | None
+
+
 assert SERVICE_NAME == "tousu-helper"  # Ping.service above must follow a rename
 
 ERROR_SCHEMA: dict[str, Any] = {
@@ -149,6 +156,7 @@ def declared_operations() -> tuple[Operation, ...]:
     so importing this module does not import the blueprints."""
     from .api.cases import CaseQuery, DueQuery
     from .api.pairing import PairRequest
+    from .preferences import SettingsUpdate
 
     return (
         Operation("get", "/ping", "Identify the helper (service, version, api_version, paired)",
@@ -166,6 +174,12 @@ def declared_operations() -> tuple[Operation, ...]:
                   errors=(*_BODY, 401)),
         Operation("get", "/advice/symptoms", "The symptom chips the popup offers",
                   response=SymptomCatalog, errors=(401,)),
+        Operation("get", "/settings/advice", "The uncertain platform figures in force",
+                  response=AdviceSettingsView, errors=(401,)),
+        Operation("put", "/settings/advice", "Correct some of them (null removes a correction)",
+                  SettingsUpdate, AdviceSettingsView, errors=(*_BODY, 401)),
+        Operation("delete", "/settings/advice", "Back to the defaults",
+                  response=AdviceSettingsView, errors=(401,)),
         Operation("post", "/lint", "Check a text for tone, threats and personal data",
                   LintRequest, LintResult, errors=(*_BODY, 401)),
         Operation("post", "/fill-plans", "Plan how to pre-fill a complaint or after-sales form",

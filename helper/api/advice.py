@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify
+from pathlib import Path
 
+from flask import Blueprint, current_app, jsonify
+
+from .. import preferences
 from ..advice import advise, lint, symptoms_catalog
 from ..models import AdviceRequest, LintRequest, LintResult
 from .body import json_response, parse_body
@@ -13,7 +16,10 @@ bp = Blueprint("advice", __name__)
 
 @bp.post("/advice")
 def advice():
-    return json_response(advise(parse_body(AdviceRequest)))
+    request = parse_body(AdviceRequest)
+    # Read per request: a correction made with `tousu settings` applies without a restart.
+    settings, _ = preferences.load(Path(current_app.config["DATA_DIR"]))
+    return json_response(advise(request, settings))
 
 
 @bp.post("/lint")

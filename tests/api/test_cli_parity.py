@@ -46,7 +46,9 @@ def test_advise_matches_the_api(api, tmp_path):
     order = reading["orders"][0]
     now = "2025-10-12T10:00:00+08:00"
     problem = "收到就是坏的，开不了机"
-    from_cli = cli("advise", "--order", str(order_file), "--problem", problem, "--now", now)
+    # The same data dir as the app, so the same (default) settings.
+    from_cli = cli("advise", "--order", str(order_file), "--problem", problem, "--now", now,
+                   "--data-dir", str(tmp_path))
     over_http = api.post("/advice", json={"order": order, "problem": {"text": problem}, "now": now})
     assert over_http.status_code == 200
     assert from_cli == over_http.json
