@@ -171,6 +171,7 @@ async function load() {
     }
     const key = READ_STATES[reading.kind];
     if (key) return showState(key);
+    renderReadingNotes(reading.warnings);
     if (!reading.orders.length) {
       const empty = reading.warnings.some((w) => w.code === 'empty_list');
       return showState(empty ? 'stateEmpty' : 'stateNoOrder');
@@ -188,6 +189,18 @@ async function load() {
   } catch (error) {
     showError(error);
   }
+}
+
+// Reader warnings that explain a partial reading (only the first page, orders not yet rendered,
+// a field skipped); the page-state ones (login, slider, empty) are states of their own.
+const NOTE_CODES = ['lazy_rendered', 'more_pages', 'list_paged', 'order_id_mismatch', 'field_unreadable',
+  'order_unreadable', 'page_truncated', 'embedded_data_unreadable'];
+
+function renderReadingNotes(warnings) {
+  const notes = warnings.filter((w) => NOTE_CODES.includes(w.code));
+  const seen = new Set();
+  $('reading-notes').replaceChildren(...notes.filter((w) => !seen.has(w.code) && seen.add(w.code))
+    .map((w) => el('li', { 'data-code': w.code, textContent: t(`readingNote_${w.code}`) })));
 }
 
 localize();

@@ -23,6 +23,9 @@ export function showOnly(...ids) {
   for (const id of ['state', 'orders', 'order', 'problem', 'advice']) {
     document.getElementById(id).hidden = !ids.includes(id);
   }
+  // What the reader could not read belongs with the orders it concerns, not with a state.
+  const notes = document.getElementById('reading-notes');
+  notes.hidden = ids.includes('state') || notes.childElementCount === 0;
 }
 
 export function openCasesPage(caseId) {

@@ -35,3 +35,26 @@ def test_service_worker_restart_loses_nothing(tousu, mock_shop):
     tousu.stop_service_worker()
     popup = tousu.open_popup(page)
     expect(popup.locator("#orders-count")).to_have_text("本页读到 3 个订单")
+
+
+def test_a_list_with_more_pages_says_what_was_read(tousu, tmp_path):
+    # The old list embeds only its first page (50 orders); the popup says so. A generated
+    # 60-order history is served by its own mock shop.
+    from helper.mockshop.routing import REAL_URL_PATTERN
+    from helper.testing import MockShopProcess
+    from helper.testing.browser import route_shop_to_mock
+
+    with MockShopProcess(tmp_path / "big.log", scenarios=["big_list_60"]) as shop:
+        tousu.context.unroute(REAL_URL_PATTERN)
+        route_shop_to_mock(tousu.context, shop)
+        _more_pages_note(tousu)
+
+
+def _more_pages_note(tousu):
+    page = tousu.open_shop_page(LIST_URL)
+    popup = tousu.open_popup(page)
+    expect(popup.locator("#orders-count")).to_have_text("本页读到 50 个订单")
+    note = popup.locator('#reading-notes li[data-code="more_pages"]')
+    expect(note).to_contain_text("只读取了这一页的订单")
+    popup.locator("#order-cards button").first.click()
+    expect(note).to_be_visible()
