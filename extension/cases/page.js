@@ -2,14 +2,8 @@
 
 import { $ } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
+import { HELPER_STATES } from '../lib/helper-states.js';
 
-const HELPER_STATES = {
-  helper_unreachable: 'stateHelperDown',
-  not_paired: 'stateNotPaired',
-  not_tousu: 'stateForeign',
-  version_mismatch: 'stateVersion',
-  timeout: 'stateTimeout',
-};
 
 export function sayPage(text) {
   $('page-state').textContent = text;

@@ -4,6 +4,7 @@
 
 import { $, el } from '../lib/dom.js';
 import { localize, send, t } from '../lib/i18n.js';
+import { HELPER_STATES } from '../lib/helper-states.js';
 import { formatTime } from '../lib/format.js';
 import { onDraftInput, renderAdvice, renderClocks } from './advice-view.js';
 import { onCapture, onFill, onSave, onTick, restoreCase } from './case-panel.js';
@@ -20,13 +21,6 @@ const READ_STATES = {
   refund_form: 'stateForm',
 };
 const LIST_KINDS = new Set(['complaint_list', 'refund_list']);
-const HELPER_STATES = {
-  helper_unreachable: 'stateHelperDown',
-  not_paired: 'stateNotPaired',
-  not_tousu: 'stateForeign',
-  version_mismatch: 'stateVersion',
-  timeout: 'stateTimeout',
-};
 
 function showState(messageKey, { retry = true, options = false, cases = false, detail } = {}) {
   showOnly('state');

@@ -8,7 +8,6 @@ import hashlib
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
@@ -18,12 +17,6 @@ TITLE = "示例 TWS 真无线蓝牙耳机"
 PROBLEM = "左耳没有声音，充电也充不进去"
 
 
-
-def assert_accessible(page: Page, screen: str) -> None:
-    results = Axe().run(page)
-    bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert not bad, f"{screen}: " + "; ".join(
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in bad)
 
 
 def api(helper_server, method, path, body=None):
@@ -42,7 +35,7 @@ def advice_for_earphones(tousu, popup: Page) -> None:
     expect(popup.locator("#type-main strong")).to_have_text("商品质量问题")
 
 
-def test_save_tick_capture_and_reopen(tousu, helper_server, mock_shop):
+def test_save_tick_capture_and_reopen(tousu, helper_server, mock_shop, assert_accessible):
     tousu.use_scenario("earphones_left_silent")
     shop = tousu.open_shop_page(LIST_URL)
     popup = tousu.open_popup(shop)
@@ -109,7 +102,7 @@ def test_capture_without_a_toolbar_click_says_how(tousu, helper_server, mock_sho
     expect(popup.locator("#case-status")).to_contain_text("工具栏里的淘宝投诉助手图标")
 
 
-def test_fill_submit_track_escalate_and_print(tousu, helper_server, mock_shop):
+def test_fill_submit_track_escalate_and_print(tousu, helper_server, mock_shop, assert_accessible):
     tousu.use_scenario("earphones_left_silent")
     shop = tousu.open_shop_page(LIST_URL)
     popup = tousu.open_popup(shop)

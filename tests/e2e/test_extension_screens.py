@@ -6,18 +6,11 @@ from __future__ import annotations
 
 import re
 
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 TITLE = "示例 TWS 真无线蓝牙耳机"
 
-
-def assert_accessible(page: Page, screen: str) -> None:
-    results = Axe().run(page)
-    bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert not bad, f"{screen}: " + "; ".join(
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in bad)
 
 
 def set_fault(tousu, fault: str) -> None:
@@ -27,7 +20,7 @@ def set_fault(tousu, fault: str) -> None:
     ])
 
 
-def test_first_run_and_every_state_message(tousu_unpaired, helper_server, mock_shop):
+def test_first_run_and_every_state_message(tousu_unpaired, helper_server, mock_shop, assert_accessible):
     browser = tousu_unpaired
     options = browser.open_options()
     expect(options.get_by_role("heading", name="第一步：启动本地助手")).to_be_visible()
@@ -68,7 +61,7 @@ def test_first_run_and_every_state_message(tousu_unpaired, helper_server, mock_s
     assert_accessible(cases, "cases page, helper down")
 
 
-def test_chips_keyboard_and_marked_draft(tousu, mock_shop):
+def test_chips_keyboard_and_marked_draft(tousu, mock_shop, assert_accessible):
     tousu.use_scenario("earphones_left_silent")
     shop = tousu.open_shop_page(LIST_URL)
     popup = tousu.open_popup(shop)
