@@ -4,6 +4,7 @@
 // chrome.storage so nothing depends on the worker staying alive.
 
 import { callHelper } from './helper-client.js';
+import { ensureMessages, message } from '../lib/messages.js';
 
 export const DUE_ALARM = 'tousu-due-check';
 const PERIOD_MINUTES = 30;
@@ -17,10 +18,11 @@ export async function refreshBadge() {
     // Helper stopped or not paired: keep the last known badge rather than hiding a reminder.
     return (await chrome.storage.local.get('dueCount')).dueCount ?? null;
   }
+  await ensureMessages();
   await chrome.action.setBadgeBackgroundColor({ color: '#c5221f' });
   await chrome.action.setBadgeText({ text: count > 0 ? String(count) : '' });
   await chrome.action.setTitle({
-    title: count > 0 ? chrome.i18n.getMessage('badgeTitle', [String(count)]) : chrome.i18n.getMessage('actionTitle'),
+    title: count > 0 ? message('badgeTitle', [count]) : message('actionTitle'),
   });
   await chrome.storage.local.set({ dueCount: count, dueCheckedAt: Date.now() });
   return count;

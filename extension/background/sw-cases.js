@@ -3,6 +3,7 @@
 
 import { callHelper } from './helper-client.js';
 import { refreshBadge } from './sw-badge.js';
+import { ensureMessages } from '../lib/messages.js';
 import { nextStep } from '../lib/next-step.js';
 
 const FINISHED = new Set(['resolved', 'closed']);
@@ -43,6 +44,7 @@ export async function saveCase({ caseId, fields, idempotencyKey }) {
 
 // After a platform sync, move each changed case's next action and reminder with its status.
 async function followChanges(changes) {
+  await ensureMessages();
   for (const change of changes) {
     if (change.from_status === change.to_status) continue;
     await callHelper('PATCH', `/cases/${change.case_id}`, nextStep(change.to_status));

@@ -1,25 +1,13 @@
 // chrome.i18n helpers for the screens: no shopper-visible string is hard-coded in HTML or JS.
 
-// Chromium sometimes hands a freshly opened extension page an empty message bundle (every
-// getMessage returns ""), seen intermittently on loaded machines. The page then reads the same
-// messages.json itself, so the shopper never sees raw keys.
-let bundled = null;
-if (!chrome.i18n.getMessage('appTitle')) {
-  const locale = chrome.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
-  try {
-    bundled = await (await fetch(chrome.runtime.getURL(`_locales/${locale}/messages.json`))).json();
-  } catch {
-    bundled = {};
-  }
-}
+import { ensureMessages, message } from './messages.js';
+
+// Screens render synchronously after import: make sure the messages are there first (the
+// service worker cannot await at top level, it calls ensureMessages() itself).
+await ensureMessages();
 
 export function t(key, ...substitutions) {
-  const subs = substitutions.map(String);
-  const text = chrome.i18n.getMessage(key, subs);
-  if (text) return text;
-  const entry = bundled?.[key];
-  if (entry) return entry.message.replace(/\$(\d)/g, (_, n) => subs[Number(n) - 1] ?? '');
-  return key;
+  return message(key, substitutions);
 }
 
 export function localize(root = document) {

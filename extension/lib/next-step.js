@@ -2,6 +2,7 @@
 // hours are reminder intervals chosen for follow-up, not platform deadlines: the deadlines
 // themselves come from the advice clocks.
 
+import { message } from './messages.js';
 import { hoursFromNow } from './time.js';
 
 const STEPS = {
@@ -20,7 +21,7 @@ export function nextStep(status, { deadline = null, now = new Date() } = {}) {
   const step = STEPS[status] || STEPS.draft;
   let dueAt = step.hours == null ? null : hoursFromNow(step.hours, now);
   if (deadline && (!dueAt || Date.parse(deadline) < Date.parse(dueAt))) dueAt = deadline;
-  return { next_action: chrome.i18n.getMessage(step.key), due_at: dueAt };
+  return { next_action: message(step.key), due_at: dueAt };
 }
 
 // The earliest clock still running: the date by which a draft should be filed.
