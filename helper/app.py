@@ -21,7 +21,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     data_dir = Path(app.config["DATA_DIR"])
     data_dir.mkdir(parents=True, exist_ok=True)
     app.extensions["tousu.pairing"] = PairingStore(
-        data_dir / "pairing.sqlite3",
+        data_dir / security.PAIRING_FILE,
         code_ttl=app.config["PAIRING_CODE_TTL"],
         max_failures=app.config["PAIRING_MAX_FAILURES"],
         failure_window=app.config["PAIRING_FAILURE_WINDOW"],

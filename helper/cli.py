@@ -149,9 +149,9 @@ def mock(host: str, port: int, scenarios: tuple[str, ...], now: str | None,
 @click.option("--revoke", is_flag=True, help="Revoke every pairing instead.")
 def pair(data_dir: str | None, revoke: bool) -> None:
     """Print a new one-time pairing code (or revoke all pairings)."""
-    from .security import PairingStore
+    from .security import PAIRING_FILE, PairingStore
 
-    store = PairingStore(_data_dir(data_dir) / "pairing.sqlite3")
+    store = PairingStore(_data_dir(data_dir) / PAIRING_FILE)
     if revoke:
         click.echo(f"已撤销 {store.revoke()} 个配对 / Revoked pairings.")
         return
@@ -302,7 +302,7 @@ def import_cases(file, data_dir: str | None) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def wipe(data_dir: str | None, yes: bool) -> None:
     """Delete every case, event and evidence file, and revoke every pairing."""
-    from .security import PairingStore
+    from .security import PAIRING_FILE, PairingStore
     from .store import wipe as wipe_store
 
     directory = _data_dir(data_dir)
@@ -318,7 +318,7 @@ def wipe(data_dir: str | None, yes: bool) -> None:
         summary = wipe_store(store).model_dump()
     finally:
         store.close()
-    pairing_file = directory / "pairing.sqlite3"
+    pairing_file = directory / PAIRING_FILE
     # A wiped helper must not keep trusting tokens issued before: the shopper starts afresh.
     revoked = 0
     if pairing_file.exists():

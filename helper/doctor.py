@@ -58,13 +58,13 @@ def _advice(state: str, port: int, holder: str | None, helper_api: object,
 
 
 def diagnose(port: int, data_dir: Path) -> dict:
-    from .security import PairingStore
+    from .security import PAIRING_FILE, PairingStore
 
     body, headers, error = _ping(port)
     identity = headers.get("X-Tousu-Helper", "")
     ours = identity.startswith(SERVICE_NAME) or (body or {}).get("service") == SERVICE_NAME
     holder = port_holder(port)
-    pairing_file = data_dir / "pairing.sqlite3"
+    pairing_file = data_dir / PAIRING_FILE
     # Read-only look: doctor must not create a data directory where there was none.
     paired = PairingStore(pairing_file).paired_extensions() if pairing_file.exists() else []
     running_version = body.get("version") if body else None

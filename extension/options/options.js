@@ -1,8 +1,8 @@
 // First run and connection settings: how to start the helper, pairing, 测试连接.
 
+import { $ } from '../lib/dom.js';
 import { localize, send, t } from '../lib/i18n.js';
 
-const $ = (id) => document.getElementById(id);
 
 const STATUS_TEXT = {
   ready: (s) => t('statusReady'),

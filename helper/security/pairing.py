@@ -18,6 +18,8 @@ from pathlib import Path
 # No 0/O/1/I/L: the shopper types the code by hand from a terminal.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
+# Beside the case store in the data directory, but its own file: wiping cases is a separate act.
+FILE_NAME = "pairing.sqlite3"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS pairing_code (
