@@ -16,14 +16,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from helper.advice import advise, lint  # noqa: E402
-from helper.models import AdviceRequest, Order  # noqa: E402
+from tousu.advice import advise, lint  # noqa: E402
+from tousu.models import AdviceRequest, Order  # noqa: E402
 
 ORDER = {
-    "order_id": "3912345678901234567", "platform": "taobao", "shop": {"name": "声悦数码专营店"},
-    "status": "completed", "status_text": "交易成功", "created_at": "2024-10-08T10:02:11",
-    "paid_at": "2024-10-08T10:02:30", "shipped_at": "2024-10-08T18:00:00",
-    "completed_at": "2024-10-11T09:00:00", "total_paid": "199.00",
+    "order_id": "3912345678901234567",
+    "platform": "taobao",
+    "shop": {"name": "声悦数码专营店"},
+    "status": "completed",
+    "status_text": "交易成功",
+    "created_at": "2024-10-08T10:02:11",
+    "paid_at": "2024-10-08T10:02:30",
+    "shipped_at": "2024-10-08T18:00:00",
+    "completed_at": "2024-10-11T09:00:00",
+    "total_paid": "199.00",
     "items": [{"title": "无线蓝牙耳机 降噪 入耳式", "sku": "白色", "quantity": 1, "unit_price": "199.00"}],
     "parcels": [{"company": "中通快递", "tracking_no": "73500000000001", "signed_at": "2024-10-10T14:20:00"}],
 }
@@ -55,8 +61,9 @@ def main() -> None:
     floor = per_call(lambda: Order.model_validate(ORDER).model_dump(mode="json"), args.rounds)
     print(f"floor (Order validate+dump): {floor * 1e3:8.3f} ms")
     for text in TEXTS:
-        request = AdviceRequest.model_validate({"order": ORDER, "problem": {"text": text},
-                                                "now": "2024-10-12T20:00:00+08:00"})
+        request = AdviceRequest.model_validate(
+            {"order": ORDER, "problem": {"text": text}, "now": "2024-10-12T20:00:00+08:00"}
+        )
         cost = per_call(lambda r=request: advise(r), args.rounds)
         print(f"advise  {cost * 1e3:8.3f} ms  ratio {cost / floor:6.1f}x  {text[:16]}")
         lint_cost = per_call(lambda t=text: lint(t, paid="199.00"), args.rounds)

@@ -26,10 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from helper.testing import HelperProcess, MockShopProcess, launch_extension_context  # noqa: E402
-from helper.testing.browser import show_all_orders, snapshot_extension  # noqa: E402
-from helper.testing.popup import analyze, pick_order  # noqa: E402
-from helper.testing.scenarios import load_scenarios, scenario_names  # noqa: E402
+from tousu_testing import HelperProcess, MockShopProcess, launch_extension_context  # noqa: E402
+from tousu_testing.browser import show_all_orders, snapshot_extension  # noqa: E402
+from tousu_testing.popup import analyze, pick_order  # noqa: E402
+from tousu_testing.scenarios import load_scenarios, scenario_names  # noqa: E402
 
 
 def bench(names: list[str], repeat: int, headless: bool) -> list[tuple[str, float, float]]:
@@ -38,10 +38,19 @@ def bench(names: list[str], repeat: int, headless: bool) -> list[tuple[str, floa
     with tempfile.TemporaryDirectory(prefix="tousu-bench-") as tmp:
         root = Path(tmp)
         extension = snapshot_extension(root / "extension")
-        with HelperProcess(root / "helper") as helper, MockShopProcess(root / "mock.log") as shop, \
-                sync_playwright() as playwright:
-            browser = launch_extension_context(playwright, root / "profile", headless=headless,
-                                               shop=shop, helper=helper, extension_dir=extension)
+        with (
+            HelperProcess(root / "helper") as helper,
+            MockShopProcess(root / "mock.log") as shop,
+            sync_playwright() as playwright,
+        ):
+            browser = launch_extension_context(
+                playwright,
+                root / "profile",
+                headless=headless,
+                shop=shop,
+                helper=helper,
+                extension_dir=extension,
+            )
             try:
                 browser.pair_directly(helper)
                 # Warm-up: the first page and the first advice pay one-off costs.
@@ -51,8 +60,11 @@ def bench(names: list[str], repeat: int, headless: bool) -> list[tuple[str, floa
                     bare = statistics.median(r[0] for r in runs)
                     flow = statistics.median(r[1] for r in runs)
                     rows.append((name, bare, flow))
-                    print(f"{name:28} {scenarios[name].generation}  flow {flow * 1000:7.0f} ms   "
-                          f"bare load {bare * 1000:6.0f} ms   ratio {flow / bare:5.2f}", flush=True)
+                    print(
+                        f"{name:28} {scenarios[name].generation}  flow {flow * 1000:7.0f} ms   "
+                        f"bare load {bare * 1000:6.0f} ms   ratio {flow / bare:5.2f}",
+                        flush=True,
+                    )
             finally:
                 browser.context.close()
     return rows
@@ -85,11 +97,13 @@ def main() -> None:
     names = args.scenarios or scenario_names()
     rows = bench(names, args.repeat, headless=not args.headed)
     ratios = [flow / bare for _, bare, flow in rows]
-    print(f"\n{len(rows)} scenarios, median of {args.repeat} runs each; "
-          f"median flow {statistics.median(f for *_, f in rows) * 1000:.0f} ms, "
-          f"median bare load {statistics.median(b for _, b, _ in rows) * 1000:.0f} ms, "
-          f"median ratio {statistics.median(ratios):.2f} "
-          f"(min {min(ratios):.2f}, max {max(ratios):.2f})")
+    print(
+        f"\n{len(rows)} scenarios, median of {args.repeat} runs each; "
+        f"median flow {statistics.median(f for *_, f in rows) * 1000:.0f} ms, "
+        f"median bare load {statistics.median(b for _, b, _ in rows) * 1000:.0f} ms, "
+        f"median ratio {statistics.median(ratios):.2f} "
+        f"(min {min(ratios):.2f}, max {max(ratios):.2f})"
+    )
 
 
 if __name__ == "__main__":

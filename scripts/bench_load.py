@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from helper.testing import HelperProcess  # noqa: E402
+from tousu_testing import HelperProcess  # noqa: E402
 
 LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 SCENARIO = "earphones_left_silent"
@@ -65,7 +65,7 @@ class Result:
 def earphones_list_page() -> str:
     """The mock shop's 已买到的宝贝 page for the earphones scenario, rendered in-process, as
     the text the extension's snapshot carries (the page itself is GBK, like Taobao's)."""
-    from helper.mockshop import create_mock_app
+    from tousu_testing.mockshop import create_mock_app
 
     client = create_mock_app({"SCENARIOS": None, "NOW": None, "STATE_FILE": None}).test_client()
     client.set_cookie("tousu_scenario", SCENARIO)
@@ -77,12 +77,14 @@ def earphones_list_page() -> str:
 def targets(helper: HelperProcess, token: str) -> list[Target]:
     html = earphones_list_page()
     read_body = json.dumps({"url": LIST_URL, "html": html}, ensure_ascii=False).encode()
-    status, _, reading = helper.request("POST", "/api/v1/pages/read", json.loads(read_body),
-                                        headers={"X-Tousu-Token": token})
+    status, _, reading = helper.request(
+        "POST", "/api/v1/pages/read", json.loads(read_body), headers={"X-Tousu-Token": token}
+    )
     assert status == 200, reading
     order = next(o for o in reading["orders"] if "耳机" in o["items"][0]["title"])
-    advice_body = json.dumps({"order": order, "problem": {"text": PROBLEM}, "now": NOW},
-                             ensure_ascii=False).encode()
+    advice_body = json.dumps(
+        {"order": order, "problem": {"text": PROBLEM}, "now": NOW}, ensure_ascii=False
+    ).encode()
     return [
         Target("ping", "GET", "/api/v1/ping"),
         Target("read", "POST", "/api/v1/pages/read", read_body),
@@ -90,8 +92,9 @@ def targets(helper: HelperProcess, token: str) -> list[Target]:
     ]
 
 
-def _client(port: int, token: str, target: Target, deadline: float, result: Result,
-            lock: threading.Lock) -> None:
+def _client(
+    port: int, token: str, target: Target, deadline: float, result: Result, lock: threading.Lock
+) -> None:
     """One client: a keep-alive connection, requests back to back until the deadline."""
     headers = {"X-Tousu-Token": token, "Content-Type": "application/json"}
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
@@ -128,8 +131,10 @@ def run_phase(port: int, token: str, target: Target, clients: int, seconds: floa
     lock = threading.Lock()
     started = time.monotonic()
     deadline = started + seconds
-    threads = [threading.Thread(target=_client, args=(port, token, target, deadline, result, lock),
-                                daemon=True) for _ in range(clients)]
+    threads = [
+        threading.Thread(target=_client, args=(port, token, target, deadline, result, lock), daemon=True)
+        for _ in range(clients)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -144,9 +149,13 @@ def report(results: list[Result], clients: int) -> dict:
     rows = {}
     for r in results:
         rows[r.name] = {
-            "requests": len(r.latencies), "errors": r.errors, "first_error": r.first_error,
-            "seconds": round(r.seconds, 2), "throughput_rps": round(r.throughput, 1),
-            "p50_ms": round(r.percentile(50) * 1e3, 2), "p95_ms": round(r.percentile(95) * 1e3, 2),
+            "requests": len(r.latencies),
+            "errors": r.errors,
+            "first_error": r.first_error,
+            "seconds": round(r.seconds, 2),
+            "throughput_rps": round(r.throughput, 1),
+            "p50_ms": round(r.percentile(50) * 1e3, 2),
+            "p95_ms": round(r.percentile(95) * 1e3, 2),
             "p99_ms": round(r.percentile(99) * 1e3, 2),
             "mean_ms": round(statistics.fmean(r.latencies) * 1e3, 2) if r.latencies else None,
             "p50_vs_ping": round(r.percentile(50) / bare.percentile(50), 1),
@@ -157,12 +166,16 @@ def report(results: list[Result], clients: int) -> dict:
 
 def print_table(summary: dict) -> None:
     print(f"{summary['clients']} clients per phase, one helper process (waitress, 8 threads)")
-    print(f"{'phase':<7} {'req':>7} {'err':>4} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
-          f"{'p99 ms':>8} {'p50/ping':>9} {'rps/ping':>9}")
+    print(
+        f"{'phase':<7} {'req':>7} {'err':>4} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
+        f"{'p99 ms':>8} {'p50/ping':>9} {'rps/ping':>9}"
+    )
     for name, row in summary["phases"].items():
-        print(f"{name:<7} {row['requests']:>7} {row['errors']:>4} {row['throughput_rps']:>8} "
-              f"{row['p50_ms']:>8} {row['p95_ms']:>8} {row['p99_ms']:>8} "
-              f"{row['p50_vs_ping']:>9} {row['throughput_vs_ping']:>9}")
+        print(
+            f"{name:<7} {row['requests']:>7} {row['errors']:>4} {row['throughput_rps']:>8} "
+            f"{row['p50_ms']:>8} {row['p95_ms']:>8} {row['p99_ms']:>8} "
+            f"{row['p50_vs_ping']:>9} {row['throughput_vs_ping']:>9}"
+        )
         if row["first_error"]:
             print(f"        first error: {row['first_error']}")
 
@@ -170,15 +183,21 @@ def print_table(summary: dict) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=32)
-    parser.add_argument("--seconds", type=float, default=30.0,
-                        help="Total measuring time, shared equally by the three phases.")
+    parser.add_argument(
+        "--seconds",
+        type=float,
+        default=30.0,
+        help="Total measuring time, shared equally by the three phases.",
+    )
     parser.add_argument("--json", action="store_true", help="Print the figures as JSON too.")
     args = parser.parse_args()
     if args.clients < 1 or args.seconds <= 0:
         parser.error("--clients and --seconds must be positive")
 
-    with tempfile.TemporaryDirectory(prefix="tousu-bench-") as tmp, \
-            HelperProcess(Path(tmp) / "data") as helper:
+    with (
+        tempfile.TemporaryDirectory(prefix="tousu-bench-") as tmp,
+        HelperProcess(Path(tmp) / "data") as helper,
+    ):
         token = helper.pair()
         plan = targets(helper, token)
         share = args.seconds / len(plan)

@@ -1,6 +1,6 @@
 """Benchmark: the popup, from opening to the advice shown, against a bare ping round trip.
 
-Both are measured in the same run and the same Chromium (helper.testing starts the helper,
+Both are measured in the same run and the same Chromium (tousu_testing starts the helper,
 the mock shop and the extension), so the ratio says what reading and advising cost on top of
 one popup -> worker -> helper round trip, whatever the machine.
 Usage: .venv/bin/python scripts/bench_popup.py [--rounds N]
@@ -19,11 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-from helper.testing.browser import launch_extension_context  # noqa: E402
-from helper.testing.processes import HelperProcess, MockShopProcess  # noqa: E402
+from tousu_testing.browser import launch_extension_context  # noqa: E402
+from tousu_testing.processes import HelperProcess, MockShopProcess  # noqa: E402
 
-DETAIL_URL = ("https://trade.taobao.com/trade/detail/trade_order_detail.htm"
-              "?biz_order_id=3100000000000002001")
+DETAIL_URL = "https://trade.taobao.com/trade/detail/trade_order_detail.htm?biz_order_id=3100000000000002001"
 PROBLEM = "左耳没有声音，充电也充不进去"
 PING = """async () => {
   const t0 = performance.now();

@@ -21,9 +21,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from helper.reading import read_page  # noqa: E402
-from helper.reading.embedded import loads  # noqa: E402
-from helper.reading.jsliteral import decode_js_string, find_literal_end  # noqa: E402
+from tousu.reading import read_page  # noqa: E402
+from tousu.reading.embedded import loads  # noqa: E402
+from tousu.reading.jsliteral import decode_js_string, find_literal_end  # noqa: E402
 
 LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 
@@ -44,8 +44,29 @@ STATUSES = [
     ("TRADE_CLOSED", "交易关闭"),
     ("WAIT_SELLER_SEND_GOODS", "买家已付款"),
 ]
-WORDS = ["示例", "耳机", "降噪", "无线", "蓝牙", "收纳盒", "三件套", "纯棉", "T恤", "男款", "加厚",
-         "保温杯", "304不锈钢", "大容量", "儿童", "益智", "拼图", "\"限定\"", "A\\B款", "<新品>", "&"]
+WORDS = [
+    "示例",
+    "耳机",
+    "降噪",
+    "无线",
+    "蓝牙",
+    "收纳盒",
+    "三件套",
+    "纯棉",
+    "T恤",
+    "男款",
+    "加厚",
+    "保温杯",
+    "304不锈钢",
+    "大容量",
+    "儿童",
+    "益智",
+    "拼图",
+    '"限定"',
+    "A\\B款",
+    "<新品>",
+    "&",
+]
 
 
 def realistic_page(fx: Any, orders: int, seed: int = 7) -> bytes:
@@ -66,24 +87,45 @@ def realistic_page(fx: Any, orders: int, seed: int = 7) -> bytes:
                 ops.insert(0, fx.after_sales_op(sub_id))
             elif status == "TRADE_CLOSED":
                 ops.insert(0, fx.view_refund_op(sub_id))
-            subs.append(fx.tm1_sub(
-                sub_id, title=title, item_id=600000100000 + n * 10 + k,
-                real_total=f"{rng.randrange(100, 99900) / 100:.2f}", quantity=str(1 + rng.randrange(3)),
-                sku=[("颜色分类", rng.choice(["黑色", "白色", "蓝色"])), ("尺码", rng.choice("SMLX"))],
-                original=f"{rng.randrange(1000, 99900) / 100:.2f}" if rng.random() < 0.5 else None,
-                ship_promise="10月10日 20:15前发货" if rng.random() < 0.3 else None,
-                operations=ops,
-            ))
+            subs.append(
+                fx.tm1_sub(
+                    sub_id,
+                    title=title,
+                    item_id=600000100000 + n * 10 + k,
+                    real_total=f"{rng.randrange(100, 99900) / 100:.2f}",
+                    quantity=str(1 + rng.randrange(3)),
+                    sku=[("颜色分类", rng.choice(["黑色", "白色", "蓝色"])), ("尺码", rng.choice("SMLX"))],
+                    original=f"{rng.randrange(1000, 99900) / 100:.2f}" if rng.random() < 0.5 else None,
+                    ship_promise="10月10日 20:15前发货" if rng.random() < 0.3 else None,
+                    operations=ops,
+                )
+            )
         if rng.random() < 0.2:
-            subs.append(fx.tm1_sub(str(int(main_id) + 9), title="运费险", item_id=600009999999,
-                                   real_total="0.00", pseudo=True, operations=[]))
-        mains.append(fx.tm1_order(
-            main_id, create_time=f"2025-{1 + n % 12:02d}-{1 + n % 28:02d} 10:{n % 60:02d}:00",
-            status=status, status_text=text, actual_fee=f"{rng.randrange(100, 99900) / 100:.2f}",
-            shop_name=f"示例店铺{n}", seller_nick=f"示例卖家{n}", seller_id=2200000000000 + n,
-            tmall=tmall, subs=subs,
-            trade_ops=[fx.confirm_op(main_id, tmall)] if status == "WAIT_BUYER_CONFIRM_GOODS" else [],
-        ))
+            subs.append(
+                fx.tm1_sub(
+                    str(int(main_id) + 9),
+                    title="运费险",
+                    item_id=600009999999,
+                    real_total="0.00",
+                    pseudo=True,
+                    operations=[],
+                )
+            )
+        mains.append(
+            fx.tm1_order(
+                main_id,
+                create_time=f"2025-{1 + n % 12:02d}-{1 + n % 28:02d} 10:{n % 60:02d}:00",
+                status=status,
+                status_text=text,
+                actual_fee=f"{rng.randrange(100, 99900) / 100:.2f}",
+                shop_name=f"示例店铺{n}",
+                seller_nick=f"示例卖家{n}",
+                seller_id=2200000000000 + n,
+                tmall=tmall,
+                subs=subs,
+                trade_ops=[fx.confirm_op(main_id, tmall)] if status == "WAIT_BUYER_CONFIRM_GOODS" else [],
+            )
+        )
     return fx.tm1_page(fx.tm1_root(mains, page_size=max(orders, 15)))
 
 
@@ -91,7 +133,7 @@ def floor(html: str) -> Any:
     start = html.find("var data = JSON.parse(")
     quote = html.index("'", start)
     end = find_literal_end(html, quote)
-    return loads(decode_js_string(html[quote + 1:end]))
+    return loads(decode_js_string(html[quote + 1 : end]))
 
 
 def best(fns: list[Callable[[], Any]], repeat: int) -> list[float]:
@@ -111,22 +153,29 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=9)
     args = parser.parse_args()
     fx = _fixtures()
-    print(f"{'orders':>6} {'KB':>7} {'floor ms':>9} {'read str ms':>12} {'ratio':>6} "
-          f"{'read bytes ms':>14} {'ms/order':>9}")
+    print(
+        f"{'orders':>6} {'KB':>7} {'floor ms':>9} {'read str ms':>12} {'ratio':>6} "
+        f"{'read bytes ms':>14} {'ms/order':>9}"
+    )
     per_order = []
     for count in (50, 500):
         raw = realistic_page(fx, count)
         text = raw.decode("gb18030")
         reading = read_page(LIST_URL, text)
         assert len(reading.orders) == count, (len(reading.orders), reading.warnings)
-        floor_s, read_s, bytes_s = best([
-            lambda text=text: floor(text),
-            lambda text=text: read_page(LIST_URL, text),
-            lambda raw=raw: read_page(LIST_URL, raw),
-        ], args.repeat)
+        floor_s, read_s, bytes_s = best(
+            [
+                lambda text=text: floor(text),
+                lambda text=text: read_page(LIST_URL, text),
+                lambda raw=raw: read_page(LIST_URL, raw),
+            ],
+            args.repeat,
+        )
         per_order.append(read_s / count)
-        print(f"{count:>6} {len(raw) / 1024:>7.0f} {floor_s * 1000:>9.2f} {read_s * 1000:>12.2f} "
-              f"{read_s / floor_s:>6.2f} {bytes_s * 1000:>14.2f} {read_s / count * 1000:>9.3f}")
+        print(
+            f"{count:>6} {len(raw) / 1024:>7.0f} {floor_s * 1000:>9.2f} {read_s * 1000:>12.2f} "
+            f"{read_s / floor_s:>6.2f} {bytes_s * 1000:>14.2f} {read_s / count * 1000:>9.3f}"
+        )
     print(f"linearity (ms/order at 500 / at 50): {per_order[1] / per_order[0]:.2f}")
     return 0
 

@@ -1,7 +1,7 @@
 """Screenshots of every screen of the extension against the mock shop, into docs/screenshots/.
 
 Starts a real helper, the mock shop and Debian's Chromium with the extension (the same pieces
-as the e2e fixtures, from helper.testing), walks a shopper's story from first run to an
+as the e2e fixtures, from tousu_testing), walks a shopper's story from first run to an
 escalated case, and saves one PNG per screen.
 Usage: .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--headed]
 """
@@ -18,15 +18,14 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
-import helper.testing.browser as plugin_browser  # noqa: E402
-from helper.testing.processes import HelperProcess, MockShopProcess  # noqa: E402
+import tousu_testing.browser as plugin_browser  # noqa: E402
+from tousu_testing.processes import HelperProcess, MockShopProcess  # noqa: E402
 
 LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 COMPLAINT_LIST = "https://rights.taobao.com/complaint/buyerList.htm"
 ORDER_ID = "3100000000000002001"
 TITLE = "示例 TWS 真无线蓝牙耳机"
 POPUP_SIZE = {"width": 420, "height": 600}
-
 
 
 class Shots:
@@ -42,8 +41,9 @@ class Shots:
         if full and size and size["width"] == POPUP_SIZE["width"]:
             # The popup's action bar is sticky to the bottom of the viewport: grow the viewport
             # to the whole page so the bar sits where the shopper finds it, at the end.
-            page.set_viewport_size({"width": size["width"],
-                                    "height": page.evaluate("document.body.scrollHeight")})
+            page.set_viewport_size(
+                {"width": size["width"], "height": page.evaluate("document.body.scrollHeight")}
+            )
         page.screenshot(path=path, full_page=full)
         if size:
             page.set_viewport_size(size)
@@ -60,9 +60,12 @@ def popup_for(browser, shop: Page) -> Page:
 def set_fault(browser, fault: str | None) -> None:
     browser.context.clear_cookies(name="tousu_faults")
     if fault:
-        browser.context.add_cookies([
-            {"name": "tousu_faults", "value": f"fault={fault}", "domain": f".{d}", "path": "/"}
-            for d in ("taobao.com", "tmall.com")])
+        browser.context.add_cookies(
+            [
+                {"name": "tousu_faults", "value": f"fault={fault}", "domain": f".{d}", "path": "/"}
+                for d in ("taobao.com", "tmall.com")
+            ]
+        )
 
 
 def run(out: Path, headed: bool) -> list[str]:
@@ -72,7 +75,8 @@ def run(out: Path, headed: bool) -> list[str]:
     shop_process = MockShopProcess(work / "mock.log")
     with sync_playwright() as playwright:
         browser = plugin_browser.launch_extension_context(
-            playwright, work / "profile", headless=not headed, shop=shop_process, helper=helper)
+            playwright, work / "profile", headless=not headed, shop=shop_process, helper=helper
+        )
         try:
             browser.set_helper_port(helper.port)
             options = browser.open_options()
@@ -91,8 +95,10 @@ def run(out: Path, headed: bool) -> list[str]:
             shot(options, "03-options-paired")
             options.close()
 
-            for fault, name, text in (("login", "04-popup-login", "登录"),
-                                      ("verify", "05-popup-verification", "安全验证")):
+            for fault, name, text in (
+                ("login", "04-popup-login", "登录"),
+                ("verify", "05-popup-verification", "安全验证"),
+            ):
                 set_fault(browser, fault)
                 page = browser.open_shop_page(LIST_URL)
                 popup = popup_for(browser, page)
@@ -118,7 +124,8 @@ def run(out: Path, headed: bool) -> list[str]:
             draft.fill(original + "\n骗子！！！不退款就给差评，电话13000000000")
             expect(popup.locator('#draft-marked mark[data-code="personal_data"]')).to_be_visible()
             popup.locator('#draft-marked mark[data-code="personal_data"]').evaluate(
-                "(m) => m.scrollIntoView({block: 'center'})")
+                "(m) => m.scrollIntoView({block: 'center'})"
+            )
             shot(popup, "09-popup-draft-marked", full=False)
             draft.fill(original)
 

@@ -29,8 +29,10 @@ if [[ ! -x .venv/bin/python ]]; then
   "$PYTHON" -m venv .venv
 fi
 stamp=.venv/.tousu-installed
-if [[ ! -f $stamp || pyproject.toml -nt $stamp ]]; then
+if [[ ! -f $stamp || pyproject.toml -nt $stamp || tousu-testing/pyproject.toml -nt $stamp ]]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[dev]"
+  # The product (helper/) and the QA toolkit (tousu-testing/) are two distributions; a checkout
+  # installs both, editable.
+  .venv/bin/python -m pip install -q -e ".[dev]" -e ./tousu-testing
   touch "$stamp"
 fi

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 
 workers=${TOUSU_TEST_WORKERS:-2}
 status=0

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from helper.models import CHINA_TZ, AdviceRequest, Order
+from tousu.models import CHINA_TZ, AdviceRequest, Order
 
 NOW = datetime(2024, 10, 20, 20, 0, 0, tzinfo=CHINA_TZ)
 ORDER_ID = "3912345678901234567"
@@ -21,9 +21,16 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def build_order(preset: str = "completed_3d", item: str | None = None, *, price: str = "199.00",
-                quantity: int = 1, platform: str = "taobao", now: datetime = NOW,
-                **overrides: Any) -> Order:
+def build_order(
+    preset: str = "completed_3d",
+    item: str | None = None,
+    *,
+    price: str = "199.00",
+    quantity: int = 1,
+    platform: str = "taobao",
+    now: datetime = NOW,
+    **overrides: Any,
+) -> Order:
     """An order in a named state; `now` anchors every time so the facts are deterministic."""
     food = preset.startswith("food_")
     kind = preset.removeprefix("food_")
@@ -65,16 +72,32 @@ def build_order(preset: str = "completed_3d", item: str | None = None, *, price:
         "completed_at": _iso(completed),
         "total_paid": price,
         "items": [{"title": title, "quantity": quantity, "unit_price": price}],
-        "parcels": [{"company": "中通快递", "tracking_no": "73500000000001", "shipped_at": _iso(shipped),
-                     "signed_at": _iso(signed)}] if shipped else [],
+        "parcels": [
+            {
+                "company": "中通快递",
+                "tracking_no": "73500000000001",
+                "shipped_at": _iso(shipped),
+                "signed_at": _iso(signed),
+            }
+        ]
+        if shipped
+        else [],
     }
     data.update(overrides)
     return Order.model_validate(data)
 
 
-def build_request(text: str = "", preset: str = "completed_3d", item: str | None = None, *,
-                  symptoms: list[str] | None = None, wanted: str | None = None,
-                  now: datetime = NOW, type: str | None = None, **order_kw: Any) -> AdviceRequest:
+def build_request(
+    text: str = "",
+    preset: str = "completed_3d",
+    item: str | None = None,
+    *,
+    symptoms: list[str] | None = None,
+    wanted: str | None = None,
+    now: datetime = NOW,
+    type: str | None = None,
+    **order_kw: Any,
+) -> AdviceRequest:
     return AdviceRequest(
         order=build_order(preset, item, now=now, **order_kw),
         problem={"text": text, "symptoms": symptoms or [], "wanted": wanted},

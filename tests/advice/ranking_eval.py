@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 if __name__ == "__main__":
     sys.path[:0] = [str(HERE.parents[1]), str(HERE)]
 
-from helper.advice import advise  # noqa: E402
+from tousu.advice import advise  # noqa: E402
 
 
 def load(name: str) -> list[dict]:
@@ -35,8 +35,13 @@ def score(cases: list[dict], make_request=None) -> dict:
     per_type: Counter[str] = Counter()
     per_type_ok: Counter[str] = Counter()
     for case in cases:
-        request = make_request(case["text"], case["order"], case.get("item"),
-                               symptoms=case.get("symptoms"), wanted=case.get("wanted"))
+        request = make_request(
+            case["text"],
+            case["order"],
+            case.get("item"),
+            symptoms=case.get("symptoms"),
+            wanted=case.get("wanted"),
+        )
         codes = [t.code for t in advise(request).types]
         accepted = {case["expected"], *case.get("alts", [])}
         ok = codes[0] in accepted
@@ -48,8 +53,14 @@ def score(cases: list[dict], make_request=None) -> dict:
         if not ok or case["expected"] not in codes[:3]:
             misses.append((case["text"], case["order"], case.get("item"), case["expected"], codes[:3]))
     n = len(cases)
-    return {"n": n, "top1": top1 / n, "strict": strict / n, "top3": top3 / n, "misses": misses,
-            "per_type": {t: (per_type_ok[t], per_type[t]) for t in sorted(per_type)}}
+    return {
+        "n": n,
+        "top1": top1 / n,
+        "strict": strict / n,
+        "top3": top3 / n,
+        "misses": misses,
+        "per_type": {t: (per_type_ok[t], per_type[t]) for t in sorted(per_type)},
+    }
 
 
 TRAINING = ("labelled_cases.toml", "labelled_extra.toml")
@@ -72,8 +83,12 @@ def exemplar_toml() -> str:
             if not text or (text, case["expected"]) in seen:
                 continue
             seen.add((text, case["expected"]))
-            lines += ["[[exemplar]]", f"text = {json.dumps(text, ensure_ascii=False)}",
-                      f"type = \"{case['expected']}\"", ""]
+            lines += [
+                "[[exemplar]]",
+                f"text = {json.dumps(text, ensure_ascii=False)}",
+                f'type = "{case["expected"]}"',
+                "",
+            ]
     return "\n".join(lines)
 
 
@@ -89,8 +104,10 @@ def main() -> None:
         print(f"wrote {EXEMPLARS}")
     for name in args.files:
         result = score(load(name))
-        print(f"{name}: n={result['n']} top-1={result['top1']:.3f} strict={result['strict']:.3f} "
-              f"top-3={result['top3']:.3f}")
+        print(
+            f"{name}: n={result['n']} top-1={result['top1']:.3f} strict={result['strict']:.3f} "
+            f"top-3={result['top3']:.3f}"
+        )
         if args.per_type:
             for code, (ok, total) in result["per_type"].items():
                 print(f"   {code:26s} {ok:3d}/{total:<3d} {ok / total:.2f}")

@@ -6,10 +6,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from helper.advice import AdviceSettings, advise
-from helper.advice.clocks import add_months, end_of_period
-from helper.advice.facts import next_midnight, parse_ship_promise
-from helper.models import CHINA_TZ, AdviceRequest, Order
+from tousu.advice import AdviceSettings, advise
+from tousu.advice.clocks import add_months, end_of_period
+from tousu.advice.facts import next_midnight, parse_ship_promise
+from tousu.models import CHINA_TZ, AdviceRequest, Order
 
 
 def at(*parts: int) -> datetime:
@@ -17,8 +17,11 @@ def at(*parts: int) -> datetime:
 
 
 def order(**fields: object) -> Order:
-    base = {"order_id": "3912345678901234567", "total_paid": "99.00",
-            "items": [{"title": "测试商品", "unit_price": "99.00"}]}
+    base = {
+        "order_id": "3912345678901234567",
+        "total_paid": "99.00",
+        "items": [{"title": "测试商品", "unit_price": "99.00"}],
+    }
     base.update(fields)
     return Order.model_validate(base)
 
@@ -28,18 +31,24 @@ def clocks(o: Order, now: datetime, text: str = "左耳没有声音", **kw: obje
     return {c.code: c for c in advice.clocks}
 
 
-@pytest.mark.parametrize(("signed", "due"), [
-    (at(2024, 2, 28, 15, 0), at(2024, 3, 7)),       # leap year: 29 Feb counts as a day
-    (at(2024, 2, 29, 23, 59, 59), at(2024, 3, 8)),
-    (at(2023, 2, 28, 10, 0), at(2023, 3, 8)),       # no 29 Feb
-    (at(2024, 12, 31, 0, 0, 0), at(2025, 1, 8)),    # year end
-    (at(2024, 12, 24, 23, 59, 59), at(2025, 1, 1)),
-    (at(2024, 1, 31, 12, 0), at(2024, 2, 8)),       # month end
-])
+@pytest.mark.parametrize(
+    ("signed", "due"),
+    [
+        (at(2024, 2, 28, 15, 0), at(2024, 3, 7)),  # leap year: 29 Feb counts as a day
+        (at(2024, 2, 29, 23, 59, 59), at(2024, 3, 8)),
+        (at(2023, 2, 28, 10, 0), at(2023, 3, 8)),  # no 29 Feb
+        (at(2024, 12, 31, 0, 0, 0), at(2025, 1, 8)),  # year end
+        (at(2024, 12, 24, 23, 59, 59), at(2025, 1, 1)),
+        (at(2024, 1, 31, 12, 0), at(2024, 2, 8)),  # month end
+    ],
+)
 def test_seven_day_return_is_next_midnight_plus_168_hours(signed: datetime, due: datetime) -> None:
     assert next_midnight(signed) + timedelta(hours=168) == due
-    o = order(status="completed", completed_at=signed + timedelta(hours=1),
-              parcels=[{"signed_at": signed.isoformat()}])
+    o = order(
+        status="completed",
+        completed_at=signed + timedelta(hours=1),
+        parcels=[{"signed_at": signed.isoformat()}],
+    )
     result = clocks(o, now=signed + timedelta(hours=2))
     assert result["seven_day_return"].due_at == due
     assert result["quality_return"].due_at == due
@@ -75,8 +84,10 @@ def test_ship_by_default_48_hours_and_setting() -> None:
     result = clocks(o, now=paid + timedelta(hours=1), text="还没发货")
     assert result["ship_by"].due_at == at(2025, 1, 1, 22, 15, 5)
     assert result["ship_by"].state == "open"
-    advice = advise(AdviceRequest(order=o, problem={"text": "还没发货"}, now=paid + timedelta(hours=1)),
-                    AdviceSettings(ship_by_hours=72))
+    advice = advise(
+        AdviceRequest(order=o, problem={"text": "还没发货"}, now=paid + timedelta(hours=1)),
+        AdviceSettings(ship_by_hours=72),
+    )
     assert {c.code: c for c in advice.clocks}["ship_by"].due_at == at(2025, 1, 2, 22, 15, 5)
 
 
@@ -89,19 +100,25 @@ def test_ship_by_passed_four_days_after_payment() -> None:
     assert advice.types[0].code == "late_shipment"
 
 
-@pytest.mark.parametrize(("promise", "paid", "due"), [
-    ("10月10日 20:15前发货", at(2024, 10, 8, 9, 0), at(2024, 10, 10, 20, 15)),
-    ("10月10日前发货", at(2024, 10, 8, 9, 0), at(2024, 10, 11)),
-    ("1月5日前发货", at(2024, 12, 28, 9, 0), at(2025, 1, 6)),   # next year
-    ("2月29日 12:00前发货", at(2024, 2, 20, 9, 0), at(2024, 2, 29, 12, 0)),
-    ("付款后72小时内发货", at(2024, 2, 27, 9, 30), at(2024, 3, 1, 9, 30)),
-    ("今日发货", at(2024, 12, 31, 10, 0), at(2025, 1, 1)),
-    ("预售 15天内发货", at(2024, 2, 20, 8, 0), at(2024, 3, 6, 8, 0)),
-])
+@pytest.mark.parametrize(
+    ("promise", "paid", "due"),
+    [
+        ("10月10日 20:15前发货", at(2024, 10, 8, 9, 0), at(2024, 10, 10, 20, 15)),
+        ("10月10日前发货", at(2024, 10, 8, 9, 0), at(2024, 10, 11)),
+        ("1月5日前发货", at(2024, 12, 28, 9, 0), at(2025, 1, 6)),  # next year
+        ("2月29日 12:00前发货", at(2024, 2, 20, 9, 0), at(2024, 2, 29, 12, 0)),
+        ("付款后72小时内发货", at(2024, 2, 27, 9, 30), at(2024, 3, 1, 9, 30)),
+        ("今日发货", at(2024, 12, 31, 10, 0), at(2025, 1, 1)),
+        ("预售 15天内发货", at(2024, 2, 20, 8, 0), at(2024, 3, 6, 8, 0)),
+    ],
+)
 def test_ship_promise_overrides_default(promise: str, paid: datetime, due: datetime) -> None:
     assert parse_ship_promise(promise, paid) == due
-    o = order(status="awaiting_shipment", paid_at=paid.isoformat(),
-              items=[{"title": "测试商品", "unit_price": "99.00", "ship_promise": promise}])
+    o = order(
+        status="awaiting_shipment",
+        paid_at=paid.isoformat(),
+        items=[{"title": "测试商品", "unit_price": "99.00", "ship_promise": promise}],
+    )
     ship = clocks(o, now=paid, text="还没发货")["ship_by"]
     assert ship.due_at == due
     assert promise in (ship.reason or "")
@@ -109,11 +126,13 @@ def test_ship_promise_overrides_default(promise: str, paid: datetime, due: datet
 
 def test_ship_by_after_shipping_on_time_or_late() -> None:
     paid = at(2024, 10, 1, 10, 0)
-    on_time = order(status="shipped", paid_at=paid.isoformat(),
-                    shipped_at=(paid + timedelta(hours=47)).isoformat())
+    on_time = order(
+        status="shipped", paid_at=paid.isoformat(), shipped_at=(paid + timedelta(hours=47)).isoformat()
+    )
     assert clocks(on_time, now=paid + timedelta(days=3), text="晚发")["ship_by"].state == "not_applicable"
-    late = order(status="shipped", paid_at=paid.isoformat(),
-                 shipped_at=(paid + timedelta(hours=50)).isoformat())
+    late = order(
+        status="shipped", paid_at=paid.isoformat(), shipped_at=(paid + timedelta(hours=50)).isoformat()
+    )
     result = advise(AdviceRequest(order=late, problem={"text": "发货太慢了"}, now=paid + timedelta(days=3)))
     ship = {c.code: c for c in result.clocks}["ship_by"]
     assert ship.state == "passed" and "2小时" in (ship.reason or "")
@@ -141,10 +160,15 @@ def test_auto_confirm_and_after_sales_window_follow_settings() -> None:
     result = clocks(in_transit, now=at(2024, 12, 27), text="物流一直不动")
     assert result["auto_confirm_receipt"].due_at == at(2025, 1, 4, 18, 0)
     completed = at(2024, 12, 20, 9, 0)
-    done = order(status="completed", completed_at=completed.isoformat(),
-                 parcels=[{"signed_at": at(2024, 12, 19).isoformat()}])
-    advice = advise(AdviceRequest(order=done, problem={"text": "左耳没有声音"}, now=at(2024, 12, 21)),
-                    AdviceSettings(after_sales_days=30))
+    done = order(
+        status="completed",
+        completed_at=completed.isoformat(),
+        parcels=[{"signed_at": at(2024, 12, 19).isoformat()}],
+    )
+    advice = advise(
+        AdviceRequest(order=done, problem={"text": "左耳没有声音"}, now=at(2024, 12, 21)),
+        AdviceSettings(after_sales_days=30),
+    )
     window = {c.code: c for c in advice.clocks}["after_sales_window"]
     assert window.due_at == at(2025, 1, 19, 9, 0)
 
@@ -155,8 +179,9 @@ def test_not_applicable_clocks_say_why() -> None:
     for clock in advice.clocks:
         if clock.state == "not_applicable":
             assert clock.reason
-    quality = advise(AdviceRequest(order=o, problem={"text": "坏了"}, now=at(2024, 10, 1, 1),
-                                   type="quality_defect"))
+    quality = advise(
+        AdviceRequest(order=o, problem={"text": "坏了"}, now=at(2024, 10, 1, 1), type="quality_defect")
+    )
     seven = {c.code: c for c in quality.clocks}["seven_day_return"]
     assert seven.state == "not_applicable" and "签收" in (seven.reason or "")
 

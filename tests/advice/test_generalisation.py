@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from helper.advice import advise, symptoms_catalog
-from helper.advice.ranking import read_signals
-from helper.advice.rules import _compile, _expand, rulebook
-from helper.advice.similar import exemplar_codes, nearest
-from helper.models import TYPE_CODES, AdviceRequest, Problem
+from tousu.advice import advise, symptoms_catalog
+from tousu.advice.ranking import read_signals
+from tousu.advice.rules import _compile, _expand, rulebook
+from tousu.advice.similar import exemplar_codes, nearest
+from tousu.models import TYPE_CODES, AdviceRequest, Problem
 
 HERE = Path(__file__).parent
 
@@ -39,12 +39,15 @@ def test_every_feature_pattern_compiles_without_leftover_group_names() -> None:
         assert not re.search(r"\{[A-Z_]+\}", feature.pattern.pattern), feature.code
 
 
-@pytest.mark.parametrize(("text", "absent"), [
-    ("没有破损，就是颜色跟图片不一样", "damaged"),
-    ("东西不是假货，就是颜色和页面上的不一样", "fake"),
-    ("面包没发霉，但是少发了两个", "food_unsafe"),
-    ("卖家没骂人，也没威胁，就是一直不发货", "harass"),
-])
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("没有破损，就是颜色跟图片不一样", "damaged"),
+        ("东西不是假货，就是颜色和页面上的不一样", "fake"),
+        ("面包没发霉，但是少发了两个", "food_unsafe"),
+        ("卖家没骂人，也没威胁，就是一直不发货", "harass"),
+    ],
+)
 def test_negated_mentions_do_not_count(text: str, absent: str) -> None:
     signals = read_signals(Problem(text=text))
     assert absent not in signals.features, signals.features
@@ -75,12 +78,15 @@ def test_vague_text_is_marked_uncertain_and_asks_for_details(make_request) -> No
     assert not any(r.startswith("不确定") for t in clear.types for r in t.reasons)
 
 
-@pytest.mark.parametrize(("preset", "expected"), [
-    ("unshipped_4d", "late_shipment"),
-    ("shipped_transit", "not_received"),
-    ("refunding_3d", "seven_day_return_refused"),
-    ("refunding_12d", "after_sales_refused"),
-])
+@pytest.mark.parametrize(
+    ("preset", "expected"),
+    [
+        ("unshipped_4d", "late_shipment"),
+        ("shipped_transit", "not_received"),
+        ("refunding_3d", "seven_day_return_refused"),
+        ("refunding_12d", "after_sales_refused"),
+    ],
+)
 def test_fallback_follows_the_order_state(make_request, preset: str, expected: str) -> None:
     advice = advise(make_request("", preset))
     assert advice.types[0].code == expected
@@ -94,7 +100,7 @@ def test_exemplars_are_the_training_files_and_nothing_held_out() -> None:
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    stored = (HERE.parents[1] / "helper/advice/rules/exemplars.toml").read_text(encoding="utf-8")
+    stored = (HERE.parents[1] / "helper/tousu/advice/rules/exemplars.toml").read_text(encoding="utf-8")
     regenerate = "run: .venv/bin/python tests/advice/ranking_eval.py --export-exemplars"
     assert stored == module.exemplar_toml(), regenerate
     exemplars = {e["text"] for e in tomllib.loads(stored)["exemplar"]}

@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import pytest
 
-from helper.advice import lint
+from tousu.advice import lint
 
 
 def codes(text: str, **kw: object) -> set[str]:
     return {f.code for f in lint(text, **kw) if f.severity != "info" or f.code != "vague"}
 
 
-@pytest.mark.parametrize(("text", "span"), [
-    ("卖家就是骗子，东西没声音", "骗子"),
-    ("黑心商家，耳机左耳没声音", "黑心"),
-    ("这什么垃圾耳机，10月12日就坏了", "垃圾"),
-    ("10月12日收到，左耳没有声音！！！", "！！！"),
-    ("10月12日收到，左耳没有声音!!!", "!!!"),
-])
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("卖家就是骗子，东西没声音", "骗子"),
+        ("黑心商家，耳机左耳没声音", "黑心"),
+        ("这什么垃圾耳机，10月12日就坏了", "垃圾"),
+        ("10月12日收到，左耳没有声音！！！", "！！！"),
+        ("10月12日收到，左耳没有声音!!!", "!!!"),
+    ],
+)
 def test_emotional_language(text: str, span: str) -> None:
     found = [f for f in lint(text) if f.code == "emotional_language"]
     assert found, text
-    assert text[found[0].start:found[0].end] == span
+    assert text[found[0].start : found[0].end] == span
     assert found[0].suggestion
 
 
@@ -29,13 +32,16 @@ def test_rubbish_bags_are_not_insults() -> None:
     assert "emotional_language" not in codes("10月12日收到的垃圾袋一拉就破")
 
 
-@pytest.mark.parametrize("text", [
-    "不赔钱我就给你差评",
-    "如果今天不退款，我就去网上曝光你们",
-    "我要找媒体曝光你们这家店",
-    "赔我200块我就删差评",
-    "否则我让朋友都来给你差评",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不赔钱我就给你差评",
+        "如果今天不退款，我就去网上曝光你们",
+        "我要找媒体曝光你们这家店",
+        "赔我200块我就删差评",
+        "否则我让朋友都来给你差评",
+    ],
+)
 def test_threats(text: str) -> None:
     assert "threat" in codes(text), text
 
@@ -45,11 +51,14 @@ def test_threat_for_money_is_an_error() -> None:
     assert finding.severity == "error"
 
 
-@pytest.mark.parametrize("text", [
-    "如协商不成，我将向12315投诉。",
-    "卖家因为我给了差评，天天打电话骚扰我。",
-    "相机曝光不准，拍出来的照片发白。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "如协商不成，我将向12315投诉。",
+        "卖家因为我给了差评，天天打电话骚扰我。",
+        "相机曝光不准，拍出来的照片发白。",
+    ],
+)
 def test_legitimate_escalation_is_not_a_threat(text: str) -> None:
     assert "threat" not in codes(text)
 
@@ -70,18 +79,21 @@ def test_tenfold_for_non_food_and_other_multiples() -> None:
     assert "unreasonable_demand" not in codes("页面写着假一赔四，要求按承诺赔付")
 
 
-@pytest.mark.parametrize(("text", "span"), [
-    ("我的电话是13812345678，请联系", "13812345678"),
-    ("电话 138-1234-5678", "138-1234-5678"),
-    ("身份证号110101199003074514", "110101199003074514"),
-    ("退到我的卡号6222021234567890128", "6222021234567890128"),
-    ("寄到文三路90号3栋2单元301室", "文三路90号3栋2单元301室"),
-    ("邮箱abc.def@example.com", "abc.def@example.com"),
-])
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("我的电话是13812345678，请联系", "13812345678"),
+        ("电话 138-1234-5678", "138-1234-5678"),
+        ("身份证号110101199003074514", "110101199003074514"),
+        ("退到我的卡号6222021234567890128", "6222021234567890128"),
+        ("寄到文三路90号3栋2单元301室", "文三路90号3栋2单元301室"),
+        ("邮箱abc.def@example.com", "abc.def@example.com"),
+    ],
+)
 def test_personal_data(text: str, span: str) -> None:
     found = [f for f in lint(text) if f.code == "personal_data"]
     assert found, text
-    assert text[found[0].start:found[0].end] == span
+    assert text[found[0].start : found[0].end] == span
     assert found[0].severity == "error"
 
 
@@ -115,20 +127,21 @@ def test_clean_drafts_are_not_flagged(text: str) -> None:
 def test_spans_survive_full_width_characters() -> None:
     text = "ＳＢ卖家！！赔我一万"
     found = lint(text, paid="50.00")
-    spans = {f.code: text[f.start:f.end] for f in found}
+    spans = {f.code: text[f.start : f.end] for f in found}
     assert spans["emotional_language"] in ("ＳＢ", "！！")
     assert spans["unreasonable_demand"] == "赔我一万"
 
 
 # --- long and hostile inputs ------------------------------------------------------------------
 
+
 def _all_rule_patterns() -> list[str]:
     import importlib
     import re
 
-    from helper.advice.rules import rulebook
+    from tousu.advice.rules import rulebook
 
-    lint_module = importlib.import_module("helper.advice.lint")  # the package exports lint()
+    lint_module = importlib.import_module("tousu.advice.lint")  # the package exports lint()
 
     rules, vague = lint_module._rules()
     found = [r.pattern.pattern for r in rules] + [vague.when.pattern, vague.vague.pattern]
@@ -149,7 +162,7 @@ def test_no_rule_repeats_digits_without_bound():
 
 
 def test_hostile_lengths_give_bounded_findings():
-    from helper.advice.lint import MAX_FINDINGS
+    from tousu.advice.lint import MAX_FINDINGS
 
     findings = lint("骗子" * 2000)
     assert 0 < len(findings) <= MAX_FINDINGS + 2  # + the two vague checks

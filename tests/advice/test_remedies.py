@@ -7,34 +7,51 @@ from decimal import Decimal
 
 import pytest
 
-from helper.advice import AdviceSettings, advise
-from helper.advice.remedies import food_tenfold, fraud_triple, late_shipment_compensation
-from helper.models import AdviceRequest
+from tousu.advice import AdviceSettings, advise
+from tousu.advice.remedies import food_tenfold, fraud_triple, late_shipment_compensation
+from tousu.models import AdviceRequest
 
 
-@pytest.mark.parametrize(("paid", "extra"), [
-    ("0.01", "500.00"), ("100.00", "500.00"), ("166.66", "500.00"), ("166.67", "500.01"),
-    ("199.00", "597.00"), ("47.40", "500.00"), ("1000.10", "3000.30"),
-])
+@pytest.mark.parametrize(
+    ("paid", "extra"),
+    [
+        ("0.01", "500.00"),
+        ("100.00", "500.00"),
+        ("166.66", "500.00"),
+        ("166.67", "500.01"),
+        ("199.00", "597.00"),
+        ("47.40", "500.00"),
+        ("1000.10", "3000.30"),
+    ],
+)
 def test_fraud_triple(paid: str, extra: str) -> None:
     assert fraud_triple(Decimal(paid)) == Decimal(extra)
 
 
-@pytest.mark.parametrize(("paid", "extra"), [
-    ("9.90", "1000.00"), ("100.00", "1000.00"), ("100.01", "1000.10"), ("258.00", "2580.00"),
-])
+@pytest.mark.parametrize(
+    ("paid", "extra"),
+    [
+        ("9.90", "1000.00"),
+        ("100.00", "1000.00"),
+        ("100.01", "1000.10"),
+        ("258.00", "2580.00"),
+    ],
+)
 def test_food_tenfold(paid: str, extra: str) -> None:
     assert food_tenfold(Decimal(paid)) == Decimal(extra)
 
 
-@pytest.mark.parametrize(("paid", "platform", "amount"), [
-    ("47.40", "taobao", "5.00"),     # 2.37 -> minimum 5
-    ("199.00", "taobao", "9.95"),
-    ("999.00", "taobao", "30.00"),   # 49.95 -> maximum 30
-    ("10.00", "tmall", "5.00"),
-    ("199.00", "tmall", "59.70"),
-    ("5000.00", "tmall", "500.00"),
-])
+@pytest.mark.parametrize(
+    ("paid", "platform", "amount"),
+    [
+        ("47.40", "taobao", "5.00"),  # 2.37 -> minimum 5
+        ("199.00", "taobao", "9.95"),
+        ("999.00", "taobao", "30.00"),  # 49.95 -> maximum 30
+        ("10.00", "tmall", "5.00"),
+        ("199.00", "tmall", "59.70"),
+        ("5000.00", "tmall", "500.00"),
+    ],
+)
 def test_late_shipment_compensation(paid: str, platform: str, amount: str) -> None:
     assert late_shipment_compensation(Decimal(paid), platform, AdviceSettings()) == Decimal(amount)
 
@@ -64,10 +81,17 @@ def test_no_late_compensation_before_the_deadline(make_request: Callable[..., Ad
 
 
 def test_price_paid_excludes_shipping_and_pseudo_items(make_request: Callable[..., AdviceRequest]) -> None:
-    request = make_request("鉴定结果是假货，专柜确认不是正品", "completed_3d", "耐克运动鞋",
-                           total_paid="215.00", shipping_fee="10.00",
-                           items=[{"title": "耐克运动鞋", "unit_price": "200.00"},
-                                  {"title": "运费险", "unit_price": "5.00", "pseudo": True}])
+    request = make_request(
+        "鉴定结果是假货，专柜确认不是正品",
+        "completed_3d",
+        "耐克运动鞋",
+        total_paid="215.00",
+        shipping_fee="10.00",
+        items=[
+            {"title": "耐克运动鞋", "unit_price": "200.00"},
+            {"title": "运费险", "unit_price": "5.00", "pseudo": True},
+        ],
+    )
     advice = advise(request)
     assert advice.types[0].code == "counterfeit"
     assert remedies(advice)["fraud_triple"].amount == "600.00"
@@ -75,7 +99,8 @@ def test_price_paid_excludes_shipping_and_pseudo_items(make_request: Callable[..
 
 
 def test_counterfeit_without_authentication_gets_no_triple(
-        make_request: Callable[..., AdviceRequest]) -> None:
+    make_request: Callable[..., AdviceRequest],
+) -> None:
     advice = advise(make_request("感觉是假货，要求退一赔三", "completed_3d", "耐克运动鞋"))
     assert advice.types[0].code == "counterfeit"
     assert "fraud_triple" not in remedies(advice)
@@ -106,7 +131,8 @@ def test_wanted_remedy_goes_first(make_request: Callable[..., AdviceRequest]) ->
 
 
 def test_quality_return_after_seven_days_prefers_exchange_or_repair(
-        make_request: Callable[..., AdviceRequest]) -> None:
+    make_request: Callable[..., AdviceRequest],
+) -> None:
     advice = advise(make_request("左耳没有声音", "completed_20d"))
     assert advice.remedies[0].code in ("exchange", "repair")
     assert "七日" in (remedies(advice)["return_refund"].note or "")

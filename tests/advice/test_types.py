@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from helper.advice import advise, lint, remedy_info, symptom_codes, type_info
-from helper.advice.rules import AFTER_SALES_REASONS, AFTER_SALES_REQUEST_TYPES, COMPLAINT_CATEGORIES
-from helper.models import TYPE_CODES, AdviceRequest
+from tousu.advice import advise, lint, remedy_info, symptom_codes, type_info
+from tousu.advice.rules import AFTER_SALES_REASONS, AFTER_SALES_REQUEST_TYPES, COMPLAINT_CATEGORIES
+from tousu.models import TYPE_CODES, AdviceRequest
 
-RULES = Path(__file__).resolve().parents[2] / "helper" / "advice" / "rules"
+RULES = Path(__file__).resolve().parents[2] / "helper" / "tousu" / "advice" / "rules"
 
 # A description per type that the ranking should put first, in an order state that fits it.
 EXAMPLES = {
@@ -58,9 +58,16 @@ def test_suggested_category_mapping() -> None:
 
 
 def test_remedy_names_are_form_labels() -> None:
-    labels = {"return_refund": "退货退款", "exchange": "换货", "repair": "维修", "resend": "补寄",
-              "refund_only": "仅退款", "fraud_triple": "赔偿", "food_tenfold": "赔偿",
-              "late_shipment_compensation": "赔偿"}
+    labels = {
+        "return_refund": "退货退款",
+        "exchange": "换货",
+        "repair": "维修",
+        "resend": "补寄",
+        "refund_only": "仅退款",
+        "fraud_triple": "赔偿",
+        "food_tenfold": "赔偿",
+        "late_shipment_compensation": "赔偿",
+    }
     for code, label in labels.items():
         assert remedy_info(code).name == label
 
@@ -138,9 +145,18 @@ def test_earphones_story(make_request: Callable[..., AdviceRequest]) -> None:
         assert refund.venue == "after_sales"
         route = advice.route
         assert (route.venue, route.name, route.request_type, route.reason) == (
-            "after_sales", "申请售后/退款", "退货退款", "质量问题")
+            "after_sales",
+            "申请售后/退款",
+            "退货退款",
+            "质量问题",
+        )
         assert [s.code for s in route.steps][:5] == [
-            "after_sales", "platform_intervention", "complaint", "regulator_12315", "court"]
+            "after_sales",
+            "platform_intervention",
+            "complaint",
+            "regulator_12315",
+            "court",
+        ]
         draft = advice.draft.text
         for fact in ("3912345678901234567", "无线蓝牙耳机", "左耳没有声音", "退货退款", "第二十四条", "签收"):
             assert fact in draft

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from helper.app import create_app
-from helper.config import DEFAULT_EXTENSION_ID
+from tousu.app import create_app
+from tousu.config import DEFAULT_EXTENSION_ID
 
 PORT = 47321
 BASE_URL = f"http://127.0.0.1:{PORT}"
@@ -17,16 +17,30 @@ class Api:
         self.client = client
         self.token = token
 
-    def request(self, method: str, path: str, *, json=None, headers=None, base_url=BASE_URL,
-                data=None, content_type=None):
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json=None,
+        headers=None,
+        base_url=BASE_URL,
+        data=None,
+        content_type=None,
+    ):
         hdrs = {"Origin": ORIGIN}
         if self.token:
             hdrs["X-Tousu-Token"] = self.token
         hdrs.update(headers or {})
         hdrs = {k: v for k, v in hdrs.items() if v is not None}
         return self.client.open(
-            path if path.startswith("/api") else f"/api/v1{path}", method=method, json=json,
-            data=data, headers=hdrs, base_url=base_url, content_type=content_type,
+            path if path.startswith("/api") else f"/api/v1{path}",
+            method=method,
+            json=json,
+            data=data,
+            headers=hdrs,
+            base_url=base_url,
+            content_type=content_type,
         )
 
     def get(self, path, **kw):

@@ -18,8 +18,13 @@ ORDER = {
     "total_paid": "47.40",
     "items": [{"title": "陶瓷马克杯", "quantity": 1, "unit_price": "47.40"}],
 }
-NEW_CASE = {"order": ORDER, "problem": "杯子收到时有裂纹。", "type": "quality_defect",
-            "remedy": "return_refund", "evidence_ticks": ["order_detail"]}
+NEW_CASE = {
+    "order": ORDER,
+    "problem": "杯子收到时有裂纹。",
+    "type": "quality_defect",
+    "remedy": "return_refund",
+    "evidence_ticks": ["order_detail"],
+}
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x01" * 100
 
 
@@ -67,11 +72,9 @@ def test_bad_list_queries_are_400(api, query):
 @pytest.mark.parametrize("case_id", ["0" * 32, "not-an-id", "due-tomorrow"])
 def test_unknown_cases_are_404(api, case_id):
     assert_error(api.get(f"/cases/{case_id}"), 404, "case_not_found")
-    assert_error(api.request("PATCH", f"/cases/{case_id}", json={"notes": "x"}), 404,
-                 "case_not_found")
+    assert_error(api.request("PATCH", f"/cases/{case_id}", json={"notes": "x"}), 404, "case_not_found")
     assert_error(api.request("DELETE", f"/cases/{case_id}"), 404, "case_not_found")
-    assert_error(api.post(f"/cases/{case_id}/events", json={"type": "note"}), 404,
-                 "case_not_found")
+    assert_error(api.post(f"/cases/{case_id}/events", json={"type": "note"}), 404, "case_not_found")
     assert_error(api.get(f"/cases/{case_id}/evidence"), 404, "case_not_found")
 
 
@@ -81,24 +84,28 @@ def test_create_validates_the_body(api):
     assert_error(api.post("/cases", json={**NEW_CASE, "type": "bad_vibes"}), 400, "invalid_body")
     float_id = {**NEW_CASE, "order": {**ORDER, "order_id": 3851234567890123456}}
     assert_error(api.post("/cases", json=float_id), 400, "invalid_body")
-    assert_error(api.request("POST", "/cases", data=b"{", content_type="application/json"), 400,
-                 "invalid_json")
-    assert_error(api.request("POST", "/cases", data=b"{}", content_type="text/plain"), 415,
-                 "unsupported_media_type")
+    assert_error(
+        api.request("POST", "/cases", data=b"{", content_type="application/json"), 400, "invalid_json"
+    )
+    assert_error(
+        api.request("POST", "/cases", data=b"{}", content_type="text/plain"), 415, "unsupported_media_type"
+    )
 
 
 def test_patch_moves_the_case_and_appends_events(api):
     case = _create(api)
     path = f"/cases/{case['id']}"
-    moved = api.request("PATCH", path, json={
-        "status": "filed", "next_action": "等待卖家处理", "due_at": "2026-12-01T10:00:00+08:00"})
+    moved = api.request(
+        "PATCH",
+        path,
+        json={"status": "filed", "next_action": "等待卖家处理", "due_at": "2026-12-01T10:00:00+08:00"},
+    )
     assert moved.status_code == 200
     body = moved.get_json()
     assert body["status"] == "filed" and body["due_at"] == "2026-12-01T10:00:00+08:00"
     assert [e["type"] for e in body["events"]] == ["created", "status_changed", "updated"]
 
-    body = assert_error(api.request("PATCH", path, json={"status": "draft"}), 409,
-                        "invalid_transition")
+    body = assert_error(api.request("PATCH", path, json={"status": "draft"}), 409, "invalid_transition")
     assert "correction" in body["error"]["message"]
     fixed = api.request("PATCH", path, json={"status": "draft", "correction": True})
     assert fixed.get_json()["status"] == "draft"
@@ -107,22 +114,30 @@ def test_patch_moves_the_case_and_appends_events(api):
 
 def test_events_are_added_with_their_date(api):
     case = _create(api)
-    response = api.post(f"/cases/{case['id']}/events", json={
-        "type": "contacted_seller", "at": "2026-11-20 21:00:00", "detail": {"text": "已联系"}})
+    response = api.post(
+        f"/cases/{case['id']}/events",
+        json={"type": "contacted_seller", "at": "2026-11-20 21:00:00", "detail": {"text": "已联系"}},
+    )
     assert response.status_code == 201
     assert response.get_json()["at"] == "2026-11-20T21:00:00+08:00"
-    assert_error(api.post(f"/cases/{case['id']}/events", json={"type": "created"}), 400,
-                 "reserved_event_type")
-    assert_error(api.post(f"/cases/{case['id']}/events",
-                          json={"type": "note", "detail": {"t": "长" * 9000}}), 400,
-                 "detail_too_large")
+    assert_error(
+        api.post(f"/cases/{case['id']}/events", json={"type": "created"}), 400, "reserved_event_type"
+    )
+    assert_error(
+        api.post(f"/cases/{case['id']}/events", json={"type": "note", "detail": {"t": "长" * 9000}}),
+        400,
+        "detail_too_large",
+    )
 
 
 def test_nan_in_event_detail_is_a_400_not_a_500(api):
     case = _create(api)
-    response = api.request("POST", f"/cases/{case['id']}/events",
-                           data=b'{"type": "note", "detail": {"x": NaN}}',
-                           content_type="application/json")
+    response = api.request(
+        "POST",
+        f"/cases/{case['id']}/events",
+        data=b'{"type": "note", "detail": {"x": NaN}}',
+        content_type="application/json",
+    )
     assert response.status_code == 400
 
 
@@ -130,10 +145,15 @@ def test_evidence_upload_checks_and_lists(api, app):
     case = _create(api)
     path = f"/cases/{case['id']}/evidence"
     sha = hashlib.sha256(PNG).hexdigest()
-    shot = {"code": "defect_media", "file_name": "crack.png", "media_type": "image/png",
-            "sha256": sha, "captured_at": "2026-11-20T09:00:00+08:00",
-            "source_url": "https://buyertrade.taobao.com/trade/detail/trade_item_detail.htm",
-            "content_base64": "data:image/png;base64," + base64.b64encode(PNG).decode()}
+    shot = {
+        "code": "defect_media",
+        "file_name": "crack.png",
+        "media_type": "image/png",
+        "sha256": sha,
+        "captured_at": "2026-11-20T09:00:00+08:00",
+        "source_url": "https://buyertrade.taobao.com/trade/detail/trade_item_detail.htm",
+        "content_base64": "data:image/png;base64," + base64.b64encode(PNG).decode(),
+    }
     first = api.post(path, json=shot)
     assert first.status_code == 201
     item = first.get_json()
@@ -142,8 +162,7 @@ def test_evidence_upload_checks_and_lists(api, app):
     assert (store.evidence_dir / sha).read_bytes() == PNG
     assert api.post(path, json=shot).status_code == 200  # the same evidence again
     assert api.get(path).get_json() == {"evidence": [item]}
-    assert api.get(f"/cases/{case['id']}").get_json()["evidence_ticks"] == [
-        "order_detail", "defect_media"]
+    assert api.get(f"/cases/{case['id']}").get_json()["evidence_ticks"] == ["order_detail", "defect_media"]
 
     body = assert_error(api.post(path, json={**shot, "sha256": "f" * 64}), 400, "hash_mismatch")
     assert len(body["error"]["details"]) == 2
@@ -152,18 +171,26 @@ def test_evidence_upload_checks_and_lists(api, app):
     assert_error(api.post(path, json=no_hash), 400, "invalid_body")
 
 
-@pytest.mark.parametrize(("method", "path", "body"), [
-    ("POST", "/cases", {**NEW_CASE, "due_at": "9999-12-31T23:59:59-12:00"}),
-    ("POST", "/cases", {**NEW_CASE, "order": {**ORDER, "paid_at": "0001-01-01T00:00:00+14:00"}}),
-    ("GET", "/cases?offset=100000000000000000000000", None),
-    ("GET", "/cases/due?before=9999-12-31T23:59:59-12:00", None),
-    ("POST", "/cases/{id}/evidence", {"code": "a", "file_name": "a", "media_type": "a/b",
-                                      "sha256": "0" * 64, "size": 10**30}),
-    ("POST", "/cases/{id}/evidence", {"code": "a", "file_name": "a", "media_type": "text/plain",
-                                      "content_base64": ""}),
-    ("POST", "/cases/sync", {"cases": [{"order_id": "1", "status_text": "x",
-                                        "updated_at": "9" * 100}]}),
-])
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("POST", "/cases", {**NEW_CASE, "due_at": "9999-12-31T23:59:59-12:00"}),
+        ("POST", "/cases", {**NEW_CASE, "order": {**ORDER, "paid_at": "0001-01-01T00:00:00+14:00"}}),
+        ("GET", "/cases?offset=100000000000000000000000", None),
+        ("GET", "/cases/due?before=9999-12-31T23:59:59-12:00", None),
+        (
+            "POST",
+            "/cases/{id}/evidence",
+            {"code": "a", "file_name": "a", "media_type": "a/b", "sha256": "0" * 64, "size": 10**30},
+        ),
+        (
+            "POST",
+            "/cases/{id}/evidence",
+            {"code": "a", "file_name": "a", "media_type": "text/plain", "content_base64": ""},
+        ),
+        ("POST", "/cases/sync", {"cases": [{"order_id": "1", "status_text": "x", "updated_at": "9" * 100}]}),
+    ],
+)
 def test_out_of_range_input_is_a_400_never_a_500(api, method, path, body):
     case = _create(api)
     response = api.request(method, path.replace("{id}", case["id"]), json=body)
@@ -171,22 +198,35 @@ def test_out_of_range_input_is_a_400_never_a_500(api, method, path, body):
 
 
 def test_evidence_over_the_cap_is_413(tmp_path):
-    from helper.app import create_app
-    from helper.config import DEFAULT_EXTENSION_ID
+    from tousu.app import create_app
+    from tousu.config import DEFAULT_EXTENSION_ID
 
     from .conftest import BASE_URL, Api
 
-    app = create_app({"DATA_DIR": str(tmp_path), "PORT": 47321, "EVIDENCE_MAX_BYTES": 64,
-                      "EXTENSION_IDS": [DEFAULT_EXTENSION_ID]})
+    app = create_app(
+        {
+            "DATA_DIR": str(tmp_path),
+            "PORT": 47321,
+            "EVIDENCE_MAX_BYTES": 64,
+            "EXTENSION_IDS": [DEFAULT_EXTENSION_ID],
+        }
+    )
     code = app.extensions["tousu.pairing"].issue_code()
     client = app.test_client()
-    token = client.post("/api/v1/pairing", json={"code": code, "extension_id": DEFAULT_EXTENSION_ID},
-                        base_url=BASE_URL).get_json()["token"]
+    token = client.post(
+        "/api/v1/pairing", json={"code": code, "extension_id": DEFAULT_EXTENSION_ID}, base_url=BASE_URL
+    ).get_json()["token"]
     api = Api(client, token)
     case = _create(api)
-    response = api.post(f"/cases/{case['id']}/evidence", json={
-        "code": "defect_media", "file_name": "big.png", "media_type": "image/png",
-        "content_base64": base64.b64encode(PNG).decode()})
+    response = api.post(
+        f"/cases/{case['id']}/evidence",
+        json={
+            "code": "defect_media",
+            "file_name": "big.png",
+            "media_type": "image/png",
+            "content_base64": base64.b64encode(PNG).decode(),
+        },
+    )
     assert_error(response, 413, "evidence_too_large")
 
 
@@ -200,14 +240,22 @@ def test_delete_removes_the_case(api):
 
 def test_sync_maps_platform_texts(api):
     case = _create(api, {**NEW_CASE, "status": "filed"})
-    rows = [{"order_id": ORDER["order_id"], "case_id": "TS1", "status_text": "淘宝处理中"},
-            {"order_id": "2222222222222222222", "case_id": None, "status_text": "退款成功",
-             "updated_at": None}]
+    rows = [
+        {"order_id": ORDER["order_id"], "case_id": "TS1", "status_text": "淘宝处理中"},
+        {"order_id": "2222222222222222222", "case_id": None, "status_text": "退款成功", "updated_at": None},
+    ]
     result = api.post("/cases/sync", json={"cases": rows, "kind": "complaint_list"}).get_json()
-    assert result["changed"] == [{
-        "case_id": case["id"], "order_id": ORDER["order_id"], "platform_case_id": "TS1",
-        "from_status": "filed", "to_status": "platform_intervening",
-        "previous_status_text": None, "status_text": "淘宝处理中"}]
+    assert result["changed"] == [
+        {
+            "case_id": case["id"],
+            "order_id": ORDER["order_id"],
+            "platform_case_id": "TS1",
+            "from_status": "filed",
+            "to_status": "platform_intervening",
+            "previous_status_text": None,
+            "status_text": "淘宝处理中",
+        }
+    ]
     assert [r["order_id"] for r in result["unmatched"]] == ["2222222222222222222"]
     # A bare list (a reading's `cases`) works too; nothing changed since the last read.
     again = api.post("/cases/sync", json=rows)
@@ -230,6 +278,7 @@ def test_due_lists_cases_to_act_on(api):
 
 # Idempotency ---------------------------------------------------------------------------------
 
+
 def test_a_repeated_create_with_the_same_key_writes_once(api):
     first = api.post("/cases", json=NEW_CASE, headers={"Idempotency-Key": "create-1"})
     second = api.post("/cases", json=NEW_CASE, headers={"Idempotency-Key": "create-1"})
@@ -243,11 +292,15 @@ def test_a_repeated_create_with_the_same_key_writes_once(api):
 def test_the_same_key_with_another_body_or_route_is_409(api):
     case = api.post("/cases", json=NEW_CASE, headers={"Idempotency-Key": "k"}).get_json()
     other = {**NEW_CASE, "problem": "另一个问题"}
-    body = assert_error(api.post("/cases", json=other, headers={"Idempotency-Key": "k"}), 409,
-                        "idempotency_key_reused")
+    body = assert_error(
+        api.post("/cases", json=other, headers={"Idempotency-Key": "k"}), 409, "idempotency_key_reused"
+    )
     assert "Idempotency-Key" in body["error"]["message"]
-    assert_error(api.request("PATCH", f"/cases/{case['id']}", json={"notes": "x"},
-                             headers={"Idempotency-Key": "k"}), 409, "idempotency_key_reused")
+    assert_error(
+        api.request("PATCH", f"/cases/{case['id']}", json={"notes": "x"}, headers={"Idempotency-Key": "k"}),
+        409,
+        "idempotency_key_reused",
+    )
     assert api.get("/cases").get_json()["total"] == 1
 
 
@@ -256,8 +309,11 @@ def test_idempotent_patch_event_and_delete(api):
     path = f"/cases/{case['id']}"
     for _ in range(2):
         api.request("PATCH", path, json={"status": "filed"}, headers={"Idempotency-Key": "p"})
-        api.post(f"{path}/events", json={"type": "note", "detail": {"text": "一次"}},
-                 headers={"Idempotency-Key": "e"})
+        api.post(
+            f"{path}/events",
+            json={"type": "note", "detail": {"text": "一次"}},
+            headers={"Idempotency-Key": "e"},
+        )
     events = api.get(path).get_json()["events"]
     assert [e["type"] for e in events] == ["created", "status_changed", "note"]
     first = api.request("DELETE", path, headers={"Idempotency-Key": "d"})
@@ -266,8 +322,11 @@ def test_idempotent_patch_event_and_delete(api):
 
 
 def test_a_malformed_key_is_400(api):
-    assert_error(api.post("/cases", json=NEW_CASE, headers={"Idempotency-Key": "é" * 3}), 400,
-                 "invalid_idempotency_key")
+    assert_error(
+        api.post("/cases", json=NEW_CASE, headers={"Idempotency-Key": "é" * 3}),
+        400,
+        "invalid_idempotency_key",
+    )
 
 
 def test_concurrent_double_sends_create_one_case(api):

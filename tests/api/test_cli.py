@@ -13,27 +13,47 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from helper.cli import main
-from helper.models.case import CaseCreate, EvidenceCreate
-from helper.security import PairingStore
-from helper.store import DB_NAME, add_evidence, create_case, open_store
+from tousu.cli import main
+from tousu.models.case import CaseCreate, EvidenceCreate
+from tousu.security import PairingStore
+from tousu.store import DB_NAME, add_evidence, create_case, open_store
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"tousu-test-image"
-ORDER = {"order_id": "3141592653589793238", "platform": "tmall", "shop": {"name": "示例旗舰店"},
-         "status": "completed", "total_paid": "199.00",
-         "items": [{"sub_order_id": "3141592653589793239", "title": "示例 TWS 真无线蓝牙耳机",
-                    "quantity": 1, "unit_price": "199.00"}]}
+ORDER = {
+    "order_id": "3141592653589793238",
+    "platform": "tmall",
+    "shop": {"name": "示例旗舰店"},
+    "status": "completed",
+    "total_paid": "199.00",
+    "items": [
+        {
+            "sub_order_id": "3141592653589793239",
+            "title": "示例 TWS 真无线蓝牙耳机",
+            "quantity": 1,
+            "unit_price": "199.00",
+        }
+    ],
+}
 
 
 def _seed(data_dir: Path) -> dict:
     """One case with an event trail and one stored evidence file; returns what a test checks."""
     store = open_store(data_dir)
     try:
-        case = create_case(store, CaseCreate.model_validate(
-            {"order": ORDER, "problem": "左耳没有声音", "type": "quality_defect"}))
-        evidence, _ = add_evidence(store, case.id, EvidenceCreate(
-            code="defect_photo", file_name="左耳.png", media_type="image/png",
-            content_base64=base64.b64encode(PNG).decode()))
+        case = create_case(
+            store,
+            CaseCreate.model_validate({"order": ORDER, "problem": "左耳没有声音", "type": "quality_defect"}),
+        )
+        evidence, _ = add_evidence(
+            store,
+            case.id,
+            EvidenceCreate(
+                code="defect_photo",
+                file_name="左耳.png",
+                media_type="image/png",
+                content_base64=base64.b64encode(PNG).decode(),
+            ),
+        )
     finally:
         store.close()
     pairing = PairingStore(data_dir / "pairing.sqlite3")
@@ -101,8 +121,13 @@ def test_import_is_idempotent(seeded, tmp_path):
     assert summary["evidence_files_missing"] == 1
 
     second = json.loads(_run("import", str(export), "--data-dir", str(fresh)).stdout)
-    assert second == {"cases_added": 0, "cases_skipped": 1, "events_added": 0,
-                      "evidence_added": 0, "evidence_files_missing": 0}
+    assert second == {
+        "cases_added": 0,
+        "cases_skipped": 1,
+        "events_added": 0,
+        "evidence_added": 0,
+        "evidence_files_missing": 0,
+    }
     again = json.loads(_run("export", "--data-dir", str(fresh)).stdout)
     assert [c["id"] for c in again["cases"]] == [facts["case_id"]]
 
@@ -115,12 +140,15 @@ def test_import_from_standard_input(seeded, tmp_path):
     assert json.loads(result.stdout)["cases_added"] == 1
 
 
-@pytest.mark.parametrize("content", [
-    "not json at all",
-    '{"format": "something.else", "cases": []}',
-    '{"format": "tousu.cases", "format_version": 1, "schema_version": 1, "app_version": "0",'
-    ' "exported_at": "2026-01-01T00:00:00+08:00", "cases": [{"id": "nope"}]}',
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "not json at all",
+        '{"format": "something.else", "cases": []}',
+        '{"format": "tousu.cases", "format_version": 1, "schema_version": 1, "app_version": "0",'
+        ' "exported_at": "2026-01-01T00:00:00+08:00", "cases": [{"id": "nope"}]}',
+    ],
+)
 def test_import_refuses_what_is_not_an_export(tmp_path, content):
     bad = tmp_path / "bad.json"
     bad.write_text(content, "utf-8")
@@ -151,8 +179,7 @@ def test_wipe_deletes_cases_evidence_and_pairings(seeded):
     result = _run("wipe", "--data-dir", str(data_dir), input="y\n")
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
-    assert summary == {"ok": True, "cases": 1, "events": 2, "evidence": 1, "files": 1,
-                       "pairings_revoked": 1}
+    assert summary == {"ok": True, "cases": 1, "events": 2, "evidence": 1, "files": 1, "pairings_revoked": 1}
     assert json.loads(_run("export", "--data-dir", str(data_dir)).stdout)["cases"] == []
     assert list((data_dir / "evidence").iterdir()) == []
     assert PairingStore(data_dir / "pairing.sqlite3").extension_for(facts["token"]) is None
@@ -178,8 +205,12 @@ def test_round_trip_through_the_real_command(seeded, tmp_path):
     export = tmp_path / "backup.json"
 
     def tousu(*args: str) -> dict:
-        done = subprocess.run([sys.executable, "-m", "helper", *args, "--data-dir", str(data_dir)],
-                              capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "tousu", *args, "--data-dir", str(data_dir)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert done.returncode == 0, done.stderr
         return json.loads(done.stdout)
 

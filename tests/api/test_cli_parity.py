@@ -8,14 +8,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from helper.cli import main
+from tousu.cli import main
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 CASES = [
     ("tm1_list.html", LIST_URL),
-    ("taobao_detail.html",
-     "https://trade.taobao.com/trade/detail/trade_order_detail.htm?biz_order_id=3100000000000001234"),
+    (
+        "taobao_detail.html",
+        "https://trade.taobao.com/trade/detail/trade_order_detail.htm?biz_order_id=3100000000000001234",
+    ),
     ("punish.html", "https://buyertrade.taobao.com/_____tmd_____/punish?x5secdata=x"),
 ]
 
@@ -32,7 +34,7 @@ def test_read_matches_the_api(api, name, url):
     if not path.exists():
         pytest.skip(f"fixture {name} not generated")
     # The browser sends text; the CLI reads bytes in the page's declared charset.
-    from helper.reading.decode import decode_html
+    from tousu.reading.decode import decode_html
 
     over_http = api.post("/pages/read", json={"url": url, "html": decode_html(path.read_bytes())})
     assert over_http.status_code == 200
@@ -47,8 +49,9 @@ def test_advise_matches_the_api(api, tmp_path):
     now = "2025-10-12T10:00:00+08:00"
     problem = "收到就是坏的，开不了机"
     # The same data dir as the app, so the same (default) settings.
-    from_cli = cli("advise", "--order", str(order_file), "--problem", problem, "--now", now,
-                   "--data-dir", str(tmp_path))
+    from_cli = cli(
+        "advise", "--order", str(order_file), "--problem", problem, "--now", now, "--data-dir", str(tmp_path)
+    )
     over_http = api.post("/advice", json={"order": order, "problem": {"text": problem}, "now": now})
     assert over_http.status_code == 200
     assert from_cli == over_http.json

@@ -7,7 +7,7 @@ import sys
 
 from click.testing import CliRunner
 
-from helper.cli import main
+from tousu.cli import main
 
 
 def test_serve_refuses_a_non_loopback_address(tmp_path):
@@ -22,8 +22,10 @@ def test_serve_fails_loudly_when_the_port_is_taken(tmp_path):
         holder.listen()
         port = holder.getsockname()[1]
         result = subprocess.run(
-            [sys.executable, "-m", "helper", "serve", "--port", str(port), "--data-dir", str(tmp_path)],
-            capture_output=True, text=True, timeout=30,
+            [sys.executable, "-m", "tousu", "serve", "--port", str(port), "--data-dir", str(tmp_path)],
+            capture_output=True,
+            text=True,
+            timeout=30,
         )
     assert result.returncode == 3
     assert f"port {port}" in result.stderr

@@ -11,10 +11,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from click.testing import CliRunner
 
-from helper import API_VERSION
-from helper.cli import main
-from helper.doctor import diagnose
-from helper.testing import HelperProcess, free_port
+from tousu import API_VERSION
+from tousu.cli import main
+from tousu.doctor import diagnose
+from tousu_testing import HelperProcess, free_port
 
 
 def _doctor(port: int, data_dir) -> tuple[int, dict, str]:
@@ -49,7 +49,7 @@ def test_running_ours_but_not_paired_then_paired(helper):
     assert report["helper_api_version"] == API_VERSION
     assert report["helper_version"] == report["cli_version"]
     assert "tousu pair" in said and "配对" in said
-    assert report["port_holder"] and "helper" in report["port_holder"]
+    assert report["port_holder"] and "tousu serve" in report["port_holder"]
 
     helper.pair()
     code, report, said = _doctor(helper.port, helper.data_dir)
@@ -122,8 +122,7 @@ def test_port_taken_by_another_web_server(tmp_path):
 def test_version_mismatch(tmp_path):
     newer = API_VERSION + 1
     server = _serve(
-        {"ok": True, "service": "tousu-helper", "version": "9.0.0", "api_version": newer,
-         "paired": False},
+        {"ok": True, "service": "tousu-helper", "version": "9.0.0", "api_version": newer, "paired": False},
         {"X-Tousu-Helper": "tousu-helper/9.0.0", "X-Tousu-API-Version": str(newer)},
     )
     try:

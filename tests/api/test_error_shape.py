@@ -19,8 +19,9 @@ def test_invalid_json(api):
 
 
 def test_invalid_utf8(api):
-    response = api.request("POST", "/pages/read", data=b'{"url": "\xff\xfe", "html": ""}',
-                           content_type="application/json")
+    response = api.request(
+        "POST", "/pages/read", data=b'{"url": "\xff\xfe", "html": ""}', content_type="application/json"
+    )
     assert_error(response, 400, "invalid_json")
 
 
@@ -46,8 +47,9 @@ def test_body_must_be_an_object(api):
 
 def test_float_order_ids_are_refused(api):
     order = {"order_id": 3100000000000001234}
-    body = assert_error(api.post("/advice", json={"order": order, "problem": {"text": "坏了"}}),
-                        400, "invalid_body")
+    body = assert_error(
+        api.post("/advice", json={"order": order, "problem": {"text": "坏了"}}), 400, "invalid_body"
+    )
     assert any("order.order_id" in line for line in body["error"]["details"])
 
 

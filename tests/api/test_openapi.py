@@ -7,8 +7,8 @@ import re
 import pytest
 from openapi_spec_validator import validate
 
-from helper.api import PREFIX
-from helper.openapi import build_openapi, declared_operations
+from tousu.api import PREFIX
+from tousu.openapi import build_openapi, declared_operations
 
 from .conftest import assert_error
 
@@ -37,14 +37,13 @@ def test_every_route_is_documented_and_nothing_else(app):
     served = _routes(app)
     assert len(served) >= 19  # the walk found the real table, not an empty one
     documented = _documented(build_openapi())
-    assert served - documented == set(), "routes missing from helper/openapi.py"
+    assert served - documented == set(), "routes missing from tousu/openapi.py"
     assert documented - served == set(), "documented operations the helper does not serve"
 
 
 def test_the_route_walk_can_fail(app):
     # Proves the completeness test above is not vacuous: a new route shows up as undocumented.
-    app.add_url_rule(f"{PREFIX}/forgotten/<thing_id>", "forgotten", lambda thing_id: "",
-                     methods=["PUT"])
+    app.add_url_rule(f"{PREFIX}/forgotten/<thing_id>", "forgotten", lambda thing_id: "", methods=["PUT"])
     assert ("put", f"{PREFIX}/forgotten/{{thing_id}}") in _routes(app) - _documented(build_openapi())
 
 
@@ -52,15 +51,18 @@ def _operation(method: str, path: str) -> dict:
     return build_openapi()["paths"][PREFIX + path][method]
 
 
-@pytest.mark.parametrize(("method", "path", "status"), [
-    ("post", "/pairing", "201"),
-    ("post", "/cases", "201"),
-    ("post", "/cases/{case_id}/events", "201"),
-    ("post", "/cases/{case_id}/evidence", "201"),
-    ("get", "/cases", "200"),
-    ("post", "/advice", "200"),
-    ("delete", "/cases/{case_id}", "200"),
-])
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("post", "/pairing", "201"),
+        ("post", "/cases", "201"),
+        ("post", "/cases/{case_id}/events", "201"),
+        ("post", "/cases/{case_id}/evidence", "201"),
+        ("get", "/cases", "200"),
+        ("post", "/advice", "200"),
+        ("delete", "/cases/{case_id}", "200"),
+    ],
+)
 def test_success_status_is_declared(method, path, status):
     successes = {code for code in _operation(method, path)["responses"] if code.startswith("2")}
     assert status in successes
@@ -113,16 +115,25 @@ def test_the_helper_serves_the_document(api, anonymous):
 
 def test_declared_201s_match_the_running_helper(api):
     # The codes in the document are the codes the views answer with.
-    order = {"order_id": "1234567890123456789", "platform": "taobao", "shop": {"name": "店"},
-             "status": "completed", "items": []}
-    created = api.post("/cases", json={"order": order, "problem": "左耳没有声音",
-                                       "type": "quality_defect"})
+    order = {
+        "order_id": "1234567890123456789",
+        "platform": "taobao",
+        "shop": {"name": "店"},
+        "status": "completed",
+        "items": [],
+    }
+    created = api.post("/cases", json={"order": order, "problem": "左耳没有声音", "type": "quality_defect"})
     assert created.status_code == 201, created.json
     case_id = created.json["id"]
     event = api.post(f"/cases/{case_id}/events", json={"type": "called_seller"})
     assert event.status_code == 201, event.json
-    evidence = {"code": "order_screenshot", "file_name": "order.png", "sha256": "ab" * 32,
-                "size": 10, "media_type": "image/png"}
+    evidence = {
+        "code": "order_screenshot",
+        "file_name": "order.png",
+        "sha256": "ab" * 32,
+        "size": 10,
+        "media_type": "image/png",
+    }
     first = api.post(f"/cases/{case_id}/evidence", json=evidence)
     assert first.status_code == 201, first.json
     again = api.post(f"/cases/{case_id}/evidence", json=evidence)

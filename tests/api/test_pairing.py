@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from helper.security import PairingStore
+from tousu.security import PairingStore
 
 from .conftest import assert_error
 
@@ -54,8 +54,11 @@ def test_pairing_needs_the_extension_origin_or_id(anonymous, app):
     code = app.extensions["tousu.pairing"].issue_code()
     response = anonymous.post("/pairing", json={"code": code}, headers={"Origin": None})
     assert_error(response, 403, "bad_origin")
-    ok = anonymous.post("/pairing", headers={"Origin": None},
-                        json={"code": code, "extension_id": "khmieohggomiimlkifljoeeehncpephg"})
+    ok = anonymous.post(
+        "/pairing",
+        headers={"Origin": None},
+        json={"code": code, "extension_id": "khmieohggomiimlkifljoeeehncpephg"},
+    )
     assert ok.status_code == 201
 
 

@@ -21,25 +21,34 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from helper.app import create_app
-from helper.config import DEFAULT_EXTENSION_ID
-from helper.models.case import CaseCreate
-from helper.store import create_case, get_store
+from tousu.app import create_app
+from tousu.config import DEFAULT_EXTENSION_ID
+from tousu.models.case import CaseCreate
+from tousu.store import create_case, get_store
 
 PORT = 47321
 BASE_URL = f"http://127.0.0.1:{PORT}"
 # Fuzzed examples per operation. Enough to find shape mismatches, bounded so the whole file
 # stays well under a minute on CI's two cores.
 MAX_EXAMPLES = 12
-ORDER = {"order_id": "2718281828459045235", "platform": "taobao", "shop": {"name": "示例店"},
-         "status": "completed", "total_paid": "47.40",
-         "items": [{"sub_order_id": "2718281828459045236", "title": "示例 TWS 真无线蓝牙耳机",
-                    "quantity": 1, "unit_price": "47.40"}]}
+ORDER = {
+    "order_id": "2718281828459045235",
+    "platform": "taobao",
+    "shop": {"name": "示例店"},
+    "status": "completed",
+    "total_paid": "47.40",
+    "items": [
+        {
+            "sub_order_id": "2718281828459045236",
+            "title": "示例 TWS 真无线蓝牙耳机",
+            "quantity": 1,
+            "unit_price": "47.40",
+        }
+    ],
+}
 
 
-
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_schema_conformance]
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 
 class Helper:
@@ -55,8 +64,12 @@ class Helper:
 
     def new_case_id(self) -> str:
         with self.app.app_context():
-            case = create_case(get_store(), CaseCreate.model_validate(
-                {"order": ORDER, "problem": "左耳没有声音", "type": "quality_defect"}))
+            case = create_case(
+                get_store(),
+                CaseCreate.model_validate(
+                    {"order": ORDER, "problem": "左耳没有声音", "type": "quality_defect"}
+                ),
+            )
         return case.id
 
 
@@ -64,18 +77,26 @@ class Helper:
 # `schemathesis.pytest.from_fixture` would be neater but breaks on pytest 9.2: it sets
 # request.node._nodeid, which pytest 9.2 no longer has.)
 _DATA_DIR = tempfile.TemporaryDirectory(prefix="tousu-schemathesis-")
-HELPER = Helper(create_app({
-    "DATA_DIR": _DATA_DIR.name, "PORT": PORT, "EXTENSION_IDS": [DEFAULT_EXTENSION_ID],
-    # Fuzzed pairing codes are all wrong; the rate limit (tested in test_pairing.py) must not
-    # lock the test's own pairing out.
-    "PAIRING_MAX_FAILURES": 10**9,
-}))
+HELPER = Helper(
+    create_app(
+        {
+            "DATA_DIR": _DATA_DIR.name,
+            "PORT": PORT,
+            "EXTENSION_IDS": [DEFAULT_EXTENSION_ID],
+            # Fuzzed pairing codes are all wrong; the rate limit (tested in test_pairing.py) must not
+            # lock the test's own pairing out.
+            "PAIRING_MAX_FAILURES": 10**9,
+        }
+    )
+)
 
 
 def _load(phases: list[str]):
     # The document is read from the helper itself (behind the token, like every route).
     loaded = schemathesis.openapi.from_wsgi(
-        "/api/v1/openapi.json", HELPER.app, base_url=BASE_URL,
+        "/api/v1/openapi.json",
+        HELPER.app,
+        base_url=BASE_URL,
         headers={"X-Tousu-Token": HELPER.token},
     )
     loaded.config.generation.update(max_examples=MAX_EXAMPLES)

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from helper.app import create_app
-from helper.config import DEFAULT_EXTENSION_ID
-from helper.security.guard import PUBLIC_ENDPOINTS
+from tousu.app import create_app
+from tousu.config import DEFAULT_EXTENSION_ID
+from tousu.security.guard import PUBLIC_ENDPOINTS
 
 from .conftest import BASE_URL, ORIGIN, PORT, assert_error
 
@@ -28,15 +28,17 @@ def test_the_route_table_is_not_empty():
 
 
 @pytest.mark.parametrize(("method", "path", "endpoint"), ROUTES)
-@pytest.mark.parametrize("host", [
-    "evil.example:47321",        # DNS rebinding: the page's own name
-    "127.0.0.1:1",               # the right address, another port
-    "localhost",                 # no port
-    "127.0.0.1.nip.io:47321",
-])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "evil.example:47321",  # DNS rebinding: the page's own name
+        "127.0.0.1:1",  # the right address, another port
+        "localhost",  # no port
+        "127.0.0.1.nip.io:47321",
+    ],
+)
 def test_wrong_host_is_refused_everywhere(api, method, path, endpoint, host):
-    response = api.request(method, path, json={} if method in BODY_METHODS else None,
-                           headers={"Host": host})
+    response = api.request(method, path, json={} if method in BODY_METHODS else None, headers={"Host": host})
     assert_error(response, 403, "bad_host")
 
 
@@ -46,45 +48,52 @@ def test_loopback_hosts_are_accepted(api, host):
 
 
 @pytest.mark.parametrize(("method", "path", "endpoint"), ROUTES)
-@pytest.mark.parametrize("origin", [
-    "https://evil.example",
-    "null",
-    "http://127.0.0.1:47321",
-    "chrome-extension://abcdefghijklmnopabcdefghijklmnop",  # another extension
-])
+@pytest.mark.parametrize(
+    "origin",
+    [
+        "https://evil.example",
+        "null",
+        "http://127.0.0.1:47321",
+        "chrome-extension://abcdefghijklmnopabcdefghijklmnop",  # another extension
+    ],
+)
 def test_foreign_origin_is_refused_everywhere(api, method, path, endpoint, origin):
-    response = api.request(method, path, json={} if method in BODY_METHODS else None,
-                           headers={"Origin": origin})
+    response = api.request(
+        method, path, json={} if method in BODY_METHODS else None, headers={"Origin": origin}
+    )
     assert_error(response, 403, "bad_origin")
 
 
 @pytest.mark.parametrize(("method", "path", "endpoint"), ROUTES)
 def test_cross_site_request_without_origin_is_refused(api, method, path, endpoint):
-    response = api.request(method, path, json={} if method in BODY_METHODS else None,
-                           headers={"Origin": None, "Sec-Fetch-Site": "cross-site"})
+    response = api.request(
+        method,
+        path,
+        json={} if method in BODY_METHODS else None,
+        headers={"Origin": None, "Sec-Fetch-Site": "cross-site"},
+    )
     assert_error(response, 403, "bad_origin")
 
 
-@pytest.mark.parametrize(("method", "path", "endpoint"),
-                         [r for r in ROUTES if r[2] not in PUBLIC_ENDPOINTS])
+@pytest.mark.parametrize(("method", "path", "endpoint"), [r for r in ROUTES if r[2] not in PUBLIC_ENDPOINTS])
 @pytest.mark.parametrize("token", [None, "", "not-a-token", "x" * 43])
 def test_every_route_but_ping_and_pairing_needs_the_token(anonymous, method, path, endpoint, token):
-    response = anonymous.request(method, path, json={} if method in BODY_METHODS else None,
-                                 headers={"X-Tousu-Token": token})
+    response = anonymous.request(
+        method, path, json={} if method in BODY_METHODS else None, headers={"X-Tousu-Token": token}
+    )
     assert_error(response, 401, "not_paired")
 
 
-@pytest.mark.parametrize(("method", "path", "endpoint"),
-                         [r for r in ROUTES if r[0] in BODY_METHODS])
+@pytest.mark.parametrize(("method", "path", "endpoint"), [r for r in ROUTES if r[0] in BODY_METHODS])
 def test_oversized_bodies_are_refused_everywhere(app, api, method, path, endpoint):
     app.config["MAX_CONTENT_LENGTH"] = 1024
-    response = api.request(method, path, data=b'{"x": "' + b"a" * 2048 + b'"}',
-                           content_type="application/json")
+    response = api.request(
+        method, path, data=b'{"x": "' + b"a" * 2048 + b'"}', content_type="application/json"
+    )
     assert_error(response, 413, "body_too_large")
 
 
-@pytest.mark.parametrize(("method", "path", "endpoint"),
-                         [r for r in ROUTES if r[0] in BODY_METHODS])
+@pytest.mark.parametrize(("method", "path", "endpoint"), [r for r in ROUTES if r[0] in BODY_METHODS])
 def test_simple_text_plain_posts_are_refused(api, method, path, endpoint):
     # A <form> or text/plain fetch from a web page is never preflighted: it must die here.
     response = api.request(method, path, data=b'{"code": "AAAA"}', content_type="text/plain")
@@ -99,14 +108,19 @@ def test_token_in_query_string_is_not_accepted(api, anonymous):
 
 def test_token_is_bound_to_its_extension(tmp_path):
     other = "abcdefghijklmnopabcdefghijklmnop"
-    app = create_app({"DATA_DIR": str(tmp_path), "PORT": PORT,
-                      "EXTENSION_IDS": [DEFAULT_EXTENSION_ID, other]})
+    app = create_app(
+        {"DATA_DIR": str(tmp_path), "PORT": PORT, "EXTENSION_IDS": [DEFAULT_EXTENSION_ID, other]}
+    )
     client = app.test_client()
     code = app.extensions["tousu.pairing"].issue_code()
-    token = client.post("/api/v1/pairing", json={"code": code}, base_url=BASE_URL,
-                        headers={"Origin": ORIGIN}).json["token"]
-    stolen = client.get("/api/v1/pairing", base_url=BASE_URL,
-                        headers={"Origin": f"chrome-extension://{other}", "X-Tousu-Token": token})
+    token = client.post(
+        "/api/v1/pairing", json={"code": code}, base_url=BASE_URL, headers={"Origin": ORIGIN}
+    ).json["token"]
+    stolen = client.get(
+        "/api/v1/pairing",
+        base_url=BASE_URL,
+        headers={"Origin": f"chrome-extension://{other}", "X-Tousu-Token": token},
+    )
     assert_error(stolen, 403, "bad_origin")
 
 
@@ -124,11 +138,19 @@ def test_responses_identify_the_helper(api):
 
 
 def test_cors_allows_exactly_the_extension(api):
-    ok = api.request("OPTIONS", "/advice", headers={
-        "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "content-type,x-tousu-token"})
+    ok = api.request(
+        "OPTIONS",
+        "/advice",
+        headers={
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type,x-tousu-token",
+        },
+    )
     assert ok.headers.get("Access-Control-Allow-Origin") == ORIGIN
-    evil = api.request("OPTIONS", "/advice", headers={
-        "Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
+    evil = api.request(
+        "OPTIONS",
+        "/advice",
+        headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
+    )
     assert "Access-Control-Allow-Origin" not in evil.headers
     assert evil.status_code == 403

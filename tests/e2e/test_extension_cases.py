@@ -17,12 +17,10 @@ TITLE = "示例 TWS 真无线蓝牙耳机"
 PROBLEM = "左耳没有声音，充电也充不进去"
 
 
-
-
-def api(helper_server, method, path, body=None):
-    token = getattr(helper_server, "_test_token", None) or helper_server.pair()
-    helper_server._test_token = token
-    status, _, data = helper_server.request(method, f"/api/v1{path}", body, {"X-Tousu-Token": token})
+def api(tousu_helper, method, path, body=None):
+    token = getattr(tousu_helper, "_test_token", None) or tousu_helper.pair()
+    tousu_helper._test_token = token
+    status, _, data = tousu_helper.request(method, f"/api/v1{path}", body, {"X-Tousu-Token": token})
     assert status < 300, data
     return data
 
@@ -35,7 +33,7 @@ def advice_for_earphones(tousu, popup: Page) -> None:
     expect(popup.locator("#type-main strong")).to_have_text("商品质量问题")
 
 
-def test_save_tick_capture_and_reopen(tousu, helper_server, mock_shop, assert_accessible):
+def test_save_tick_capture_and_reopen(tousu, tousu_helper, tousu_mock_shop, assert_accessible):
     tousu.use_scenario("earphones_left_silent")
     shop = tousu.open_shop_page(LIST_URL)
     popup = tousu.open_popup(shop)
@@ -49,8 +47,8 @@ def test_save_tick_capture_and_reopen(tousu, helper_server, mock_shop, assert_ac
     # Saving again updates the same case.
     popup.get_by_role("button", name="保存案件").click()
     expect(popup.locator("#case-status")).to_contain_text("案件已保存")
-    [summary] = api(helper_server, "GET", "/cases")["cases"]
-    case = api(helper_server, "GET", f"/cases/{summary['id']}")
+    [summary] = api(tousu_helper, "GET", "/cases")["cases"]
+    case = api(tousu_helper, "GET", f"/cases/{summary['id']}")
     assert case["order_id"] == ORDER_ID and case["type"] == "quality_defect"
     assert case["evidence_ticks"] == ["unboxing_video"]
     assert case["next_action"] and case["draft"].startswith(popup.locator("#draft").input_value()[:20])
@@ -58,7 +56,7 @@ def test_save_tick_capture_and_reopen(tousu, helper_server, mock_shop, assert_ac
     # A tick after saving is saved at once.
     popup.get_by_label(re.compile("^与卖家的聊天记录")).check()
     for _ in range(40):
-        if "chat_records" in api(helper_server, "GET", f"/cases/{case['id']}")["evidence_ticks"]:
+        if "chat_records" in api(tousu_helper, "GET", f"/cases/{case['id']}")["evidence_ticks"]:
             break
         popup.wait_for_timeout(100)
     else:
@@ -72,11 +70,11 @@ def test_save_tick_capture_and_reopen(tousu, helper_server, mock_shop, assert_ac
     order_item = popup.locator('#evidence li[data-code="order_detail"]')
     expect(order_item.locator(".captured")).to_contain_text("已截图")
     expect(order_item.get_by_role("checkbox")).to_be_checked()
-    saved = api(helper_server, "GET", f"/cases/{case['id']}")
+    saved = api(tousu_helper, "GET", f"/cases/{case['id']}")
     [evidence] = saved["evidence"]
     assert set(saved["evidence_ticks"]) == {"unboxing_video", "chat_records", "order_detail"}
     assert evidence["media_type"] == "image/png" and evidence["source_url"] == LIST_URL
-    stored = (helper_server.data_dir / "evidence" / evidence["sha256"]).read_bytes()
+    stored = (tousu_helper.data_dir / "evidence" / evidence["sha256"]).read_bytes()
     assert stored[:8] == b"\x89PNG\r\n\x1a\n"
     assert hashlib.sha256(stored).hexdigest() == evidence["sha256"]
     expect(popup.locator("#case-status")).to_contain_text(evidence["sha256"])
@@ -90,10 +88,10 @@ def test_save_tick_capture_and_reopen(tousu, helper_server, mock_shop, assert_ac
     for code in ("unboxing_video", "chat_records", "order_detail"):
         expect(again.locator(f"#ev-{code}")).to_be_checked()
     expect(again.locator('#evidence li[data-code="order_detail"] .captured')).to_contain_text("已截图")
-    assert api(helper_server, "GET", "/cases")["total"] == 1
+    assert api(tousu_helper, "GET", "/cases")["total"] == 1
 
 
-def test_capture_without_a_toolbar_click_says_how(tousu, helper_server, mock_shop):
+def test_capture_without_a_toolbar_click_says_how(tousu, tousu_helper, tousu_mock_shop):
     tousu.use_scenario("earphones_left_silent")
     shop = tousu.open_shop_page(LIST_URL)
     popup = tousu.open_popup(shop)
@@ -102,7 +100,7 @@ def test_capture_without_a_toolbar_click_says_how(tousu, helper_server, mock_sho
     expect(popup.locator("#case-status")).to_contain_text("工具栏里的淘宝投诉助手图标")
 
 
-def test_fill_submit_track_escalate_and_print(tousu, helper_server, mock_shop, assert_accessible):
+def test_fill_submit_track_escalate_and_print(tousu, tousu_helper, tousu_mock_shop, assert_accessible):
     tousu.use_scenario("earphones_left_silent")
     shop = tousu.open_shop_page(LIST_URL)
     popup = tousu.open_popup(shop)
@@ -114,8 +112,8 @@ def test_fill_submit_track_escalate_and_print(tousu, helper_server, mock_shop, a
     form = opened.value
     expect(popup.locator("#fill-result")).to_contain_text("已在新标签页预填", timeout=20000)
     expect(popup.locator("#case-status")).to_contain_text("案件已更新")
-    [summary] = api(helper_server, "GET", "/cases")["cases"]
-    case = api(helper_server, "GET", f"/cases/{summary['id']}")
+    [summary] = api(tousu_helper, "GET", "/cases")["cases"]
+    case = api(tousu_helper, "GET", f"/cases/{summary['id']}")
     assert case["status"] == "draft" and case["next_action"] == "在已预填的表单中核对并提交"
     assert [e["type"] for e in case["events"]][-1] == "form_prefilled"
     form.get_by_role("button", name="提交投诉").click()
@@ -128,7 +126,7 @@ def test_fill_submit_track_escalate_and_print(tousu, helper_server, mock_shop, a
     changes = tracking.locator("#sync-changes")
     expect(changes).to_contain_text(f"订单 {ORDER_ID}：草稿 → 已提交（等待卖家处理）")
     assert_accessible(tracking, "popup after a sync")
-    case = api(helper_server, "GET", f"/cases/{case['id']}")
+    case = api(tousu_helper, "GET", f"/cases/{case['id']}")
     assert case["status"] == "filed" and case["next_action"] == "查看卖家是否已处理" and case["due_at"]
     tracking.close()
     again = tousu.open_popup(complaints)
@@ -136,8 +134,10 @@ def test_fill_submit_track_escalate_and_print(tousu, helper_server, mock_shop, a
     again.close()
 
     # The platform rejects the complaint: the next sync closes the case.
-    [row] = [c for c in mock_shop.admin("GET", "cases?kind=complaint")["cases"] if c["order_id"] == ORDER_ID]
-    mock_shop.admin("POST", f"cases/{row['case_id']}/status", {"status": "rejected"})
+    [row] = [
+        c for c in tousu_mock_shop.admin("GET", "cases?kind=complaint")["cases"] if c["order_id"] == ORDER_ID
+    ]
+    tousu_mock_shop.admin("POST", f"cases/{row['case_id']}/status", {"status": "rejected"})
     complaints.reload()
     tracking = tousu.open_popup(complaints)
     expect(tracking.locator("#sync-changes")).to_contain_text("已提交 → 已结束（投诉不成立）")
@@ -177,7 +177,7 @@ def test_fill_submit_track_escalate_and_print(tousu, helper_server, mock_shop, a
     assert_accessible(cases, "case view with escalation")
     cases.get_by_role("button", name="标记为已升级").click()
     expect(cases.locator('[data-field="caseStatus"]')).to_contain_text("已升级")
-    assert api(helper_server, "GET", f"/cases/{case['id']}")["status"] == "escalated"
+    assert api(tousu_helper, "GET", f"/cases/{case['id']}")["status"] == "escalated"
 
     # The printable case file.
     with tousu.context.expect_page() as opened:
@@ -190,12 +190,27 @@ def test_fill_submit_track_escalate_and_print(tousu, helper_server, mock_shop, a
     assert_accessible(printable, "printable case file")
 
 
-def test_badge_counts_due_cases_and_survives_a_worker_restart(tousu, helper_server, mock_shop):
-    order = {"order_id": ORDER_ID, "platform": "taobao", "shop": {"name": "示例数码专营店"},
-             "total_paid": "199.00", "items": [{"title": TITLE, "sub_order_id": ORDER_ID}]}
-    case = api(helper_server, "POST", "/cases", {
-        "order": order, "problem": PROBLEM, "type": "quality_defect", "status": "filed",
-        "next_action": "查看卖家是否已处理", "due_at": "2020-01-01T10:00:00+08:00"})
+def test_badge_counts_due_cases_and_survives_a_worker_restart(tousu, tousu_helper, tousu_mock_shop):
+    order = {
+        "order_id": ORDER_ID,
+        "platform": "taobao",
+        "shop": {"name": "示例数码专营店"},
+        "total_paid": "199.00",
+        "items": [{"title": TITLE, "sub_order_id": ORDER_ID}],
+    }
+    case = api(
+        tousu_helper,
+        "POST",
+        "/cases",
+        {
+            "order": order,
+            "problem": PROBLEM,
+            "type": "quality_defect",
+            "status": "filed",
+            "next_action": "查看卖家是否已处理",
+            "due_at": "2020-01-01T10:00:00+08:00",
+        },
+    )
 
     cases = tousu.context.new_page()
     cases.goto(tousu.url("cases/cases.html"))
@@ -209,14 +224,15 @@ def test_badge_counts_due_cases_and_survives_a_worker_restart(tousu, helper_serv
     tousu.stop_service_worker()
     assert cases.evaluate("async () => Boolean(await chrome.alarms.get('tousu-due-check'))")
     cases.evaluate("() => chrome.action.setBadgeText({text: ''})")
-    cases.evaluate("() => chrome.alarms.create('tousu-due-check',"
-                   " {delayInMinutes: 0.01, periodInMinutes: 30})")
+    cases.evaluate(
+        "() => chrome.alarms.create('tousu-due-check', {delayInMinutes: 0.01, periodInMinutes: 30})"
+    )
     cases.wait_for_function(f"async () => (await ({badge})()) === '1'", timeout=15000)
     title = cases.evaluate("() => chrome.action.getTitle({})")
     assert "1 个案件需要跟进" in title
 
     # Resolved: no more reminder.
-    api(helper_server, "PATCH", f"/cases/{case['id']}", {"status": "resolved"})
+    api(tousu_helper, "PATCH", f"/cases/{case['id']}", {"status": "resolved"})
     cases.reload()
     expect(row).to_contain_text("已解决")
     cases.wait_for_function(f"async () => (await ({badge})()) === ''")

@@ -12,15 +12,16 @@ LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 TITLE = "示例 TWS 真无线蓝牙耳机"
 
 
-
 def set_fault(tousu, fault: str) -> None:
-    tousu.context.add_cookies([
-        {"name": "tousu_faults", "value": f"fault={fault}", "domain": f".{d}", "path": "/"}
-        for d in ("taobao.com", "tmall.com")
-    ])
+    tousu.context.add_cookies(
+        [
+            {"name": "tousu_faults", "value": f"fault={fault}", "domain": f".{d}", "path": "/"}
+            for d in ("taobao.com", "tmall.com")
+        ]
+    )
 
 
-def test_first_run_and_every_state_message(tousu_unpaired, helper_server, mock_shop, assert_accessible):
+def test_first_run_and_every_state_message(tousu_unpaired, tousu_helper, tousu_mock_shop, assert_accessible):
     browser = tousu_unpaired
     options = browser.open_options()
     expect(options.get_by_role("heading", name="第一步：启动本地助手")).to_be_visible()
@@ -35,7 +36,7 @@ def test_first_run_and_every_state_message(tousu_unpaired, helper_server, mock_s
     popup.close()
 
     # Pairing through the options page, then the shop's own obstacles.
-    options.get_by_role("textbox", name="配对码").fill(helper_server.pairing_code)
+    options.get_by_role("textbox", name="配对码").fill(tousu_helper.pairing_code)
     options.get_by_role("button", name="配对", exact=True).click()
     expect(options.locator("#status")).to_have_text(re.compile("配对成功"))
     assert_accessible(options, "options, paired")
@@ -50,7 +51,7 @@ def test_first_run_and_every_state_message(tousu_unpaired, helper_server, mock_s
         popup.close()
         page.close()
 
-    helper_server.stop()
+    tousu_helper.stop()
     popup = browser.open_popup(shop)
     expect(popup.locator("#state-text")).to_contain_text("tousu serve")
     expect(popup.get_by_role("button", name="打开设置")).to_be_visible()
@@ -61,7 +62,7 @@ def test_first_run_and_every_state_message(tousu_unpaired, helper_server, mock_s
     assert_accessible(cases, "cases page, helper down")
 
 
-def test_chips_keyboard_and_marked_draft(tousu, mock_shop, assert_accessible):
+def test_chips_keyboard_and_marked_draft(tousu, tousu_mock_shop, assert_accessible):
     tousu.use_scenario("earphones_left_silent")
     shop = tousu.open_shop_page(LIST_URL)
     popup = tousu.open_popup(shop)
@@ -95,8 +96,10 @@ def test_chips_keyboard_and_marked_draft(tousu, mock_shop, assert_accessible):
     jump = popup.locator('#findings li[data-code="personal_data"] button')
     jump.click()
     expect(draft).to_be_focused()
-    selected = popup.evaluate("() => { const d = document.getElementById('draft');"
-                              " return d.value.slice(d.selectionStart, d.selectionEnd); }")
+    selected = popup.evaluate(
+        "() => { const d = document.getElementById('draft');"
+        " return d.value.slice(d.selectionStart, d.selectionEnd); }"
+    )
     assert "13000000000" in selected
     assert_accessible(popup, "popup, marked draft")
 

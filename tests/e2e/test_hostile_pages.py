@@ -19,8 +19,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from helper.config import DEFAULT_EXTENSION_ID
-from helper.testing.browser import chromium_path
+from tousu.config import DEFAULT_EXTENSION_ID
+from tousu_testing.browser import chromium_path
 
 ATTACK_JS = r"""
 async ([base, token, code, extensionId]) => {
@@ -106,11 +106,15 @@ async ([base, token, code, extensionId]) => {
 # What the undefended canary receives: simple requests and forms (by content type), and the
 # preflighted ones (JSON, the token header, DELETE) after their preflight.
 EXPECTED_AT_CANARY = {
-    ("GET", "/api/v1/ping", ""), ("GET", "/api/v1/cases", ""),
-    ("POST", "/api/v1/cases", "text/plain"), ("POST", "/api/v1/pairing", "text/plain"),
+    ("GET", "/api/v1/ping", ""),
+    ("GET", "/api/v1/cases", ""),
+    ("POST", "/api/v1/cases", "text/plain"),
+    ("POST", "/api/v1/pairing", "text/plain"),
     ("POST", "/api/v1/cases", "application/x-www-form-urlencoded"),
-    ("OPTIONS", "/api/v1/cases", ""), ("OPTIONS", "/api/v1/pairing", ""),
-    ("POST", "/api/v1/cases", "application/json"), ("DELETE", "/api/v1/pairing", ""),
+    ("OPTIONS", "/api/v1/cases", ""),
+    ("OPTIONS", "/api/v1/pairing", ""),
+    ("POST", "/api/v1/cases", "application/json"),
+    ("DELETE", "/api/v1/pairing", ""),
 }
 
 
@@ -203,49 +207,57 @@ def _assert_nothing_readable(results: list[dict]) -> None:
             assert not result["sent"] or result["type"] == "opaque", result
 
 
-def test_another_origin_reads_and_writes_nothing(browser, attacker, helper_server):
-    token = helper_server.pair()
-    code = helper_server.new_pairing_code()
-    before = _state(helper_server, token)
+def test_another_origin_reads_and_writes_nothing(browser, attacker, tousu_helper):
+    token = tousu_helper.pair()
+    code = tousu_helper.new_pairing_code()
+    before = _state(tousu_helper, token)
     port = attacker.server_address[1]
     page = browser.new_page()
     page.goto(f"http://evil.test:{port}/")
 
-    results = page.evaluate(ATTACK_JS, [helper_server.url, token, code, DEFAULT_EXTENSION_ID])
+    results = page.evaluate(ATTACK_JS, [tousu_helper.url, token, code, DEFAULT_EXTENSION_ID])
     _assert_nothing_readable(results)
 
     # The same attacks at the undefended canary: the browser sends them all, and the page reads
     # the replies. So a browser block is not what kept the helper untouched, and the
     # assertions above do fail against a helper without defences.
-    canary = page.evaluate(ATTACK_JS, [f"http://127.0.0.1:{port}", token, code,
-                                       DEFAULT_EXTENSION_ID])
+    canary = page.evaluate(ATTACK_JS, [f"http://127.0.0.1:{port}", token, code, DEFAULT_EXTENSION_ID])
     assert len(canary) == len(results)
     seen = attacker.RequestHandlerClass.seen
     arrived = {(method, path, content_type) for method, path, _, content_type in seen}
     assert arrived >= EXPECTED_AT_CANARY, arrived
     assert {origin for _, _, origin, _ in seen} <= {f"http://evil.test:{port}", "null", ""}
     read = {r["name"] for r in canary if r.get("type") == "cors" and r["body"] == "canary"}
-    assert read >= {"get ping", "get cases + token", "post case json + token",
-                    "post case text/plain", "delete pairing + token"}, canary
+    assert read >= {
+        "get ping",
+        "get cases + token",
+        "post case json + token",
+        "post case text/plain",
+        "delete pairing + token",
+    }, canary
     with pytest.raises(AssertionError):
         _assert_nothing_readable(canary)
 
-    assert _state(helper_server, token) == before == {"cases": 0, "token_alive": True}
+    assert _state(tousu_helper, token) == before == {"cases": 0, "token_alive": True}
     # The code the page tried is still unused: the pairing attempts never reached a redeem.
-    status, _, body = helper_server.request(
-        "POST", "/api/v1/pairing", {"code": code, "extension_id": DEFAULT_EXTENSION_ID})
+    status, _, body = tousu_helper.request(
+        "POST", "/api/v1/pairing", {"code": code, "extension_id": DEFAULT_EXTENSION_ID}
+    )
     assert status == 201, body
 
 
-def test_dns_rebinding_is_refused_by_host(browser, helper_server):
-    token = helper_server.pair()
-    code = helper_server.new_pairing_code()
-    origin = f"http://rebind.test:{helper_server.port}"
+def test_dns_rebinding_is_refused_by_host(browser, tousu_helper):
+    token = tousu_helper.pair()
+    code = tousu_helper.new_pairing_code()
+    origin = f"http://rebind.test:{tousu_helper.port}"
     context = browser.new_context()
     # The attacker's page at its own name, on the helper's port: same origin as the helper.
-    context.route(f"{origin}/", lambda route: route.fulfill(
-        status=200, content_type="text/html",
-        body="<!doctype html><title>rebound</title><body></body>"))
+    context.route(
+        f"{origin}/",
+        lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<!doctype html><title>rebound</title><body></body>"
+        ),
+    )
     page = context.new_page()
     page.goto(f"{origin}/")
 
@@ -254,8 +266,12 @@ def test_dns_rebinding_is_refused_by_host(browser, helper_server):
     fetched = [r for r in results if r.get("type") != "form"]
     # Same origin, so the page can read the replies: each one is the Host refusal, nothing else.
     readable = [r for r in fetched if r.get("type") == "basic"]
-    assert {r["name"] for r in readable} >= {"get ping", "get cases + token",
-                                             "post case json + token", "delete pairing + token"}
+    assert {r["name"] for r in readable} >= {
+        "get ping",
+        "get cases + token",
+        "post case json + token",
+        "delete pairing + token",
+    }
     for result in readable:
         assert result["status"] == 403, result
         assert '"bad_host"' in result["body"], result
@@ -268,8 +284,9 @@ def test_dns_rebinding_is_refused_by_host(browser, helper_server):
         assert "tousu-helper" not in (result.get("body") or ""), result
         assert '"cases"' not in (result.get("body") or ""), result
 
-    assert _state(helper_server, token) == {"cases": 0, "token_alive": True}
-    status, _, body = helper_server.request(
-        "POST", "/api/v1/pairing", {"code": code, "extension_id": DEFAULT_EXTENSION_ID})
+    assert _state(tousu_helper, token) == {"cases": 0, "token_alive": True}
+    status, _, body = tousu_helper.request(
+        "POST", "/api/v1/pairing", {"code": code, "extension_id": DEFAULT_EXTENSION_ID}
+    )
     assert status == 201, body
     context.close()

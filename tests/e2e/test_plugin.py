@@ -20,25 +20,25 @@ OUT = Path({out!r})
 
 
 @pytest.mark.parametrize("n", range(4))
-def test_record(tousu, helper_server, mock_shop, n):
+def test_record(tousu, tousu_helper, tousu_mock_shop, n):
     tousu.use_scenario("earphones_left_silent")
     page = tousu.open_shop_page("https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm")
     page.get_by_text("示例数码专营店").first.wait_for()
     # Leave a mark in this worker's mock shop and in this test's helper data.
-    mock_shop.admin("POST", "faults", {{"delay": n + 1}})
+    tousu_mock_shop.admin("POST", "faults", {{"delay": n + 1}})
     (OUT / f"{{n}}.json").write_text(json.dumps({{
         "worker": os.environ.get("PYTEST_XDIST_WORKER"),
         "pytest_pid": os.getpid(),
-        "shop_pid": mock_shop.pid, "shop_port": mock_shop.port,
-        "helper_pid": helper_server.pid, "helper_port": helper_server.port,
-        "helper_data": str(helper_server.data_dir),
+        "shop_pid": tousu_mock_shop.pid, "shop_port": tousu_mock_shop.port,
+        "helper_pid": tousu_helper.pid, "helper_port": tousu_helper.port,
+        "helper_data": str(tousu_helper.data_dir),
         "profile": str(tousu.profile_dir),
     }}))
 
 
-def test_shop_was_reset(mock_shop):
+def test_shop_was_reset(tousu_mock_shop):
     # Whatever an earlier test in this worker set, this test starts from a reset shop.
-    assert mock_shop.admin("GET", "faults")["faults"] == {{}}
+    assert tousu_mock_shop.admin("GET", "faults")["faults"] == {{}}
 """
 
 
@@ -62,8 +62,9 @@ def test_parallel_workers_share_nothing_and_leave_nothing(pytester, tmp_path):
     out = tmp_path / "records"
     out.mkdir()
     pytester.makepyfile(test_inner=INNER.format(out=str(out)))
-    result = pytester.runpytest_subprocess("-n", "2", "-p", "no:cacheprovider",
-                                           "--basetemp", str(tmp_path / "base"))
+    result = pytester.runpytest_subprocess(
+        "-n", "2", "-p", "no:cacheprovider", "--basetemp", str(tmp_path / "base")
+    )
     result.assert_outcomes(passed=5)
 
     records = [json.loads(p.read_text()) for p in sorted(out.glob("*.json"))]

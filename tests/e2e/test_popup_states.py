@@ -7,29 +7,29 @@ from playwright.sync_api import expect
 LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 
 
-def test_helper_down_says_how_to_start_it(tousu, helper_server, mock_shop):
+def test_helper_down_says_how_to_start_it(tousu, tousu_helper, tousu_mock_shop):
     page = tousu.open_shop_page(LIST_URL)
-    helper_server.stop()
+    tousu_helper.stop()
     popup = tousu.open_popup(page)
     expect(popup.locator("#state-text")).to_contain_text("tousu serve")
     expect(popup.get_by_role("button", name="重试")).to_be_visible()
 
 
-def test_unpaired_extension_points_to_settings(tousu_unpaired, mock_shop):
+def test_unpaired_extension_points_to_settings(tousu_unpaired, tousu_mock_shop):
     page = tousu_unpaired.open_shop_page(LIST_URL)
     popup = tousu_unpaired.open_popup(page)
     expect(popup.locator("#state-text")).to_contain_text("配对")
     expect(popup.get_by_role("button", name="打开设置")).to_be_visible()
 
 
-def test_a_page_that_is_not_the_shop(tousu, mock_shop):
+def test_a_page_that_is_not_the_shop(tousu, tousu_mock_shop):
     page = tousu.context.new_page()
     page.goto(tousu.url("options/options.html"))
     popup = tousu.open_popup(page)
     expect(popup.locator("#state-text")).to_contain_text("不是淘宝或天猫的页面")
 
 
-def test_service_worker_restart_loses_nothing(tousu, mock_shop):
+def test_service_worker_restart_loses_nothing(tousu, tousu_mock_shop):
     tousu.use_scenario("earphones_left_silent")
     page = tousu.open_shop_page(LIST_URL)
     tousu.stop_service_worker()
@@ -40,9 +40,9 @@ def test_service_worker_restart_loses_nothing(tousu, mock_shop):
 def test_a_list_with_more_pages_says_what_was_read(tousu, tmp_path):
     # The old list embeds only its first page (50 orders); the popup says so. A generated
     # 60-order history is served by its own mock shop.
-    from helper.mockshop.routing import REAL_URL_PATTERN
-    from helper.testing import MockShopProcess
-    from helper.testing.browser import route_shop_to_mock
+    from tousu_testing import MockShopProcess
+    from tousu_testing.browser import route_shop_to_mock
+    from tousu_testing.mockshop.routing import REAL_URL_PATTERN
 
     with MockShopProcess(tmp_path / "big.log", scenarios=["big_list_60"]) as shop:
         tousu.context.unroute(REAL_URL_PATTERN)

@@ -1,6 +1,6 @@
 """Every mock-shop scenario's story, end to end, as the shopper lives it.
 
-One test per file in helper/mockshop/scenarios/ (a new file adds a test): open the scenario's
+One test per file in tousu_testing/mockshop/scenarios/ (a new file adds a test): open the scenario's
 已买到的宝贝 page (tm1 or tm2, scrolled as a shopper would), read it in the popup, pick the story's
 order, describe the problem, check the advice, pre-fill the form the advice routes to, submit it
 as the shopper would, and find the new case on the mock's list page in 等待卖家处理.
@@ -13,9 +13,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from helper.advice.rules import rulebook
-from helper.testing.popup import analyze, pick_order, top_type
-from helper.testing.scenarios import scenario_names
+from tousu.advice.rules import rulebook
+from tousu_testing.popup import analyze, pick_order, top_type
+from tousu_testing.scenarios import scenario_names
 
 COMPLAINT_LIST = "https://rights.taobao.com/complaint/buyerList.htm"
 REFUND_LIST = "https://refund2.taobao.com/dispute/buyerDisputeList.htm"
@@ -26,14 +26,19 @@ ROUTE_LINE = re.compile(r"^(?P<name>[^：（]+)(?:：(?P<request>[^（]+))?(?:�
 
 # Confirmed bugs in code this suite does not own, by scenario name -> reason: the case is
 # marked xfail(strict=True), so the day the bug is fixed it fails until the entry goes.
-# (quality_defect and false_advertising were here until helper/advice's ranking fix.)
+# (quality_defect and false_advertising were here until tousu.advice ranking fix.)
 KNOWN_BUGS: dict[str, str] = {}
 
 
 def _cases() -> list:
-    return [pytest.param(name, marks=pytest.mark.xfail(strict=True, raises=AssertionError,
-                                                        reason=KNOWN_BUGS[name]))
-            if name in KNOWN_BUGS else name for name in scenario_names()]
+    return [
+        pytest.param(
+            name, marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN_BUGS[name])
+        )
+        if name in KNOWN_BUGS
+        else name
+        for name in scenario_names()
+    ]
 
 
 def _choose_if_empty(form: Page, label: str, preferred: str | None) -> str:
@@ -49,7 +54,7 @@ def _choose_if_empty(form: Page, label: str, preferred: str | None) -> str:
 
 
 @pytest.mark.parametrize("name", _cases())
-def test_scenario_story(tousu, mock_shop, name):
+def test_scenario_story(tousu, tousu_mock_shop, name):
     scenario = tousu.use_scenario(name)
     story = scenario.story
     order = scenario.order()
@@ -64,7 +69,8 @@ def test_scenario_story(tousu, mock_shop, name):
     code = top_type(popup)
     assert code in scenario.accepted_types, (
         f"{name}: ranked first {code!r} ({popup.locator('#type-main').inner_text()!r}), "
-        f"expected {scenario.accepted_types}")
+        f"expected {scenario.accepted_types}"
+    )
     for section in ("#evidence", "#remedies", "#clocks"):
         expect(popup.locator(f"{section} li").first).to_be_visible()
         expect(popup.locator(f"{section} li").first).not_to_be_empty()
@@ -85,17 +91,18 @@ def test_scenario_story(tousu, mock_shop, name):
     form = opened.value
     expect(popup.locator("#fill-result")).to_contain_text("已在新标签页预填", timeout=20000)
     fill_result = popup.locator("#fill-result").inner_text()
-    assert mock_shop.submissions() == [], "pre-filling must never submit"
+    assert tousu_mock_shop.submissions() == [], "pre-filling must never submit"
 
     if complaint:
         assert form.url.startswith("https://rights.taobao.com/complaint/applyRouter.htm"), form.url
         assert f"bizId={story.order_id}" in form.url, form.url
         expect(form.get_by_label("投诉原因").locator("option:checked")).to_have_text(
-            book.types[code].complaint_category)
+            book.types[code].complaint_category
+        )
         expect(form.get_by_label("问题描述")).to_have_value(draft_text[:1000])
         form.get_by_role("button", name="提交投诉").click()
         expect(form.get_by_text("投诉已提交")).to_be_visible()
-        [submitted] = mock_shop.submissions()
+        [submitted] = tousu_mock_shop.submissions()
         assert submitted["kind"] == "complaint"
         assert submitted["form"]["bizId"] == story.order_id
         list_url, list_row = COMPLAINT_LIST, story.order_id
@@ -108,17 +115,20 @@ def test_scenario_story(tousu, mock_shop, name):
         # What the route told the shopper to choose is what the form shows.
         if route["request"]:
             expect(form.get_by_label("申请类型").locator("option:checked")).to_have_text(
-                route["request"].strip())
+                route["request"].strip()
+            )
         if route["reason"]:
             expect(form.get_by_label("申请原因").locator("option:checked")).to_have_text(
-                route["reason"].strip())
+                route["reason"].strip()
+            )
         # The shopper completes what the plan left to them, then submits.
-        _choose_if_empty(form, "申请类型", book.remedies.get(story.wanted or "", None) and
-                         book.remedies[story.wanted].name)
+        _choose_if_empty(
+            form, "申请类型", book.remedies.get(story.wanted or "", None) and book.remedies[story.wanted].name
+        )
         _choose_if_empty(form, "申请原因", None)
         form.get_by_role("button", name="提交申请").click()
         expect(form).to_have_url(re.compile(r"/dispute/detail\.htm\?disputeId="))
-        [submitted] = mock_shop.submissions()
+        [submitted] = tousu_mock_shop.submissions()
         assert submitted["kind"] == "refund", (submitted, fill_result)
         assert submitted["form"]["bizOrderId"] in sub_ids
         # A browser submits a textarea with CRLF line ends.

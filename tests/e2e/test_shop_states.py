@@ -12,19 +12,19 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from helper.testing import HelperProcess
-from helper.testing.popup import analyze, message, pick_order, top_type, wait_loaded
-from helper.testing.scenarios import LIST_URL
+from tousu_testing import HelperProcess
+from tousu_testing.popup import analyze, message, pick_order, top_type, wait_loaded
+from tousu_testing.scenarios import LIST_URL
 
 EARPHONES = "earphones_left_silent"
 LOGIN_URL = re.compile(r"^https://login\.taobao\.com/member/login\.jhtml\?redirectURL=")
 PUNISH_URL = re.compile(r"^https://buyertrade\.taobao\.com/_____tmd_____/punish\?")
 
 
-def test_login_page_says_log_in_then_retry(tousu, mock_shop):
+def test_login_page_says_log_in_then_retry(tousu, tousu_mock_shop):
     scenario = tousu.use_scenario(EARPHONES)
     # Taobao's session ran out: every shop page sends the shopper to log in.
-    mock_shop.admin("POST", "faults", {"fault": "login"})
+    tousu_mock_shop.admin("POST", "faults", {"fault": "login"})
     page = tousu.open_shop_page(LIST_URL)
     expect(page).to_have_url(LOGIN_URL)
     popup = tousu.open_popup(page)
@@ -38,11 +38,10 @@ def test_login_page_says_log_in_then_retry(tousu, mock_shop):
     page.get_by_role("button", name="登录").click()
     expect(page).to_have_url(LIST_URL)
     popup.get_by_role("button", name="重试").click()
-    expect(popup.locator("#orders-count")).to_have_text(
-        f"本页读到 {len(scenario.order_ids)} 个订单")
+    expect(popup.locator("#orders-count")).to_have_text(f"本页读到 {len(scenario.order_ids)} 个订单")
 
 
-def test_slider_page_says_verify_then_retry(tousu, mock_shop):
+def test_slider_page_says_verify_then_retry(tousu, tousu_mock_shop):
     tousu.use_scenario(EARPHONES)
     page = tousu.open_shop_page(f"{LIST_URL}?tousu_fault=verify")
     expect(page).to_have_url(PUNISH_URL)
@@ -63,12 +62,16 @@ def test_slider_page_says_verify_then_retry(tousu, mock_shop):
     expect(popup.locator("#orders-count")).to_have_text("本页读到 3 个订单")
 
 
-@pytest.mark.parametrize("url", [
-    f"{LIST_URL}?tousu_fault=blocked",
-    "https://trade.taobao.com/trade/detail/trade_order_detail.htm"
-    "?biz_order_id=3100000000000002001&tousu_fault=blocked",
-], ids=["list", "detail"])
-def test_blocked_answer_says_verify(tousu, mock_shop, url):
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"{LIST_URL}?tousu_fault=blocked",
+        "https://trade.taobao.com/trade/detail/trade_order_detail.htm"
+        "?biz_order_id=3100000000000002001&tousu_fault=blocked",
+    ],
+    ids=["list", "detail"],
+)
+def test_blocked_answer_says_verify(tousu, tousu_mock_shop, url):
     # The shop answers an anti-robot JSON (FAIL_SYS_USER_VALIDATE / RGV587) instead of the page.
     tousu.use_scenario(EARPHONES)
     page = tousu.open_shop_page(url)
@@ -78,7 +81,7 @@ def test_blocked_answer_says_verify(tousu, mock_shop, url):
 
 
 @pytest.mark.parametrize("route_to", ["tm1", "tm2"])
-def test_empty_list_says_so(tousu, mock_shop, route_to):
+def test_empty_list_says_so(tousu, tousu_mock_shop, route_to):
     tousu.use_scenario(EARPHONES)
     page = tousu.open_shop_page(f"{LIST_URL}?route_to={route_to}&tousu_fault=empty")
     expect(page.get_by_text(re.compile("没有符合条件的订单|暂无订单")).first).to_be_visible()
@@ -86,13 +89,13 @@ def test_empty_list_says_so(tousu, mock_shop, route_to):
     expect(popup.locator("#state-text")).to_have_text(message("stateEmpty"))
 
 
-def test_helper_dies_after_reading_then_comes_back(tousu, helper_server, mock_shop):
+def test_helper_dies_after_reading_then_comes_back(tousu, tousu_helper, tousu_mock_shop):
     scenario = tousu.use_scenario(EARPHONES)
     page = tousu.open_scenario_list(scenario)
     popup = tousu.open_popup(page)
     pick_order(popup, scenario.story.order_id)
 
-    helper_server.kill()  # a crash, not a polite stop
+    tousu_helper.kill()  # a crash, not a polite stop
     analyze_button = popup.get_by_role("button", name="分析问题")
     popup.get_by_label("遇到了什么问题？").fill(scenario.story.text)
     analyze_button.click()
@@ -101,8 +104,9 @@ def test_helper_dies_after_reading_then_comes_back(tousu, helper_server, mock_sh
     expect(popup.get_by_role("button", name="重试")).to_be_visible()
 
     # The shopper runs `tousu serve` again (same port, same data: still paired) and retries.
-    restarted = HelperProcess(helper_server.data_dir, port=helper_server.port,
-                              log_path=helper_server.data_dir / "helper-restarted.log")
+    restarted = HelperProcess(
+        tousu_helper.data_dir, port=tousu_helper.port, log_path=tousu_helper.data_dir / "helper-restarted.log"
+    )
     try:
         popup.get_by_role("button", name="重试").click()
         pick_order(popup, scenario.story.order_id)
@@ -112,7 +116,7 @@ def test_helper_dies_after_reading_then_comes_back(tousu, helper_server, mock_sh
         restarted.stop()
 
 
-def test_service_worker_stopped_between_reading_and_advice(tousu, mock_shop):
+def test_service_worker_stopped_between_reading_and_advice(tousu, tousu_mock_shop):
     scenario = tousu.use_scenario(EARPHONES)
     page = tousu.open_scenario_list(scenario)
     popup = tousu.open_popup(page)

@@ -11,11 +11,11 @@ ORDER_ID = "3100000000000002001"
 TITLE = "示例 TWS 真无线蓝牙耳机"
 
 
-def test_earphones_with_a_silent_left_bud(tousu_unpaired, helper_server, mock_shop):
+def test_earphones_with_a_silent_left_bud(tousu_unpaired, tousu_helper, tousu_mock_shop):
     browser = tousu_unpaired
 
     # First run: pair with the code `tousu serve` printed.
-    options = browser.pair_via_options(helper_server)
+    options = browser.pair_via_options(tousu_helper)
     expect(options.locator("#status")).to_have_text(re.compile("配对成功"))
     options.close()
 
@@ -33,7 +33,8 @@ def test_earphones_with_a_silent_left_bud(tousu_unpaired, helper_server, mock_sh
     expect(facts.locator('[data-field="totalPaid"]')).to_have_text("¥199.00")
     expect(facts.locator('[data-field="status"]')).to_have_text("卖家已发货")
     expect(facts.locator('[data-field="createdAt"]')).to_have_text(
-        re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$"))
+        re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")
+    )
     expect(popup.locator("#order-items")).to_contain_text(f"{TITLE}")
     expect(popup.locator("#order-items")).to_contain_text("× 1")
 
@@ -71,13 +72,13 @@ def test_earphones_with_a_silent_left_bud(tousu_unpaired, helper_server, mock_sh
     expect(form.get_by_label("你的诉求").locator("option:checked")).to_have_text("退货退款")
     expect(form.get_by_label("凭证说明")).to_have_value(re.compile(r"^1\. .*商品问题照片或视频", re.S))
     expect(form.get_by_label("联系电话")).to_have_value("")
-    assert mock_shop.submissions() == []
+    assert tousu_mock_shop.submissions() == []
 
     # The shopper can still edit everything, and only their click submits.
     form.get_by_label("问题描述").fill(draft_text[:900] + "\n补充：已拍视频。")
     form.get_by_label("联系电话").fill("13000000000")
     form.get_by_role("button", name="提交投诉").click()
     expect(form.get_by_text("投诉已提交")).to_be_visible()
-    [submitted] = mock_shop.submissions()
+    [submitted] = tousu_mock_shop.submissions()
     assert f"bizId={ORDER_ID}" in submitted["url"]
     assert "补充：已拍视频。" in str(submitted["form"])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helper.advice import symptoms_catalog
+from tousu.advice import symptoms_catalog
 
 EXTENSION = Path(__file__).resolve().parents[2] / "extension"
 LOCALES = {p.parent.name: json.loads(p.read_text("utf-8"))

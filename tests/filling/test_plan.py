@@ -2,18 +2,30 @@ from __future__ import annotations
 
 import pytest
 
-from helper.filling import FillError, plan_fill
-from helper.models import FillInput, FormField, FormInfo, FormOption, Reading
+from tousu.filling import FillError, plan_fill
+from tousu.models import FillInput, FormField, FormInfo, FormOption, Reading
 
 ORDER = "3100000000000002001"
-REASONS = ["商品质量问题", "描述不符", "出售假冒商品", "违背承诺", "未按约定时间发货", "未收到货",
-           "收到商品少件/错发", "恶意骚扰", "未按成交价格进行交易", "食品安全问题", "其他"]
+REASONS = [
+    "商品质量问题",
+    "描述不符",
+    "出售假冒商品",
+    "违背承诺",
+    "未按约定时间发货",
+    "未收到货",
+    "收到商品少件/错发",
+    "恶意骚扰",
+    "未按成交价格进行交易",
+    "食品安全问题",
+    "其他",
+]
 DEMANDS = ["退货退款", "换货", "维修", "补寄", "仅退款", "赔偿", "其他"]
 
 
 def options(texts):
-    return [FormOption(value="", text="请选择")] + [FormOption(value=f"v{i}", text=t)
-                                                   for i, t in enumerate(texts)]
+    return [FormOption(value="", text="请选择")] + [
+        FormOption(value=f"v{i}", text=t) for i, t in enumerate(texts)
+    ]
 
 
 def complaint_form(order_id=ORDER, **overrides) -> Reading:
@@ -25,13 +37,22 @@ def complaint_form(order_id=ORDER, **overrides) -> Reading:
         FormField(label="上传凭证", control="file"),
         FormField(label="联系电话", control="text"),
     ]
-    return Reading(kind="complaint_form", url="https://rights.taobao.com/complaint/applyRouter.htm",
-                   form=FormInfo(order_id=order_id, fields=fields), **overrides)
+    return Reading(
+        kind="complaint_form",
+        url="https://rights.taobao.com/complaint/applyRouter.htm",
+        form=FormInfo(order_id=order_id, fields=fields),
+        **overrides,
+    )
 
 
 def case(**changes) -> FillInput:
-    data = {"order_id": ORDER, "type": "quality_defect", "description": "左耳无声。",
-            "remedy": "return_refund", "evidence": ["商品问题照片或视频", "开箱视频"]}
+    data = {
+        "order_id": ORDER,
+        "type": "quality_defect",
+        "description": "左耳无声。",
+        "remedy": "return_refund",
+        "evidence": ["商品问题照片或视频", "开箱视频"],
+    }
     return FillInput(**(data | changes))
 
 
@@ -77,15 +98,22 @@ def test_not_a_form_page():
 
 def test_refund_form_gets_request_type_and_reason():
     fields = [
-        FormField(label="申请类型", control="select",
-                  options=options(["仅退款", "退货退款", "换货", "维修", "补寄"])),
-        FormField(label="申请原因", control="select",
-                  options=options(["七天无理由退换", "质量问题", "其他"])),
+        FormField(
+            label="申请类型",
+            control="select",
+            options=options(["仅退款", "退货退款", "换货", "维修", "补寄"]),
+        ),
+        FormField(
+            label="申请原因", control="select", options=options(["七天无理由退换", "质量问题", "其他"])
+        ),
         FormField(label="退款金额", control="text"),
         FormField(label="申请说明", control="textarea"),
     ]
-    reading = Reading(kind="refund_form", url="https://refund2.taobao.com/dispute/apply.htm",
-                      form=FormInfo(order_id=ORDER, fields=fields))
+    reading = Reading(
+        kind="refund_form",
+        url="https://refund2.taobao.com/dispute/apply.htm",
+        form=FormInfo(order_id=ORDER, fields=fields),
+    )
     values = {s.label: s.value for s in plan_fill(reading, case()).steps}
     assert values == {"申请类型": "退货退款", "申请原因": "质量问题", "申请说明": "左耳无声。"}
 
@@ -95,7 +123,10 @@ def test_the_routes_request_type_and_reason_override_the_defaults():
         FormField(label="申请类型", control="select", options=options(["仅退款", "退货退款", "补寄"])),
         FormField(label="申请原因", control="select", options=options(["少件/漏发", "质量问题"])),
     ]
-    reading = Reading(kind="refund_form", url="https://refund2.taobao.com/dispute/apply.htm",
-                      form=FormInfo(order_id=ORDER, fields=fields))
+    reading = Reading(
+        kind="refund_form",
+        url="https://refund2.taobao.com/dispute/apply.htm",
+        form=FormInfo(order_id=ORDER, fields=fields),
+    )
     plan = plan_fill(reading, case(type="wrong_or_missing_item", request_type="补寄", reason="少件/漏发"))
     assert {s.label: s.value for s in plan.steps} == {"申请类型": "补寄", "申请原因": "少件/漏发"}

@@ -12,7 +12,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from helper.mockshop import create_mock_app
+from tousu_testing.mockshop import create_mock_app
 
 NOW = "2025-10-20T12:00:00+08:00"
 LIST_URL = "/buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
@@ -22,7 +22,7 @@ _SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\v", "0"
 
 
 def js_unescape(body: str) -> str:
-    """JS string-literal semantics, written here independently of helper.reading on purpose."""
+    """JS string-literal semantics, written here independently of tousu.reading on purpose."""
 
     def one(match: re.Match[str]) -> str:
         esc = match.group(1)

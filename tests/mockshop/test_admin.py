@@ -4,24 +4,28 @@ from __future__ import annotations
 
 import json
 
-from helper.mockshop import create_mock_app
+from tousu_testing.mockshop import create_mock_app
 
 LIST_URL = "/buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 ORDER = "3100000000000002001"
 
 
 def _complain(client) -> str:
-    client.post(f"/rights.taobao.com/complaint/applySubmit.htm?bizId={ORDER}",
-                data={"bizId": ORDER, "complaintReason": "商品质量问题", "content": "左耳无声"})
+    client.post(
+        f"/rights.taobao.com/complaint/applySubmit.htm?bizId={ORDER}",
+        data={"bizId": ORDER, "complaintReason": "商品质量问题", "content": "左耳无声"},
+    )
     return client.get("/_admin/submissions").json["submissions"][-1]["case_id"]
 
 
 def test_status_moves_through_the_complaint_states(client):
     case_id = _complain(client)
-    for status, text, css in [("seller_responded", "卖家已处理", "rights-doing"),
-                              ("淘宝处理中", "淘宝处理中", "rights-doing"),
-                              ("upheld", "投诉成立", "rights-success"),
-                              ("closed", "投诉已完结", "rights-closed")]:
+    for status, text, css in [
+        ("seller_responded", "卖家已处理", "rights-doing"),
+        ("淘宝处理中", "淘宝处理中", "rights-doing"),
+        ("upheld", "投诉成立", "rights-success"),
+        ("closed", "投诉已完结", "rights-closed"),
+    ]:
         response = client.post(f"/_admin/cases/{case_id}/status", json={"status": status})
         assert response.status_code == 200, response.json
         assert response.json["case"]["status_text"] == text

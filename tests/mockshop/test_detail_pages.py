@@ -17,18 +17,23 @@ def _taobao(client, decode, order_id, **params):
 
 
 def test_list_link_redirects_to_the_real_detail_url(client):
-    response = client.get("/buyertrade.taobao.com/trade/detail/trade_item_detail.htm",
-                          query_string={"bizOrderId": "3100000000000002001", "route_to": "tm1"})
+    response = client.get(
+        "/buyertrade.taobao.com/trade/detail/trade_item_detail.htm",
+        query_string={"bizOrderId": "3100000000000002001", "route_to": "tm1"},
+    )
     assert response.status_code == 302
-    assert response.headers["Location"] == ("https://trade.taobao.com/trade/detail/"
-                                            "trade_order_detail.htm?biz_order_id="
-                                            "3100000000000002001&route_to=tm1")
+    assert response.headers["Location"] == (
+        "https://trade.taobao.com/trade/detail/"
+        "trade_order_detail.htm?biz_order_id="
+        "3100000000000002001&route_to=tm1"
+    )
 
 
 def test_tmall_order_through_a_taobao_url_goes_to_tmall(client):
     response = client.get(TAOBAO, query_string={"biz_order_id": "3100000000000003001"})
-    assert response.headers["Location"] == ("https://trade.tmall.com/detail/orderDetail.htm?"
-                                            "biz_order_id=3100000000000003001&forward_action=")
+    assert response.headers["Location"] == (
+        "https://trade.tmall.com/detail/orderDetail.htm?biz_order_id=3100000000000003001&forward_action="
+    )
 
 
 def test_old_detail_embeds_the_literal(client, decode):
@@ -40,8 +45,12 @@ def test_old_detail_embeds_the_literal(client, decode):
     assert main["id"] == "3100000000000002001"
     assert main["tradeStatus"] == "WAIT_BUYER_CONFIRM_GOODS"
     assert main["statusInfo"]["text"].startswith("当前订单状态：卖家已发货")
-    assert main["payInfo"]["actualFee"] == {"name": "实付款", "value": "￥199.00",
-                                            "visible": "SOLID", "highLight": True}
+    assert main["payInfo"]["actualFee"] == {
+        "name": "实付款",
+        "value": "￥199.00",
+        "visible": "SOLID",
+        "highLight": True,
+    }
     sub = main["subOrders"][0]
     assert sub["id"] == 3100000000000002001 and sub["idStr"] == "3100000000000002001"
     assert '\\"id\\":3100000000000002001,\\"idStr\\"' in html
@@ -49,8 +58,12 @@ def test_old_detail_embeds_the_literal(client, decode):
     assert names == ["订单编号:", "支付宝交易号:", "创建时间:", "付款时间:", "发货时间:"]
     assert data["deliveryInfo"]["address"] == "张三，86-13000000000，某省 某市 某区 示例路1号 ，000000"
     assert data["deliveryInfo"]["logisticsName"] == "示例快递"
-    assert [n["text"] for n in data["orderBar"]["nodes"]] == ["拍下宝贝", "付款到支付宝", "卖家发货",
-                                                             "确认收货"]
+    assert [n["text"] for n in data["orderBar"]["nodes"]] == [
+        "拍下宝贝",
+        "付款到支付宝",
+        "卖家发货",
+        "确认收货",
+    ]
     assert "packageInfos" not in data
 
 
@@ -61,7 +74,10 @@ def test_old_detail_multi_parcel(client, decode):
     assert [p["invoiceNo"] for p in parcels] == ["SL1000000009011", "LS2000000009012"]
     assert parcels[1]["details"][0]["snapUrl"].endswith("trade_id=3100000000000009012")
     assert [s["idStr"] for s in data["mainOrder"]["subOrders"]] == [
-        "3100000000000009011", "3100000000000009012", "3100000000000009013"]
+        "3100000000000009011",
+        "3100000000000009012",
+        "3100000000000009013",
+    ]
     fees = {f["name"]: f["value"] for f in data["mainOrder"]["payInfo"]["feeMess"]}
     assert fees == {"商品总价": "￥1097.00", "运费": "￥0.00", "官方立减": "-￥20.00"}
 
@@ -83,8 +99,10 @@ def test_tmall_detail_data(client):
     sub = data["orders"]["list"][0]["status"][0]["subOrders"][0]
     assert sub["itemInfo"]["snapUrl"].endswith("tradeID=3100000000000003001")
     assert sub["priceInfo"][0] == {"type": "label", "text": "￥139.00"}
-    rows = {r["content"][0]["data"]["titleLink"]["text"]: r["content"][0]["data"]["money"]["text"]
-            for r in data["amount"]["count"][0]}
+    rows = {
+        r["content"][0]["data"]["titleLink"]["text"]: r["content"][0]["data"]["money"]["text"]
+        for r in data["amount"]["count"][0]
+    }
     assert rows["实付款"] == "￥129.00" and rows["官方立减"] == "-￥10.00"
     assert "交易成功" in data["overStatus"]["status"]["content"][0]["text"]
 
@@ -100,15 +118,19 @@ def test_new_detail_dom(client):
     assert re.search(r'class="logisticsPackageNo--\w+">SL1000000004001<', html)
     assert '<span class="trade-price-integer">459</span>' in html
     # The Wangwang nick is added by script later, not present in the server HTML.
-    assert 'data-nick' not in html.split("<script>")[0]
+    assert "data-nick" not in html.split("<script>")[0]
 
 
 def test_archived_detail(client):
-    response = client.get("/buyertrade.taobao.com/trade/detail/trade_item_detail.htm",
-                          query_string={"bizOrderId": "3100000000000015002"})
+    response = client.get(
+        "/buyertrade.taobao.com/trade/detail/trade_item_detail.htm",
+        query_string={"bizOrderId": "3100000000000015002"},
+    )
     assert response.headers["Location"].startswith("https://tradearchive.taobao.com/")
-    html = client.get("/tradearchive.taobao.com/trade/detail/trade_item_detail.htm",
-                      query_string={"bizOrderId": "3100000000000015002"}).data.decode("gbk")
+    html = client.get(
+        "/tradearchive.taobao.com/trade/detail/trade_item_detail.htm",
+        query_string={"bizOrderId": "3100000000000015002"},
+    ).data.decode("gbk")
     assert '<td class="label">物流公司：</td><td>示例快递</td>' in html
     assert '<td class="label">运单号：</td><td>SL1000000015002</td>' in html
 

@@ -13,9 +13,11 @@ def test_login_redirect(client):
     response = client.get(LIST_URL, query_string={"tousu_fault": "login"})
     assert response.status_code == 302
     assert response.headers["Location"] == (
-        "https://login.taobao.com/member/login.jhtml?redirectURL=" + quote(REAL_LIST, safe=""))
-    page = client.get("/login.taobao.com/member/login.jhtml",
-                      query_string={"redirectURL": REAL_LIST}).data.decode()
+        "https://login.taobao.com/member/login.jhtml?redirectURL=" + quote(REAL_LIST, safe="")
+    )
+    page = client.get(
+        "/login.taobao.com/member/login.jhtml", query_string={"redirectURL": REAL_LIST}
+    ).data.decode()
     assert "密码登录" in page and "fm-login-id" in page
 
 
@@ -34,8 +36,7 @@ def test_verification_page_and_solving_it(client):
     assert "x5step=2" in location
     page = client.get("/buyertrade.taobao.com/_____tmd_____/punish?" + location.split("?", 1)[1])
     html = page.data.decode()
-    for marker in ('id="baxia-dialog-content"', 'id="nc_1_wrapper"', "nc-container", "滑块",
-                   "安全验证"):
+    for marker in ('id="baxia-dialog-content"', 'id="nc_1_wrapper"', "nc-container", "滑块", "安全验证"):
         assert marker in html
     solved = client.get("/buyertrade.taobao.com/_____tmd_____/slide?" + location.split("?", 1)[1])
     assert solved.headers["Location"] == REAL_LIST
@@ -43,15 +44,17 @@ def test_verification_page_and_solving_it(client):
 
 
 def test_blocked_json(client):
-    response = client.get("/trade.taobao.com/trade/detail/trade_order_detail.htm",
-                          query_string={"biz_order_id": "3100000000000002001",
-                                        "tousu_fault": "blocked"})
+    response = client.get(
+        "/trade.taobao.com/trade/detail/trade_order_detail.htm",
+        query_string={"biz_order_id": "3100000000000002001", "tousu_fault": "blocked"},
+    )
     assert response.status_code == 200 and response.is_json
     assert response.json["ret"][0] == "FAIL_SYS_USER_VALIDATE"
     assert "RGV587_ERROR::SM::" in response.json["ret"][1]
     assert "_____tmd_____/punish" in response.json["data"]["url"]
-    async_bought = client.post("/buyertrade.taobao.com/trade/itemlist/asyncBought.htm",
-                               query_string={"tousu_fault": "blocked"})
+    async_bought = client.post(
+        "/buyertrade.taobao.com/trade/itemlist/asyncBought.htm", query_string={"tousu_fault": "blocked"}
+    )
     assert b'"rgv587_flag0":"sm"' in async_bought.data
 
 
@@ -82,7 +85,9 @@ def test_bad_fault_is_a_400(client):
 
 def test_admin_faults_roundtrip(client):
     assert client.post("/_admin/faults", json={"delay": 10, "build": "x"}).json["faults"] == {
-        "delay": 10, "build": "x"}
+        "delay": 10,
+        "build": "x",
+    }
     assert client.get("/_admin/faults").json["faults"]["build"] == "x"
     assert client.delete("/_admin/faults").json["faults"] == {}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 
-from helper.mockshop.pages.forms import (
+from tousu_testing.mockshop.pages.forms import (
     COMPLAINT_DEMANDS,
     COMPLAINT_REASONS,
     REFUND_REASONS,
@@ -19,8 +19,7 @@ REFUND = "/refund2.taobao.com/dispute"
 
 def _labels(html: str) -> dict[str, str]:
     """label text -> id of the control it names."""
-    return {text: for_id for for_id, text in
-            re.findall(r'<label for="([^"]+)"[^>]*>([^<]+)</label>', html)}
+    return {text: for_id for for_id, text in re.findall(r'<label for="([^"]+)"[^>]*>([^<]+)</label>', html)}
 
 
 def _options(html: str, control_id: str) -> list[str]:
@@ -54,8 +53,9 @@ def test_unknown_order_shows_the_error_page(client):
 
 
 def test_complaint_needs_reason_and_description(client):
-    response = client.post(f"{RIGHTS}/applySubmit.htm?bizId={ORDER}",
-                           data={"bizId": ORDER, "complaintReason": "", "content": ""})
+    response = client.post(
+        f"{RIGHTS}/applySubmit.htm?bizId={ORDER}", data={"bizId": ORDER, "complaintReason": "", "content": ""}
+    )
     html = response.data.decode()
     assert response.status_code == 200
     assert "请选择投诉原因" in html and "请填写问题描述" in html
@@ -63,12 +63,19 @@ def test_complaint_needs_reason_and_description(client):
 
 
 def test_complaint_is_recorded_and_listed(client):
-    response = client.post(f"{RIGHTS}/applySubmit.htm?bizId={ORDER}", data={
-        "bizId": ORDER, "complaintReason": "商品质量问题", "content": "左耳无声，重新配对无效。",
-        "appeal": "退货退款", "proofDesc": "1. 商品照片\n2. 聊天记录截图",
-        "contactPhone": "13000000000",
-        "proofFiles": [(io.BytesIO(b"fake"), "left.jpg"), (io.BytesIO(b"fake"), "chat.png")],
-    }, content_type="multipart/form-data")
+    response = client.post(
+        f"{RIGHTS}/applySubmit.htm?bizId={ORDER}",
+        data={
+            "bizId": ORDER,
+            "complaintReason": "商品质量问题",
+            "content": "左耳无声，重新配对无效。",
+            "appeal": "退货退款",
+            "proofDesc": "1. 商品照片\n2. 聊天记录截图",
+            "contactPhone": "13000000000",
+            "proofFiles": [(io.BytesIO(b"fake"), "left.jpg"), (io.BytesIO(b"fake"), "chat.png")],
+        },
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 303
     done = client.get(f"{RIGHTS}/{response.headers['Location']}").data.decode()
     assert "投诉已提交" in done and "等待卖家处理" in done
@@ -106,19 +113,37 @@ def test_refund_closed_order_is_refused(client):
 
 
 def test_refund_is_validated_recorded_and_listed(client):
-    bad = client.post(f"{REFUND}/applySubmit.htm?bizOrderId={ORDER}", data={
-        "bizOrderId": ORDER, "refundType": "退货退款", "reason": "质量问题", "refundFee": "500"})
+    bad = client.post(
+        f"{REFUND}/applySubmit.htm?bizOrderId={ORDER}",
+        data={"bizOrderId": ORDER, "refundType": "退货退款", "reason": "质量问题", "refundFee": "500"},
+    )
     assert "退款金额应大于0且不超过199.00元" in bad.data.decode()
-    response = client.post(f"{REFUND}/applySubmit.htm?bizOrderId={ORDER}", data={
-        "bizOrderId": ORDER, "type": "1", "refundType": "退货退款", "reason": "质量问题",
-        "refundFee": "199.00", "desc": "左耳无声"})
+    response = client.post(
+        f"{REFUND}/applySubmit.htm?bizOrderId={ORDER}",
+        data={
+            "bizOrderId": ORDER,
+            "type": "1",
+            "refundType": "退货退款",
+            "reason": "质量问题",
+            "refundFee": "199.00",
+            "desc": "左耳无声",
+        },
+    )
     assert response.status_code == 303
     detail = client.get(f"{REFUND}/{response.headers['Location']}").data.decode()
     assert "退款申请已提交" in detail and "等待卖家处理" in detail
     (sub,) = client.get("/_admin/submissions?kind=refund").json["submissions"]
     listing = client.get(f"{REFUND}/buyerDisputeList.htm").data.decode()
-    for column in ("订单号", "退款编号", "店铺名称", "商品名称", "退款金额", "申请时间", "服务类型",
-                   "退款状态"):
+    for column in (
+        "订单号",
+        "退款编号",
+        "店铺名称",
+        "商品名称",
+        "退款金额",
+        "申请时间",
+        "服务类型",
+        "退款状态",
+    ):
         assert f"<th>{column}</th>" in listing
     row = re.search(rf'<td class="refund-id">{sub["case_id"]}</td>.*?</tr>', listing, re.S)
     assert row and "等待卖家处理" in row.group(0) and "￥199.00" in row.group(0)

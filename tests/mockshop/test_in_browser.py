@@ -21,11 +21,10 @@ def browser_context(tousu_playwright) -> Iterator[object]:
         pytest.skip("needs /usr/bin/chromium")
     from werkzeug.serving import make_server
 
-    from helper.mockshop import create_mock_app
-    from helper.mockshop.routing import route_handler
+    from tousu_testing.mockshop import create_mock_app
+    from tousu_testing.mockshop.routing import route_handler
 
-    server = make_server("127.0.0.1", 0, create_mock_app({"NOW": "2025-10-20T12:00:00+08:00"}),
-                         threaded=True)
+    server = make_server("127.0.0.1", 0, create_mock_app({"NOW": "2025-10-20T12:00:00+08:00"}), threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     browser = tousu_playwright.chromium.launch(executable_path=str(CHROMIUM))
     context = browser.new_context()
@@ -39,8 +38,7 @@ def browser_context(tousu_playwright) -> Iterator[object]:
 
 def _use(context, scenario: str) -> None:
     context.clear_cookies()
-    context.add_cookies([{"name": "tousu_scenario", "value": scenario, "domain": ".taobao.com",
-                          "path": "/"}])
+    context.add_cookies([{"name": "tousu_scenario", "value": scenario, "domain": ".taobao.com", "path": "/"}])
 
 
 def test_tm1_rows_render_from_data(browser_context):

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from helper.mockshop import ScenarioError, create_mock_app, load_all
-from helper.mockshop.scenarios import SCENARIO_DIR, load_file, parse_scenario
-from helper.models import TYPE_CODES
+from tousu.models import TYPE_CODES
+from tousu_testing.mockshop import ScenarioError, create_mock_app, load_all
+from tousu_testing.mockshop.scenarios import SCENARIO_DIR, load_file, parse_scenario
 
 FILES = sorted(SCENARIO_DIR.glob("*.toml"))
 
@@ -63,15 +63,18 @@ def test_good_minimal_file():
     assert parse_scenario(GOOD).orders[0].items[0].quantity == 1
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    (('id = "3100000000000099001"', 'id = "31000"'), "order id must have 19 digits"),
-    (("total_paid", "totl_paid"), "totl_paid"),
-    (('paid = "-2d+1m"', 'paid = "-3d"'), "'paid' (-3d) is before 'created'"),
-    (('created = "-2d"', 'created = "yesterday"'), "neither relative"),
-    (('status = "WAIT_SELLER_SEND_GOODS"', 'status = "SHIPPED"'), "WAIT_BUYER_CONFIRM_GOODS"),
-    (('status = "WAIT_SELLER_SEND_GOODS"', 'status = "TRADE_FINISHED"'), "needs a 'shipped'"),
-    (('sub_id = "3100000000000099001"', 'sub_id = "3100000000000099002"'), "must equal the order"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (('id = "3100000000000099001"', 'id = "31000"'), "order id must have 19 digits"),
+        (("total_paid", "totl_paid"), "totl_paid"),
+        (('paid = "-2d+1m"', 'paid = "-3d"'), "'paid' (-3d) is before 'created'"),
+        (('created = "-2d"', 'created = "yesterday"'), "neither relative"),
+        (('status = "WAIT_SELLER_SEND_GOODS"', 'status = "SHIPPED"'), "WAIT_BUYER_CONFIRM_GOODS"),
+        (('status = "WAIT_SELLER_SEND_GOODS"', 'status = "TRADE_FINISHED"'), "needs a 'shipped'"),
+        (('sub_id = "3100000000000099001"', 'sub_id = "3100000000000099002"'), "must equal the order"),
+    ],
+)
 def test_bad_file_gives_a_clear_error(change, message):
     with pytest.raises(ScenarioError) as info:
         parse_scenario(GOOD.replace(*change), "tiny.toml")
@@ -85,8 +88,7 @@ def test_name_must_match_file_and_duplicates_are_refused(tmp_path):
         load_all(tmp_path)
     (tmp_path / "other.toml").unlink()
     (tmp_path / "tiny.toml").write_text(GOOD, encoding="utf-8")
-    (tmp_path / "tiny2.toml").write_text(GOOD.replace('name = "tiny"', 'name = "tiny2"'),
-                                         encoding="utf-8")
+    (tmp_path / "tiny2.toml").write_text(GOOD.replace('name = "tiny"', 'name = "tiny2"'), encoding="utf-8")
     with pytest.raises(ScenarioError, match="already used by scenario 'tiny'"):
         load_all(tmp_path)
 
@@ -94,7 +96,6 @@ def test_name_must_match_file_and_duplicates_are_refused(tmp_path):
 def test_a_developer_directory_and_unknown_names(tmp_path):
     (tmp_path / "tiny.toml").write_text(GOOD, encoding="utf-8")
     app = create_mock_app({"SCENARIO_DIR": str(tmp_path)})
-    assert [s["name"] for s in app.test_client().get("/_admin/scenarios").json["scenarios"]] == [
-        "tiny"]
+    assert [s["name"] for s in app.test_client().get("/_admin/scenarios").json["scenarios"]] == ["tiny"]
     with pytest.raises(ScenarioError, match="unknown scenarios"):
         create_mock_app({"SCENARIOS": ["nope"]})

@@ -66,10 +66,10 @@ def test_decodes_to_the_scenario_values(client, decode, now):
     assert "耳机" in sub["itemInfo"]["title"]
     texts = {op["text"]: op for op in sub["operations"]}
     assert texts["退款/退货"]["url"] == (
-        f"//refund2.taobao.com/dispute/applyRouter.htm?bizOrderId={EARPHONES}")
+        f"//refund2.taobao.com/dispute/applyRouter.htm?bizOrderId={EARPHONES}"
+    )
     assert texts["投诉卖家"]["action"] == "a3"
-    assert texts["投诉卖家"]["dataUrl"] == (
-        f"//rights.taobao.com/complaint/redirect.jhtml?bizId={EARPHONES}")
+    assert texts["投诉卖家"]["dataUrl"] == (f"//rights.taobao.com/complaint/redirect.jhtml?bizId={EARPHONES}")
     status_ops = {op.get("id"): op for op in order["statusInfo"]["operations"]}
     assert {"viewDetail", "viewLogistic"} <= set(status_ops)
     trade_ops = [op["text"] for op in order["tradeOperations"]]
@@ -84,7 +84,8 @@ def test_other_orders_have_their_status_operations(client, decode):
     assert done["extra"]["finish"] is True
     after = [op for op in done["subOrders"][0]["operations"] if op["text"] == "申请售后"][0]
     assert after["dataUrl"] == (
-        "//refund2.taobao.com/dispute/taobaoAfterDisputeRedirect.htm?tradeId=3100000000000002002")
+        "//refund2.taobao.com/dispute/taobaoAfterDisputeRedirect.htm?tradeId=3100000000000002002"
+    )
     assert '"速干款"' in done["subOrders"][0]["itemInfo"]["title"]
     closed = orders["3100000000000002003"]
     assert closed["statusInfo"]["text"] == "交易关闭"
@@ -95,14 +96,14 @@ def test_other_orders_have_their_status_operations(client, decode):
 
 def test_async_bought_returns_the_same_root_in_gbk(client, decode):
     client.set_cookie("tousu_scenario", "earphones_left_silent")
-    response = client.post("/buyertrade.taobao.com/trade/itemlist/asyncBought.htm",
-                           data={"pageNum": "1", "pageSize": "2"})
+    response = client.post(
+        "/buyertrade.taobao.com/trade/itemlist/asyncBought.htm", data={"pageNum": "1", "pageSize": "2"}
+    )
     assert "GBK" in response.headers["Content-Type"]
     import json
 
     data = json.loads(response.data.decode("gbk"))
-    assert data["page"] == {**data["page"], "currentPage": 1, "pageSize": 2, "totalNumber": 3,
-                            "totalPage": 2}
+    assert data["page"] == {**data["page"], "currentPage": 1, "pageSize": 2, "totalNumber": 3, "totalPage": 2}
     assert len(data["mainOrders"]) == 2
 
 

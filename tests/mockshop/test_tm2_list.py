@@ -21,14 +21,19 @@ def test_route_to_overrides_the_generation(client, decode):
     client.set_cookie("tousu_scenario", "not_as_described")
     data = decode(client.get(LIST_URL, query_string={"route_to": "tm1"}).data.decode("gbk"))
     assert len(data["mainOrders"]) == 3
-    assert 'tbpc-trade-container' in client.get(
-        "/buyertrade.taobao.com/trade/itemlist/list_bought_items.htm?route_to=tm2").data.decode()
+    assert (
+        "tbpc-trade-container"
+        in client.get(
+            "/buyertrade.taobao.com/trade/itemlist/list_bought_items.htm?route_to=tm2"
+        ).data.decode()
+    )
 
 
 def test_mtop_payload(client):
     client.set_cookie("tousu_scenario", "not_as_described")
-    response = client.get(MTOP, query_string={"data": '{"page":1}'},
-                          headers={"Origin": "https://buyertrade.taobao.com"})
+    response = client.get(
+        MTOP, query_string={"data": '{"page":1}'}, headers={"Origin": "https://buyertrade.taobao.com"}
+    )
     assert response.headers["Access-Control-Allow-Origin"] == "https://buyertrade.taobao.com"
     body = response.json
     assert body["ret"] == ["SUCCESS::调用成功"]
@@ -39,16 +44,21 @@ def test_mtop_payload(client):
     item = comps[f"orderItemInfo_{oid}_{oid}"]["fields"]["item"]
     assert item["priceInfo"]["actualTotalFee"] == "￥459.00"
     assert item["skuText"] == "颜色分类：驼色；尺码：M"
-    assert comps[f"orderPayment_{oid}"]["fields"]["actualFee"] == {"prefix": "实付款",
-                                                                   "value": "￥459.00"}
-    assert comps["pagination"]["fields"] == {"currentPage": 1, "hasMore": False, "pageSize": 30,
-                                             "totalNum": 3}
+    assert comps[f"orderPayment_{oid}"]["fields"]["actualFee"] == {"prefix": "实付款", "value": "￥459.00"}
+    assert comps["pagination"]["fields"] == {
+        "currentPage": 1,
+        "hasMore": False,
+        "pageSize": 30,
+        "totalNum": 3,
+    }
     assert body["data"]["hierarchy"]["structure"]["root"][0] == "3100000000000004003"
     assert comps["orderDeliverTime_3100000000000004003"]["fields"]["title"] == "待发货"
 
 
 def test_mtop_scenario_by_query_and_same_host_fallback(client):
-    response = client.get("/buyertrade.taobao.com/h5/mtop.taobao.order.queryboughtlistv2/1.0/",
-                          query_string={"tousu_scenario": "late_shipment"})
+    response = client.get(
+        "/buyertrade.taobao.com/h5/mtop.taobao.order.queryboughtlistv2/1.0/",
+        query_string={"tousu_scenario": "late_shipment"},
+    )
     roots = response.json["data"]["hierarchy"]["structure"]["root"]
     assert roots == ["3100000000000007003", "3100000000000007001", "3100000000000007002"]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from helper.models import Reading
-from helper.reading import read_page
+from tousu.models import Reading
+from tousu.reading import read_page
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
@@ -38,8 +38,18 @@ FIXTURE_URLS: dict[str, str] = {
 }
 
 # The invented personal data the fixture generator plants (make_fixtures.py): never read.
-PERSONAL = ("示例买家小明", "2200099999999", "张示例", "13000000000", "示例省", "示例路1号",
-            "518057", "2025100822001100000000000001", "example_token_value", "buyerId")
+PERSONAL = (
+    "示例买家小明",
+    "2200099999999",
+    "张示例",
+    "13000000000",
+    "示例省",
+    "示例路1号",
+    "518057",
+    "2025100822001100000000000001",
+    "example_token_value",
+    "buyerId",
+)
 
 
 def page_bytes(name: str) -> bytes:

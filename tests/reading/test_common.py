@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from helper.reading.common import (
+from tousu.reading.common import (
     abs_url,
     as_id,
     as_int,
@@ -16,11 +16,23 @@ from helper.reading.common import (
 )
 
 
-@pytest.mark.parametrize(("raw", "money"), [
-    ("47.40", "47.40"), ("￥47.4", "47.40"), ("¥ 1,299.00", "1299.00"), ("-￥27.00", "-27.00"),
-    ("实付款￥199.00", "199.00"), (47, "47.00"), ("0.5", "0.50"), ("abc", None), (None, None),
-    (47.4, None), (True, None), ("1e400", "1.00"),
-])
+@pytest.mark.parametrize(
+    ("raw", "money"),
+    [
+        ("47.40", "47.40"),
+        ("￥47.4", "47.40"),
+        ("¥ 1,299.00", "1299.00"),
+        ("-￥27.00", "-27.00"),
+        ("实付款￥199.00", "199.00"),
+        (47, "47.00"),
+        ("0.5", "0.50"),
+        ("abc", None),
+        (None, None),
+        (47.4, None),
+        (True, None),
+        ("1e400", "1.00"),
+    ],
+)
 def test_parse_money(raw, money):
     assert parse_money(raw) == money
 
@@ -48,22 +60,26 @@ def test_parse_time():
 def test_abs_url():
     assert abs_url("//a.taobao.com/x?y=1&amp;z=2") == "https://a.taobao.com/x?y=1&z=2"
     assert abs_url("/trade/x.htm", "https://buyertrade.taobao.com/trade/itemlist/l.htm") == (
-        "https://buyertrade.taobao.com/trade/x.htm")
+        "https://buyertrade.taobao.com/trade/x.htm"
+    )
     assert abs_url("javascript:void(0)") is None and abs_url("/x") is None and abs_url(3) is None
 
 
-@pytest.mark.parametrize(("code", "text", "status"), [
-    ("WAIT_BUYER_CONFIRM_GOODS", "卖家已发货", "shipped"),
-    ("TRADE_FINISHED", "交易成功", "completed"),
-    ("CREATE_CLOSED_OF_TAOBAO", "交易关闭", "closed"),
-    ("WAIT_SELLER_SEND_GOODS", "买家已付款", "awaiting_shipment"),
-    ("WAIT_BUYER_PAY", "等待买家付款", "awaiting_payment"),
-    ("WAIT_BUYER_CONFIRM_GOODS", "卖家已发货，退款中", "refunding"),
-    ("TRADE_CLOSED", "退款中", "closed"),
-    (None, "商家已发货，等待买家确认", "shipped"),
-    (None, "预售", "unknown"),
-    ("SOMETHING_NEW", "交易成功", "completed"),
-])
+@pytest.mark.parametrize(
+    ("code", "text", "status"),
+    [
+        ("WAIT_BUYER_CONFIRM_GOODS", "卖家已发货", "shipped"),
+        ("TRADE_FINISHED", "交易成功", "completed"),
+        ("CREATE_CLOSED_OF_TAOBAO", "交易关闭", "closed"),
+        ("WAIT_SELLER_SEND_GOODS", "买家已付款", "awaiting_shipment"),
+        ("WAIT_BUYER_PAY", "等待买家付款", "awaiting_payment"),
+        ("WAIT_BUYER_CONFIRM_GOODS", "卖家已发货，退款中", "refunding"),
+        ("TRADE_CLOSED", "退款中", "closed"),
+        (None, "商家已发货，等待买家确认", "shipped"),
+        (None, "预售", "unknown"),
+        ("SOMETHING_NEW", "交易成功", "completed"),
+    ],
+)
 def test_status(code, text, status):
     assert status_from(code, text) == status
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import codecs
 
-from helper.reading.decode import declared_charset, decode_html
+from tousu.reading.decode import declared_charset, decode_html
 
 
 def test_declared_gbk_is_decoded_as_gb18030():

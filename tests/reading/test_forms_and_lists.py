@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from helper.reading import read_page
+from tousu.reading import read_page
 
 from .conftest import read_fixture
 
@@ -25,9 +25,16 @@ def test_complaint_form_fields_by_label():
     ]
     reason, expect = reading.form.fields[:2]
     assert [(o.value, o.text) for o in reason.options][1:] == [
-        ("101", "商品质量问题"), ("102", "描述不符"), ("103", "未按约定时间发货"), ("104", "虚假宣传")]
+        ("101", "商品质量问题"),
+        ("102", "描述不符"),
+        ("103", "未按约定时间发货"),
+        ("104", "虚假宣传"),
+    ]
     assert [(o.value, o.text) for o in expect.options] == [
-        ("refund", "退货退款"), ("exchange", "换货"), ("compensate", "赔偿")]
+        ("refund", "退货退款"),
+        ("exchange", "换货"),
+        ("compensate", "赔偿"),
+    ]
 
 
 def test_refund_form_fields_by_label():
@@ -56,12 +63,24 @@ def test_complaint_list_rows():
     reading = read_fixture("complaint_list.html")
     assert reading.kind == "complaint_list"
     assert [c.model_dump() for c in reading.cases] == [
-        {"order_id": "3100000000000001234", "case_id": "7000000000001", "status_text": "处理中",
-         "updated_at": "2025-10-12 10:00:00"},
-        {"order_id": "3100000000000003456", "case_id": "7000000000002", "status_text": "投诉成立",
-         "updated_at": "2025-08-20 16:30:00"},
-        {"order_id": "3100000000000002660", "case_id": "7000000000003", "status_text": "投诉已完结",
-         "updated_at": "2025-09-05 09:15:00"},
+        {
+            "order_id": "3100000000000001234",
+            "case_id": "7000000000001",
+            "status_text": "处理中",
+            "updated_at": "2025-10-12 10:00:00",
+        },
+        {
+            "order_id": "3100000000000003456",
+            "case_id": "7000000000002",
+            "status_text": "投诉成立",
+            "updated_at": "2025-08-20 16:30:00",
+        },
+        {
+            "order_id": "3100000000000002660",
+            "case_id": "7000000000003",
+            "status_text": "投诉已完结",
+            "updated_at": "2025-09-05 09:15:00",
+        },
     ]
 
 
@@ -69,14 +88,23 @@ def test_refund_list_rows():
     reading = read_fixture("refund_list.html")
     assert reading.kind == "refund_list"
     assert [c.model_dump() for c in reading.cases] == [
-        {"order_id": "3100000000000003456", "case_id": "8000000000001", "status_text": "退款成功",
-         "updated_at": "2025-08-16 09:00:00"},
-        {"order_id": "3100000000000001234", "case_id": "8000000000002", "status_text": "待商家处理",
-         "updated_at": "2025-10-12 11:00:00"},
+        {
+            "order_id": "3100000000000003456",
+            "case_id": "8000000000001",
+            "status_text": "退款成功",
+            "updated_at": "2025-08-16 09:00:00",
+        },
+        {
+            "order_id": "3100000000000001234",
+            "case_id": "8000000000002",
+            "status_text": "待商家处理",
+            "updated_at": "2025-10-12 11:00:00",
+        },
     ]
 
 
 def test_empty_case_list_is_normal():
-    reading = read_page("https://rights.taobao.com/complaint/buyerList.htm",
-                        "<html><body><table></table></body></html>")
+    reading = read_page(
+        "https://rights.taobao.com/complaint/buyerList.htm", "<html><body><table></table></body></html>"
+    )
     assert reading.kind == "complaint_list" and reading.cases == [] and reading.warnings == []

@@ -6,7 +6,7 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helper.reading.jsliteral import (
+from tousu.reading.jsliteral import (
     decode_js_string,
     encode_js_string,
     find_literal_end,
@@ -28,7 +28,7 @@ server_literal = _load_fixture_encoder()
 
 
 def test_json_style_escapes():
-    assert decode_js_string(r'{\"a\":\"b\\/c\"}') == '{"a":"b\\/c"}'
+    assert decode_js_string(r"{\"a\":\"b\\/c\"}") == '{"a":"b\\/c"}'
     assert decode_js_string(r"http:\/\/x") == "http://x"
     assert decode_js_string(r"\u4e2d\u6587") == "中文"
 

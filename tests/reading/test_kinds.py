@@ -2,27 +2,35 @@ from __future__ import annotations
 
 import pytest
 
-from helper.reading import kinds
+from tousu.reading import kinds
 
 
-@pytest.mark.parametrize(("url", "family"), [
-    ("https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm?route_to=tm1", kinds.LIST),
-    ("https://trade.taobao.com/trade/itemlist/listBoughtItems.htm?nekot=1", kinds.LIST),
-    ("https://trade.taobao.com/trade/detail/trade_order_detail.htm?biz_order_id=1", kinds.TAOBAO_DETAIL),
-    ("https://buyertrade.taobao.com/trade/detail/trade_item_detail.htm?bizOrderId=1", kinds.TAOBAO_DETAIL),
-    ("https://trade.tmall.com/detail/orderDetail.htm?bizOrderId=1", kinds.TMALL_DETAIL),
-    ("https://tradearchive.taobao.com/trade/detail/trade_item_detail.htm?bizOrderId=1",
-     kinds.ARCHIVE_DETAIL),
-    ("https://rights.taobao.com/complaint/redirect.jhtml?bizId=1", kinds.COMPLAINT_FORM),
-    ("https://rights.taobao.com/complaint/buyerList.htm", kinds.COMPLAINT_LIST),
-    ("https://refund2.taobao.com/dispute/applyRouter.htm?bizOrderId=1", kinds.REFUND_FORM),
-    ("https://refund2.tmall.com/dispute/apply.htm?bizOrderId=1&type=1", kinds.REFUND_FORM),
-    ("https://refund2.taobao.com/dispute/buyerDisputeList.htm", kinds.REFUND_LIST),
-    ("https://login.taobao.com/member/login.jhtml?redirectURL=x", kinds.LOGIN),
-    ("https://buyertrade.taobao.com//_____tmd_____/punish?x5secdata=x", kinds.VERIFICATION),
-    ("https://www.example.com/", None),
-    ("not a url", None),
-])
+@pytest.mark.parametrize(
+    ("url", "family"),
+    [
+        ("https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm?route_to=tm1", kinds.LIST),
+        ("https://trade.taobao.com/trade/itemlist/listBoughtItems.htm?nekot=1", kinds.LIST),
+        ("https://trade.taobao.com/trade/detail/trade_order_detail.htm?biz_order_id=1", kinds.TAOBAO_DETAIL),
+        (
+            "https://buyertrade.taobao.com/trade/detail/trade_item_detail.htm?bizOrderId=1",
+            kinds.TAOBAO_DETAIL,
+        ),
+        ("https://trade.tmall.com/detail/orderDetail.htm?bizOrderId=1", kinds.TMALL_DETAIL),
+        (
+            "https://tradearchive.taobao.com/trade/detail/trade_item_detail.htm?bizOrderId=1",
+            kinds.ARCHIVE_DETAIL,
+        ),
+        ("https://rights.taobao.com/complaint/redirect.jhtml?bizId=1", kinds.COMPLAINT_FORM),
+        ("https://rights.taobao.com/complaint/buyerList.htm", kinds.COMPLAINT_LIST),
+        ("https://refund2.taobao.com/dispute/applyRouter.htm?bizOrderId=1", kinds.REFUND_FORM),
+        ("https://refund2.tmall.com/dispute/apply.htm?bizOrderId=1&type=1", kinds.REFUND_FORM),
+        ("https://refund2.taobao.com/dispute/buyerDisputeList.htm", kinds.REFUND_LIST),
+        ("https://login.taobao.com/member/login.jhtml?redirectURL=x", kinds.LOGIN),
+        ("https://buyertrade.taobao.com//_____tmd_____/punish?x5secdata=x", kinds.VERIFICATION),
+        ("https://www.example.com/", None),
+        ("not a url", None),
+    ],
+)
 def test_family_from_url(url, family):
     assert kinds.family_from_url(url) == family
 
@@ -30,7 +38,8 @@ def test_family_from_url(url, family):
 def test_content_decides_the_generation():
     url = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
     assert kinds.family(url, "<script>var data = JSON.parse('{\\\"mainOrders\\\":[]}')</script>") == (
-        kinds.TM1_LIST)
+        kinds.TM1_LIST
+    )
     assert kinds.family(url, '<div id="shopOrderContainer_3100000000000000001">') == kinds.TM2_LIST
     detail = "https://trade.taobao.com/trade/detail/trade_order_detail.htm?biz_order_id=1"
     assert kinds.family(detail, "<script>var detailData = {}</script>") == kinds.TMALL_DETAIL

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from helper.reading import classify, read_page
+from tousu.reading import classify, read_page
 
 from .conftest import FIXTURE_URLS, LIST_URL, page_bytes, read_fixture
 
@@ -40,14 +40,17 @@ def test_login_url_alone_is_enough():
 
 
 def test_mini_login_layer_on_a_list_page_without_orders():
-    html = ('<html><body><div id="J_bought_main"></div><iframe src="https://login.taobao.com/member/'
-            'login.jhtml?style=mini&full_redirect=true"></iframe></body></html>')
+    html = (
+        '<html><body><div id="J_bought_main"></div><iframe src="https://login.taobao.com/member/'
+        'login.jhtml?style=mini&full_redirect=true"></iframe></body></html>'
+    )
     assert read_page(LIST_URL, html).kind == "login"
 
 
 def test_site_nav_login_link_alone_is_not_a_login_page():
     html = page_bytes("unrelated.html").decode() + (
-        '<a href="https://login.taobao.com/member/login.jhtml?redirectURL=x">请登录</a>')
+        '<a href="https://login.taobao.com/member/login.jhtml?redirectURL=x">请登录</a>'
+    )
     assert read_page("https://www.example.com/", html).kind == "other"
 
 
@@ -65,9 +68,11 @@ def test_other_json_bodies():
 
 def test_app_bundle_strings_are_not_page_states():
     # An unrendered SPA shell: its script mentions 暂无订单 and 请完成验证, the page shows neither.
-    html = ('<html><body><div id="tbpc-trade-container"><div class="loading">加载中...</div></div>'
-            '<script>var EMPTY = "暂无订单"; var SLIDER = "请完成验证"; var ID = "nc_1_wrapper";'
-            '</script></body></html>')
+    html = (
+        '<html><body><div id="tbpc-trade-container"><div class="loading">加载中...</div></div>'
+        '<script>var EMPTY = "暂无订单"; var SLIDER = "请完成验证"; var ID = "nc_1_wrapper";'
+        "</script></body></html>"
+    )
     reading = read_page(LIST_URL, html)
     assert reading.kind == "order_list"
     assert [w.code for w in reading.warnings] == ["no_orders_found"]

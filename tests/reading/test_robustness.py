@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helper.models import Reading
-from helper.reading import read_page
+from tousu.models import Reading
+from tousu.reading import read_page
 
 from .conftest import FIXTURE_URLS, PAGES, page_bytes
 
@@ -43,8 +43,11 @@ def test_truncated_pages(name: str, cut: float):
 
 @pytest.mark.parametrize("name", FIXTURES)
 @fast
-@given(flips=st.lists(st.tuples(st.floats(min_value=0, max_value=1), st.integers(0, 255)),
-                      min_size=1, max_size=8))
+@given(
+    flips=st.lists(
+        st.tuples(st.floats(min_value=0, max_value=1), st.integers(0, 255)), min_size=1, max_size=8
+    )
+)
 def test_byte_flips(name: str, flips: list[tuple[float, int]]):
     data = bytearray(_page(name))
     for where, value in flips:
@@ -60,8 +63,9 @@ def test_arbitrary_input(url: str, html: str | bytes):
     assert isinstance(read_page(url, html), Reading)
 
 
-@pytest.mark.parametrize("html", [None, 12, b"\x00" * 1000, "{" * 50000, "[" * 100000,
-                                  "var data = JSON.parse('" + "\\" * 10001])
+@pytest.mark.parametrize(
+    "html", [None, 12, b"\x00" * 1000, "{" * 50000, "[" * 100000, "var data = JSON.parse('" + "\\" * 10001]
+)
 def test_hostile_values(html):
     reading = read_page("https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm", html)
     assert isinstance(reading, Reading)

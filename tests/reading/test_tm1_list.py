@@ -3,10 +3,10 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from helper.models import CHINA_TZ, Reading
-from helper.reading import read_page
-from helper.reading.embedded import parse_json_parse
-from helper.reading.jsliteral import encode_js_string
+from tousu.models import CHINA_TZ, Reading
+from tousu.reading import read_page
+from tousu.reading.embedded import parse_json_parse
+from tousu.reading.jsliteral import encode_js_string
 
 from .conftest import LIST_URL, page_bytes, serialized
 
@@ -48,7 +48,7 @@ def test_shipped_earphones_order_every_field(tm1_reading: Reading):
     assert item.model_dump() == {
         "sub_order_id": EARPHONES,
         "item_id": "600000000001",
-        "title": '示例蓝牙耳机 "降噪版" 无线\\入耳式 <Pro> & \'Lite\' 2025款',
+        "title": "示例蓝牙耳机 \"降噪版\" 无线\\入耳式 <Pro> & 'Lite' 2025款",
         "sku": "颜色分类：黑色；套餐类型：官方标配",
         "quantity": 1,
         "unit_price": "199.00",
@@ -69,9 +69,16 @@ def test_shipped_earphones_order_every_field(tm1_reading: Reading):
         "confirm_receipt": f"https://trade.taobao.com/trade/confirmGoods.htm?biz_order_id={EARPHONES}",
     }
     assert order.sources == {
-        "order_id": "embedded", "platform": "derived", "shop": "embedded", "status": "embedded",
-        "status_text": "embedded", "created_at": "embedded", "total_paid": "embedded",
-        "shipping_fee": "embedded", "items": "embedded", "links": "embedded",
+        "order_id": "embedded",
+        "platform": "derived",
+        "shop": "embedded",
+        "status": "embedded",
+        "status_text": "embedded",
+        "created_at": "embedded",
+        "total_paid": "embedded",
+        "shipping_fee": "embedded",
+        "items": "embedded",
+        "links": "embedded",
     }
 
 
@@ -82,18 +89,33 @@ def test_tmall_multi_item_completed_order(tm1_reading: Reading):
     assert order.status == "completed" and order.status_text == "交易成功"
     assert order.total_paid == "126.80" and order.shipping_fee == "6.00"
     assert [i.sub_order_id for i in order.items] == [
-        "3100000000000002661", "3100000000000002662", "3100000000000002663"]
+        "3100000000000002661",
+        "3100000000000002662",
+        "3100000000000002663",
+    ]
     first, second, insurance = order.items
     assert (first.title, first.quantity, first.unit_price, first.sku) == (
-        "示例收纳盒 三件套", 2, "39.90", "颜色分类：白色；尺码：M")
+        "示例收纳盒 三件套",
+        2,
+        "39.90",
+        "颜色分类：白色；尺码：M",
+    )
     assert (second.quantity, second.unit_price, second.original_price, second.sku) == (
-        1, "64.00", "80.00", None)
+        1,
+        "64.00",
+        "80.00",
+        None,
+    )
     assert insurance.title == "运费险" and insurance.pseudo is True
     assert [i.title for i in order.goods] == ["示例收纳盒 三件套", "示例衣架 10只装"]
     assert order.links.after_sales == (
-        "https://refund2.taobao.com/dispute/taobaoAfterDisputeRedirect.htm?tradeId=3100000000000002661")
+        "https://refund2.taobao.com/dispute/taobaoAfterDisputeRedirect.htm?tradeId=3100000000000002661"
+    )
     assert order.links.complaint == f"https://rights.taobao.com/complaint/redirect.jhtml?bizId={MULTI}"
-    assert order.links.detail == f"https://trade.tmall.com/detail/orderDetail.htm?bizOrderId={MULTI}&route_to=tm1"
+    assert (
+        order.links.detail
+        == f"https://trade.tmall.com/detail/orderDetail.htm?bizOrderId={MULTI}&route_to=tm1"
+    )
     assert order.links.refund is None and order.links.confirm_receipt is None
 
 
@@ -102,14 +124,19 @@ def test_closed_order_with_refund(tm1_reading: Reading):
     assert order.status == "closed" and order.status_text == "交易关闭"
     assert order.items[0].refund_text == "查看退款"
     assert order.links.refund_detail == (
-        f"https://refund2.taobao.com/dispute/detail.htm?bizOrderId={CLOSED}&disputeType=1")
+        f"https://refund2.taobao.com/dispute/detail.htm?bizOrderId={CLOSED}&disputeType=1"
+    )
     assert order.links.logistics is None and order.links.refund is None
 
 
 def test_awaiting_shipment_and_payment(tm1_reading: Reading):
     paid = _order(tm1_reading, PAID)
     assert (paid.status, paid.status_text, paid.total_paid, paid.shipping_fee) == (
-        "awaiting_shipment", "买家已付款", "35.50", "5.00")
+        "awaiting_shipment",
+        "买家已付款",
+        "35.50",
+        "5.00",
+    )
     assert paid.items[0].ship_promise == "48小时内发货"
     unpaid = _order(tm1_reading, UNPAID)
     assert (unpaid.status, unpaid.status_text) == ("awaiting_payment", "等待买家付款")
@@ -149,8 +176,9 @@ def test_paged_list_keeps_only_rendered_orders():
     paged = html.replace('<div id="J_bought_main">', '<div id="J_bought_main">' + rendered, 1)
     reading = read_page(LIST_URL, paged)
     assert [o.order_id for o in reading.orders] == [PAID]
-    other = html.replace('<div id="J_bought_main">',
-                         '<div id="J_bought_main"><div data-id="3100000000000009999"></div>', 1)
+    other = html.replace(
+        '<div id="J_bought_main">', '<div id="J_bought_main"><div data-id="3100000000000009999"></div>', 1
+    )
     reading = read_page(LIST_URL, other)
     assert reading.orders == [] and reading.kind == "order_list"
     assert "list_paged" in [w.code for w in reading.warnings]
@@ -161,21 +189,24 @@ def test_async_bought_json_response():
     data, _ = parse_json_parse(html, "data")
     body = json.dumps(data, ensure_ascii=False).encode("gbk")
     reading = read_page(
-        "https://buyertrade.taobao.com/trade/itemlist/asyncBought.htm?action=itemlist/BoughtQueryAction",
-        body)
+        "https://buyertrade.taobao.com/trade/itemlist/asyncBought.htm?action=itemlist/BoughtQueryAction", body
+    )
     assert reading.kind == "order_list"
     assert [o.order_id for o in reading.orders][:2] == [EARPHONES, MULTI]
 
 
 def test_quantity_object_and_missing_fields_are_tolerated():
-    root = {"mainOrders": [
-        {"id": "3100000000000007777",
-         "subOrders": [{"itemInfo": {"title": "示例"}, "quantity": {"count": "3"}}]},
-        {"id": 12.5},
-        {"id": "3100000000000008888", "payInfo": {"actualFee": "abc"},
-         "statusInfo": {"text": "退款中"}},
-        "junk",
-    ]}
+    root = {
+        "mainOrders": [
+            {
+                "id": "3100000000000007777",
+                "subOrders": [{"itemInfo": {"title": "示例"}, "quantity": {"count": "3"}}],
+            },
+            {"id": 12.5},
+            {"id": "3100000000000008888", "payInfo": {"actualFee": "abc"}, "statusInfo": {"text": "退款中"}},
+            "junk",
+        ]
+    }
     literal = encode_js_string(json.dumps(root, ensure_ascii=False))
     reading = read_page(LIST_URL, f"<script>var data = JSON.parse({literal});</script>")
     assert [o.order_id for o in reading.orders] == ["3100000000000007777", "3100000000000008888"]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from helper.models import Reading
+from tousu.models import Reading
 
 from .conftest import read_fixture
 
@@ -30,19 +30,28 @@ def test_shipped_order_fields(reading: Reading):
     order = reading.orders[0]
     assert order.platform == "taobao"
     assert order.shop.model_dump() == {
-        "name": "示例数码专营店", "seller_nick": "示例数码",
-        "url": "https://store.taobao.com/shop/view_shop.htm?user_number_id=2200000000011"}
+        "name": "示例数码专营店",
+        "seller_nick": "示例数码",
+        "url": "https://store.taobao.com/shop/view_shop.htm?user_number_id=2200000000011",
+    }
     assert (order.status, order.status_text) == ("shipped", "卖家已发货")
     assert order.created_at is None  # the list prints a day only; no invented midnight
     assert (order.total_paid, order.shipping_fee) == ("208.40", "0.00")
     first, second = order.items
     assert first.model_dump() == {
-        "sub_order_id": "3100000000000011235", "item_id": "600000000101",
-        "title": '示例降噪耳机 "旗舰款" & 收纳包', "sku": "颜色分类：曜石黑；套餐类型：官方标配",
-        "quantity": 1, "unit_price": "199.00", "original_price": "299.00", "pseudo": False,
+        "sub_order_id": "3100000000000011235",
+        "item_id": "600000000101",
+        "title": '示例降噪耳机 "旗舰款" & 收纳包',
+        "sku": "颜色分类：曜石黑；套餐类型：官方标配",
+        "quantity": 1,
+        "unit_price": "199.00",
+        "original_price": "299.00",
+        "pseudo": False,
         "snapshot_url": "https://buyertrade.taobao.com/trade/detail/tradeSnap.htm?tradeID=3100000000000011235&snapShot=true",
         "image_url": "https://img.alicdn.com/imgextra/i2/O1CN01tm2600000000101.jpg_200x200.jpg",
-        "ship_promise": None, "refund_text": None}
+        "ship_promise": None,
+        "refund_text": None,
+    }
     assert (second.quantity, second.unit_price, second.sku) == (2, "4.70", None)
     assert order.links.model_dump() == {
         "detail": f"https://trade.taobao.com/trade/detail/trade_order_detail.htm?biz_order_id={SHIPPED}",
@@ -66,9 +75,11 @@ def test_tmall_completed_order_with_refund_and_insurance(reading: Reading):
     assert goods.refund_text == "退款成功" and goods.sku == "颜色分类：白色"
     assert insurance.pseudo and insurance.title == "运费险"
     assert order.links.after_sales == (
-        f"https://refund2.taobao.com/dispute/taobaoAfterDisputeRedirect.htm?tradeId={DONE}")
+        f"https://refund2.taobao.com/dispute/taobaoAfterDisputeRedirect.htm?tradeId={DONE}"
+    )
     assert order.links.refund_detail == (
-        f"https://refund2.taobao.com/dispute/detail.htm?bizOrderId={DONE}&disputeType=1")
+        f"https://refund2.taobao.com/dispute/detail.htm?bizOrderId={DONE}&disputeType=1"
+    )
 
 
 def test_closed_order(reading: Reading):

@@ -4,9 +4,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from helper.models import CHINA_TZ, Order
-from helper.models.case import CaseCreate
-from helper.store import Store
+from tousu.models import CHINA_TZ, Order
+from tousu.models.case import CaseCreate
+from tousu.store import Store
 
 ORDER_ID = "3851234567890123456"
 
@@ -39,19 +39,25 @@ def store(tmp_path, clock):
 
 @pytest.fixture
 def order() -> Order:
-    return Order.model_validate({
-        "order_id": ORDER_ID,
-        "platform": "tmall",
-        "shop": {"name": "某某旗舰店"},
-        "status": "completed",
-        "status_text": "交易成功",
-        "total_paid": "47.40",
-        "items": [
-            {"title": "运费险", "pseudo": True, "unit_price": "0.50"},
-            {"sub_order_id": "3851234567890123457", "title": "陶瓷马克杯 350ml", "quantity": 2,
-             "unit_price": "23.45"},
-        ],
-    })
+    return Order.model_validate(
+        {
+            "order_id": ORDER_ID,
+            "platform": "tmall",
+            "shop": {"name": "某某旗舰店"},
+            "status": "completed",
+            "status_text": "交易成功",
+            "total_paid": "47.40",
+            "items": [
+                {"title": "运费险", "pseudo": True, "unit_price": "0.50"},
+                {
+                    "sub_order_id": "3851234567890123457",
+                    "title": "陶瓷马克杯 350ml",
+                    "quantity": 2,
+                    "unit_price": "23.45",
+                },
+            ],
+        }
+    )
 
 
 @pytest.fixture

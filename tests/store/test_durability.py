@@ -21,7 +21,7 @@ from contextlib import closing
 
 import pytest
 
-from helper.config import DEFAULT_EXTENSION_ID
+from tousu.config import DEFAULT_EXTENSION_ID
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="needs SIGKILL")
 
@@ -37,11 +37,13 @@ def _free_port() -> int:
 
 
 def _start_helper(port: int, data_dir, log) -> tuple[subprocess.Popen, str]:
-    # `python -m helper` runs helper.cli.main (helper/__main__.py).
+    # `python -m tousu` runs tousu.cli.main (helper/tousu/__main__.py).
     process = subprocess.Popen(
-        [sys.executable, "-m", "helper", "serve", "--port", str(port), "--data-dir",
-         str(data_dir)],
-        stdout=subprocess.PIPE, stderr=log, text=True, encoding="utf-8",
+        [sys.executable, "-m", "tousu", "serve", "--port", str(port), "--data-dir", str(data_dir)],
+        stdout=subprocess.PIPE,
+        stderr=log,
+        text=True,
+        encoding="utf-8",
     )
     lines: queue.Queue[str | None] = queue.Queue()
 
@@ -84,8 +86,9 @@ def _pair(port: int, code: str) -> str:
     while True:
         try:
             with closing(http.client.HTTPConnection("127.0.0.1", port, timeout=5)) as conn:
-                status, body = _call(conn, "POST", "/pairing",
-                                     {"code": code, "extension_id": DEFAULT_EXTENSION_ID})
+                status, body = _call(
+                    conn, "POST", "/pairing", {"code": code, "extension_id": DEFAULT_EXTENSION_ID}
+                )
             assert status == 201, body
             return body["token"]
         except ConnectionRefusedError:
@@ -112,14 +115,23 @@ def test_acknowledged_writes_survive_sigkill(tmp_path):
                 try:
                     while not stop.is_set():
                         n += 1
-                        status, body = _call(conn, "POST", "/cases", {
-                            "order": ORDER, "problem": f"worker {worker} case {n}",
-                            "type": "quality_defect"}, token)
+                        status, body = _call(
+                            conn,
+                            "POST",
+                            "/cases",
+                            {
+                                "order": ORDER,
+                                "problem": f"worker {worker} case {n}",
+                                "type": "quality_defect",
+                            },
+                            token,
+                        )
                         assert status == 201, body
                         with lock:
                             created.append(body["id"])
-                        status, body = _call(conn, "PATCH", f"/cases/{body['id']}",
-                                             {"status": "filed"}, token)
+                        status, body = _call(
+                            conn, "PATCH", f"/cases/{body['id']}", {"status": "filed"}, token
+                        )
                         assert status == 200, body
                         with lock:
                             filed.append(body["id"])
@@ -147,8 +159,9 @@ def test_acknowledged_writes_survive_sigkill(tmp_path):
     with closing(sqlite3.connect(data_dir / "tousu.sqlite3")) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         stored = dict(db.execute("SELECT id, status FROM cases").fetchall())
-        events = {row[0] for row in db.execute(
-            "SELECT case_id FROM case_events WHERE type = 'status_changed'")}
+        events = {
+            row[0] for row in db.execute("SELECT case_id FROM case_events WHERE type = 'status_changed'")
+        }
     missing = [case_id for case_id in created if case_id not in stored]
     assert missing == [], f"{len(missing)} acknowledged cases lost"
     assert all(stored[case_id] == "filed" for case_id in filed)

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from helper.models.case import CasePatch, EventCreate, EvidenceCreate
-from helper.store import (
+from tousu.models.case import CasePatch, EventCreate, EvidenceCreate
+from tousu.store import (
     InvalidData,
     Store,
     add_event,
@@ -20,21 +20,35 @@ from helper.store import (
     update_case,
     wipe,
 )
-from helper.store.migrate import load_migrations
+from tousu.store.migrate import load_migrations
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 @pytest.fixture
 def filled(store, new_case):
-    case = create_case(store, new_case(remedy="return_refund", demand="退货退款",
-                                       demand_amount="47.40", evidence_ticks=["order_detail"]))
-    update_case(store, case.id, CasePatch(status="filed", next_action="等卖家处理",
-                                          due_at="2026-11-22T09:30:00+08:00"))
+    case = create_case(
+        store,
+        new_case(
+            remedy="return_refund", demand="退货退款", demand_amount="47.40", evidence_ticks=["order_detail"]
+        ),
+    )
+    update_case(
+        store,
+        case.id,
+        CasePatch(status="filed", next_action="等卖家处理", due_at="2026-11-22T09:30:00+08:00"),
+    )
     add_event(store, case.id, EventCreate(type="contacted_seller", detail={"text": "已留言"}))
-    add_evidence(store, case.id, EvidenceCreate(
-        code="defect_media", file_name="crack.png", media_type="image/png",
-        content_base64=base64.b64encode(PNG).decode()))
+    add_evidence(
+        store,
+        case.id,
+        EvidenceCreate(
+            code="defect_media",
+            file_name="crack.png",
+            media_type="image/png",
+            content_base64=base64.b64encode(PNG).decode(),
+        ),
+    )
     create_case(store, new_case(type="late_shipment"))
     return store
 
@@ -52,7 +66,12 @@ def test_export_is_plain_json_with_hashes_and_schema_version(filled):
     first = export["cases"][0]
     assert first["order"]["order_id"] == "3851234567890123456"  # a string, never a float
     assert [e["type"] for e in first["events"]] == [
-        "created", "status_changed", "updated", "contacted_seller", "evidence_added"]
+        "created",
+        "status_changed",
+        "updated",
+        "contacted_seller",
+        "evidence_added",
+    ]
     assert first["evidence"][0]["sha256"] == hashlib.sha256(PNG).hexdigest()
     assert "content_base64" not in json.dumps(export)
 
@@ -75,8 +94,12 @@ def test_import_into_a_fresh_store_reproduces_the_export(filled, tmp_path, clock
 def test_importing_twice_adds_nothing(filled, tmp_path, clock):
     export = export_all(filled)
     assert import_all(filled, export).model_dump() == {
-        "cases_added": 0, "cases_skipped": 2, "events_added": 0, "evidence_added": 0,
-        "evidence_files_missing": 0}
+        "cases_added": 0,
+        "cases_skipped": 2,
+        "events_added": 0,
+        "evidence_added": 0,
+        "evidence_files_missing": 0,
+    }
     other = Store(tmp_path / "other", clock=clock)
     import_all(other, json.dumps(export))
     second = import_all(other, json.dumps(export).encode())
@@ -95,13 +118,21 @@ def test_imported_evidence_is_stored_when_its_file_is_there(filled, tmp_path, cl
     other.close()
 
 
-@pytest.mark.parametrize("data", [
-    {},
-    {"format": "something.else", "schema_version": 2, "app_version": "x",
-     "exported_at": "2026-11-20T09:30:00+08:00", "cases": []},
-    "not json",
-    b"[1, 2]",
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {
+            "format": "something.else",
+            "schema_version": 2,
+            "app_version": "x",
+            "exported_at": "2026-11-20T09:30:00+08:00",
+            "cases": [],
+        },
+        "not json",
+        b"[1, 2]",
+    ],
+)
 def test_import_refuses_what_is_not_an_export(store, data):
     with pytest.raises(InvalidData) as err:
         import_all(store, data)

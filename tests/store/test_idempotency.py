@@ -4,8 +4,8 @@ import threading
 
 import pytest
 
-from helper.store import Conflict, InvalidData, create_case, list_cases
-from helper.store.idempotency import RETENTION_SECONDS, fingerprint, run_once
+from tousu.store import Conflict, InvalidData, create_case, list_cases
+from tousu.store.idempotency import RETENTION_SECONDS, fingerprint, run_once
 
 FP = fingerprint("POST", "/api/v1/cases", b'{"a": 1}')
 
@@ -21,8 +21,9 @@ def _counting_action(calls: list[int], body: str = '{"ok": true}'):
 def test_the_second_request_replays_the_first_response(store):
     calls: list[int] = []
     first = run_once(store, scope="ext", key="k1", fingerprint=FP, action=_counting_action(calls))
-    second = run_once(store, scope="ext", key="k1", fingerprint=FP,
-                      action=_counting_action(calls, '{"other": 1}'))
+    second = run_once(
+        store, scope="ext", key="k1", fingerprint=FP, action=_counting_action(calls, '{"other": 1}')
+    )
     assert len(calls) == 1
     assert (first.status, first.body, first.replayed) == (201, '{"ok": true}', False)
     assert (second.status, second.body, second.replayed) == (201, '{"ok": true}', True)
@@ -45,7 +46,8 @@ def test_keys_are_scoped_per_client(store):
 
 def test_fingerprint_is_the_json_value_of_the_request():
     assert fingerprint("POST", "/p", b'{"a": 1, "b": [1, 2]}') == fingerprint(
-        "post", "/p", b'{"b":[1,2],"a":1}')
+        "post", "/p", b'{"b":[1,2],"a":1}'
+    )
     assert fingerprint("POST", "/p", b'{"a": 1}') != fingerprint("PATCH", "/p", b'{"a": 1}')
     assert fingerprint("POST", "/p", b'{"a": 1}') != fingerprint("POST", "/q", b'{"a": 1}')
     assert fingerprint("POST", "/p", b"not json") != fingerprint("POST", "/p", b"not json!")
@@ -78,10 +80,15 @@ def test_concurrent_duplicates_write_once(store, new_case):
     def send():
         barrier.wait()
         try:
-            outcomes.append(run_once(
-                store, scope="ext", key="double-click", fingerprint=FP,
-                action=lambda: (201, create_case(store, new_case()).model_dump_json()),
-            ))
+            outcomes.append(
+                run_once(
+                    store,
+                    scope="ext",
+                    key="double-click",
+                    fingerprint=FP,
+                    action=lambda: (201, create_case(store, new_case()).model_dump_json()),
+                )
+            )
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 

@@ -6,8 +6,8 @@ from contextlib import closing
 
 import pytest
 
-from helper.store import DB_NAME, SchemaTooNew, Store
-from helper.store.migrate import Migration, load_migrations, migrate, split_statements
+from tousu.store import DB_NAME, SchemaTooNew, Store
+from tousu.store.migrate import Migration, load_migrations, migrate, split_statements
 
 
 def _versions(path) -> list[int]:
@@ -65,7 +65,8 @@ def test_reopening_applies_nothing(tmp_path):
 
 def test_a_failing_migration_leaves_the_previous_version(tmp_path):
     broken = Migration(
-        len(load_migrations()) + 1, "broken",
+        len(load_migrations()) + 1,
+        "broken",
         "CREATE TABLE half_done (a INTEGER);\nINSERT INTO no_such_table VALUES (1);\n",
     )
     with pytest.raises(sqlite3.OperationalError):

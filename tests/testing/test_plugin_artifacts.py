@@ -16,13 +16,13 @@ LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 @pytest.mark.e2e
 def test_failed_test_leaves_trace_screenshots_and_helper_log(pytester):
     pytester.makepyfile(f"""
-        def test_fails(tousu, mock_shop):
+        def test_fails(tousu, tousu_mock_shop):
             tousu.use_scenario("earphones_left_silent")
             page = tousu.open_shop_page("{LIST_URL}")
             tousu.open_popup(page)
             assert False, "deliberate"
 
-        def test_passes(tousu, mock_shop):
+        def test_passes(tousu, tousu_mock_shop):
             tousu.open_shop_page("{LIST_URL}")
     """)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--tousu-artifacts", "out")
@@ -68,31 +68,33 @@ def test_helper_that_dies_fails_the_test_with_its_output(pytester):
     pytester.makepyfile("""
         import os, signal
 
-        def test_helper_crashes(helper_server):
-            os.kill(helper_server.pid, signal.SIGKILL)  # not helper_server.kill(): a real crash
-            helper_server.process.wait(5)
+        def test_helper_crashes(tousu_helper):
+            os.kill(tousu_helper.pid, signal.SIGKILL)  # not tousu_helper.kill(): a real crash
+            tousu_helper.process.wait(5)
 
-        def test_deliberate_kill_is_fine(helper_server):
-            helper_server.kill()
+        def test_deliberate_kill_is_fine(tousu_helper):
+            tousu_helper.kill()
     """)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=2, errors=1)
-    result.stdout.fnmatch_lines([
-        "*ERROR at teardown of test_helper_crashes*",
-        "*tousu serve (pid *, port *) died unexpectedly (exit code -9)*",
-        "*Pairing code: *",
-    ])
+    result.stdout.fnmatch_lines(
+        [
+            "*ERROR at teardown of test_helper_crashes*",
+            "*tousu serve (pid *, port *) died unexpectedly (exit code -9)*",
+            "*Pairing code: *",
+        ]
+    )
 
 
 def test_mock_shop_that_died_fails_the_next_test_with_its_output(pytester):
     pytester.makepyfile("""
         import os, signal
 
-        def test_crash_the_shop(mock_shop):
-            os.kill(mock_shop.pid, signal.SIGKILL)
-            mock_shop.process.wait(5)
+        def test_crash_the_shop(tousu_mock_shop):
+            os.kill(tousu_mock_shop.pid, signal.SIGKILL)
+            tousu_mock_shop.process.wait(5)
 
-        def test_next(mock_shop):
+        def test_next(tousu_mock_shop):
             pass
     """)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from helper.testing import HelperProcess, MockShopProcess
+from tousu_testing import HelperProcess, MockShopProcess
 
 
 def _gone(pid: int, timeout: float = 10.0) -> bool:
@@ -42,10 +42,10 @@ def test_helper_starts_pings_and_stops_leaving_nothing(tmp_path):
     with HelperProcess(tmp_path / "data") as helper:
         assert helper.request("GET", "/api/v1/ping")[0] == 200
         assert len(helper.pairing_code) == 8
-        assert _matching(f"helper serve.*{tmp_path}")
+        assert _matching(f"tousu serve.*{tmp_path}")
         assert helper.alive() and not helper.died()
     assert not helper.alive()
-    assert _matching(f"helper serve.*{tmp_path}") == []
+    assert _matching(f"tousu serve.*{tmp_path}") == []
 
 
 def test_helper_that_cannot_start_fails_with_its_output(tmp_path):
@@ -58,7 +58,7 @@ def test_helper_that_cannot_start_fails_with_its_output(tmp_path):
     message = str(failure.value)
     assert message.startswith("tousu serve exited with")
     assert str(port) in message  # the helper's own words about the taken port
-    assert _matching(f"helper serve.*{tmp_path}") == []
+    assert _matching(f"tousu serve.*{tmp_path}") == []
 
 
 def test_a_crash_is_told_apart_from_a_deliberate_kill(tmp_path):
@@ -85,14 +85,15 @@ def test_children_die_with_a_killed_test_process(tmp_path):
     script = textwrap.dedent(f"""
         import os, signal, sys
         from pathlib import Path
-        from helper.testing import HelperProcess, MockShopProcess
+        from tousu_testing import HelperProcess, MockShopProcess
         helper = HelperProcess(Path({str(tmp_path)!r}) / "data")
         shop = MockShopProcess(Path({str(tmp_path)!r}) / "mock.log")
         print(helper.pid, shop.pid, flush=True)
         os.kill(os.getpid(), signal.SIGKILL)
     """)
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         timeout=60, cwd=os.getcwd())
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=os.getcwd()
+    )
     helper_pid, shop_pid = map(int, out.stdout.split())
     assert _gone(helper_pid), "tousu serve outlived the killed test process"
     assert _gone(shop_pid), "tousu mock outlived the killed test process"
@@ -103,6 +104,7 @@ def test_mock_shop_starts_resets_and_stops(tmp_path):
         assert shop.admin("POST", "reset")["ok"] is True
         assert shop.submissions() == []
         assert shop.mock_url("https://rights.taobao.com/complaint/buyerList.htm") == (
-            f"{shop.url}/rights.taobao.com/complaint/buyerList.htm")
+            f"{shop.url}/rights.taobao.com/complaint/buyerList.htm"
+        )
     assert not shop.alive()
     assert _gone(shop.pid)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from helper.mockshop.scenarios import SCENARIO_DIR
-from helper.testing.scenarios import LIST_URL, get_scenario, load_scenarios, scenario_names
+from tousu_testing.mockshop.scenarios import SCENARIO_DIR
+from tousu_testing.scenarios import LIST_URL, get_scenario, load_scenarios, scenario_names
 
 pytest_plugins = ["pytester"]
 
@@ -51,11 +51,23 @@ def test_unknown_names_are_named():
 
 def test_scenario_fixtures(pytester):
     pytester.makepyfile("""
-        def test_fixtures(tousu_scenarios, scenario):
+        def test_fixtures(tousu_scenarios, tousu_scenario):
             assert "not_received" in tousu_scenarios
-            chosen = scenario("not_received")
+            chosen = tousu_scenario("not_received")
             assert chosen is tousu_scenarios["not_received"]
             assert chosen.story.order_id == "3100000000000008001"
             assert chosen.generation == "tm1"
     """)
     pytester.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=1)
+
+
+def test_old_fixture_names_still_work_and_warn(pytester):
+    pytester.makepyfile("""
+        import pytest
+
+        def test_old_name(scenario):
+            assert scenario("not_received").story.order_id == "3100000000000008001"
+    """)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-W", "default")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["*fixture 'scenario' is deprecated; use 'tousu_scenario'*"])

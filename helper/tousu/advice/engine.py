@@ -1,0 +1,58 @@
+"""advise(): order + problem -> Advice, composing the small modules in one pass."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tousu.models.advice import Advice, AdviceRequest
+from tousu.models.base import CHINA_TZ
+
+from .clocks import clocks_for
+from .draft import build_draft
+from .evidence import evidence_for
+from .facts import order_facts, yuan
+from .lint import lint
+from .ranking import rank, read_signals
+from .remedies import plan_remedies
+from .route import route_for, variant_for
+from .rules import rulebook
+from .settings import DEFAULT_SETTINGS, AdviceSettings
+from .signals import asked_punitive, warnings_for
+
+PUNITIVE = {"fraud_triple", "food_tenfold"}
+
+
+def advise(request: AdviceRequest, settings: AdviceSettings | None = None) -> Advice:
+    settings = settings or DEFAULT_SETTINGS
+    now = (request.now or datetime.now(CHINA_TZ)).astimezone(CHINA_TZ).replace(microsecond=0)
+    order, problem = request.order, request.problem
+    facts = order_facts(order, now, settings)
+    signals = read_signals(problem)
+    types = rank(signals, facts, pinned=request.type)
+    info = rulebook().types[types[0].code]
+    variant = variant_for(info, signals)
+    ordinary = variant.remedies if variant and variant.remedies else info.remedies
+    asked = asked_punitive(problem.text)
+    plan = plan_remedies(info, ordinary, signals, facts, order.platform, settings, asked)
+    punitive = {r.code for r in plan.remedies} & PUNITIVE
+    evidence = evidence_for(info, signals, facts, punitive)
+    clocks = clocks_for(info.clocks, facts, now, settings, order.completed_at)
+    findings = lint(
+        problem.text,
+        paid=yuan(facts.price_paid) if facts.price_paid is not None else None,
+        food=facts.is_food or None,
+    )
+    warnings = warnings_for(
+        info.code, problem.text, signals, facts, settings, findings, plan.refused_punitive, bool(punitive)
+    )
+    return Advice(
+        types=types,
+        route=route_for(info, variant, order, statutory=bool(punitive)),
+        evidence=evidence,
+        remedies=plan.remedies,
+        clocks=clocks,
+        draft=build_draft(order, facts, info, problem.text, evidence, plan.remedies),
+        findings=findings,
+        warnings=warnings,
+        now=now,
+    )

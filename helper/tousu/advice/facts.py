@@ -1,0 +1,209 @@
+"""Order facts the rules depend on: sign-off, ship-by, what was paid, what kind of goods.
+
+Everything here is derived from the order alone (plus `now`), in China time.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from tousu.models.base import CHINA_TZ
+from tousu.models.order import Order
+
+from .settings import AdviceSettings
+
+_ITEMS = tomllib.loads((Path(__file__).with_name("rules") / "items.toml").read_text(encoding="utf-8"))
+FOOD_RE = re.compile("|".join(f"(?:{p})" for p in _ITEMS["food"]["patterns"]))
+DURABLE_RE = re.compile("|".join(f"(?:{p})" for p in _ITEMS["durable"]["patterns"]), re.IGNORECASE)
+
+CENT = Decimal("0.01")
+
+_PROMISE_DATE = re.compile(
+    r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})[日号]\s*"
+    r"(?:(?P<hour>\d{1,2})[:：点](?P<minute>\d{2})?分?)?\s*(?:前|之前|以前)?(?:发货|发出)?"
+)
+_PROMISE_HOURS = re.compile(r"(?P<n>\d{1,3})\s*小时(?:内)?(?:发货|发出)")
+_PROMISE_DAYS = re.compile(r"(?P<n>\d{1,3})\s*天(?:内)?(?:发货|发出)")
+_PROMISE_TODAY = re.compile(r"(今日|今天|当天|当日)(发货|发出|发)")
+
+
+def yuan(value: Decimal) -> str:
+    return f"{value.quantize(CENT, rounding=ROUND_HALF_UP)}"
+
+
+@dataclass(frozen=True)
+class ShipBy:
+    due: datetime
+    promised: str | None  # the page's own words when they set the deadline
+
+
+@dataclass(frozen=True)
+class OrderFacts:
+    status: str
+    paid_at: datetime | None
+    sign_off: datetime | None
+    sign_off_estimated: bool
+    ship_by: ShipBy | None
+    shipped_at: datetime | None
+    price_paid: Decimal | None
+    is_food: bool
+    is_durable: bool
+    food_title: str | None
+    max_quantity: int
+    flags: frozenset[str]
+    values: dict[str, str]
+
+
+def next_midnight(moment: datetime) -> datetime:
+    """00:00 China time of the day after `moment` (Taobao's 7-day count starts there)."""
+    local = moment.astimezone(CHINA_TZ)
+    return datetime(local.year, local.month, local.day, tzinfo=CHINA_TZ) + timedelta(days=1)
+
+
+def parse_ship_promise(text: str, paid_at: datetime) -> datetime | None:
+    """The deadline a page's ship promise sets, e.g. "10月10日 20:15前发货" or "72小时内发货"."""
+    paid = paid_at.astimezone(CHINA_TZ)
+    match = _PROMISE_DATE.search(text)
+    if match:
+        month, day = int(match["month"]), int(match["day"])
+        year = int(match["year"]) if match["year"] else paid.year
+        try:
+            if match["hour"] is not None:
+                minute = int(match["minute"] or 0)
+                due = datetime(year, month, day, int(match["hour"]), minute, tzinfo=CHINA_TZ)
+            else:
+                # "10月10日前发货" allows the whole of 10 October.
+                due = datetime(year, month, day, tzinfo=CHINA_TZ) + timedelta(days=1)
+        except ValueError:
+            return None
+        if not match["year"] and due < paid - timedelta(days=31):
+            # A December order promising "1月5日" means next January.
+            try:
+                due = due.replace(year=year + 1)
+            except ValueError:
+                return None
+        return due
+    match = _PROMISE_HOURS.search(text)
+    if match:
+        return paid + timedelta(hours=int(match["n"]))
+    match = _PROMISE_DAYS.search(text)
+    if match:
+        return paid + timedelta(days=int(match["n"]))
+    if _PROMISE_TODAY.search(text):
+        return next_midnight(paid)
+    return None
+
+
+def ship_by(order: Order, settings: AdviceSettings) -> ShipBy | None:
+    paid = order.paid_at or order.created_at
+    if paid is None:
+        return None
+    promised: list[tuple[datetime, str]] = []
+    for item in order.goods:
+        if item.ship_promise:
+            due = parse_ship_promise(item.ship_promise, paid)
+            if due is not None:
+                promised.append((due, item.ship_promise))
+    if promised:
+        # With several promises the earliest is the one already broken first.
+        due, words = min(promised)
+        return ShipBy(due=due, promised=words)
+    return ShipBy(due=paid + timedelta(hours=settings.ship_by_hours), promised=None)
+
+
+def sign_off(order: Order) -> tuple[datetime | None, bool]:
+    """The sign-off time (电子商务法 art. 51: delivery = sign-off) and whether it is an estimate."""
+    signed = [p.signed_at for p in order.parcels if p.signed_at is not None]
+    if signed:
+        # The earliest parcel starts the clock first; counting from it never overstates time left.
+        return min(signed), False
+    if order.received_at is not None:
+        return order.received_at, False
+    if order.completed_at is not None:
+        # Confirmation comes after sign-off, so this can only overstate the time left: flagged.
+        return order.completed_at, True
+    return None, False
+
+
+def shipped_at(order: Order) -> datetime | None:
+    if order.shipped_at is not None:
+        return order.shipped_at
+    times = [p.shipped_at for p in order.parcels if p.shipped_at is not None]
+    return min(times) if times else None
+
+
+def price_paid(order: Order) -> Decimal | None:
+    """What the shopper paid for the goods (the 价款 of 消法 55 and 食品安全法 148)."""
+    if order.total_paid is not None:
+        paid = Decimal(order.total_paid)
+        if order.shipping_fee is not None:
+            paid -= Decimal(order.shipping_fee)
+        for item in order.items:
+            if item.pseudo and item.unit_price is not None:
+                paid -= Decimal(item.unit_price) * item.quantity
+        return max(paid, Decimal(0))
+    priced = [i for i in order.goods if i.unit_price is not None]
+    if not priced:
+        return None
+    return sum((Decimal(i.unit_price or 0) * i.quantity for i in priced), Decimal(0))
+
+
+def order_facts(order: Order, now: datetime, settings: AdviceSettings) -> OrderFacts:
+    status = order.status
+    signed, estimated = sign_off(order)
+    deadline = ship_by(order, settings)
+    shipped = shipped_at(order)
+    titles = [item.title for item in order.goods]
+    food_title = next((t for t in titles if FOOD_RE.search(t)), None)
+    is_durable = any(DURABLE_RE.search(t) for t in titles)
+    flags: set[str] = set()
+    values: dict[str, str] = {}
+    paid = order.paid_at or order.created_at
+    if paid is not None:
+        hours = max(0, int((now - paid).total_seconds() // 3600))
+        values["paid_hours"] = str(hours)
+        values["paid_days"] = str(round(hours / 24, 1)).removesuffix(".0")
+    if status == "awaiting_shipment":
+        flags.add("unshipped")
+    if deadline is not None:
+        if shipped is None and status in ("awaiting_shipment", "unknown") and now > deadline.due:
+            flags.add("past_ship_by")
+        if shipped is not None and shipped > deadline.due and paid is not None:
+            flags.add("shipped_late")
+            values["ship_delay_hours"] = str(int((shipped - paid).total_seconds() // 3600))
+    if signed is not None:
+        flags.add("signed")
+        seven = next_midnight(signed) + timedelta(hours=168)
+        flags.add("within_7d" if now < seven else "after_7d")
+        values["signed_days"] = str(max(1, (now - next_midnight(signed)).days + 1))
+    elif status == "shipped":
+        flags.add("in_transit")
+    if status == "completed":
+        flags.add("completed")
+    if status == "refunding":
+        flags.add("refunding")
+    if food_title:
+        flags.add("is_food")
+        values["food_title"] = food_title
+    if is_durable:
+        flags.add("is_durable")
+    return OrderFacts(
+        status=status,
+        paid_at=paid,
+        sign_off=signed,
+        sign_off_estimated=estimated,
+        ship_by=deadline,
+        shipped_at=shipped,
+        price_paid=price_paid(order),
+        is_food=bool(food_title),
+        is_durable=is_durable,
+        food_title=food_title,
+        max_quantity=max((i.quantity for i in order.goods), default=0),
+        flags=frozenset(flags),
+        values=values,
+    )

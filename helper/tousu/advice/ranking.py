@@ -1,0 +1,206 @@
+"""Ranks the 14 complaint types for a problem: text features + symptoms + wanted + order context.
+
+A linear score: every matched feature, chosen symptom, wanted outcome and applicable context rule
+adds its weights (all from data). Features are written with concept lexicons (lexicon.toml), so
+one pattern covers the many ways shoppers say a thing; a hit right after a negation ("没有破损")
+does not count for features marked negatable. Reasons come from the contributions that pushed a
+type up. When nothing in the text is recognised the answer is marked uncertain (reason + warning).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tousu.models.advice import Problem, TypeScore
+
+from .facts import OrderFacts
+from .rules import ContextRule, Feature, rulebook, wanted_code
+from .similar import Neighbour, nearest, votes
+from .text import normalise
+
+# A type is shown when it reaches this raw score and this share of the best one.
+MIN_SCORE = 1.0
+MIN_SHARE = 0.25
+MAX_REASONS = 3
+
+
+@dataclass
+class Signals:
+    """What the text and symptoms say, for ranking and for the checks after it."""
+
+    features: dict[str, str] = field(default_factory=dict)  # code -> first matched words
+    symptoms: list[str] = field(default_factory=list)
+    wanted: str | None = None
+    neighbours: list[Neighbour] = field(default_factory=list)  # most similar labelled descriptions
+
+    @property
+    def vague(self) -> bool:
+        """Nothing in the text or the chosen symptoms was recognised."""
+        return not self.features and not self.symptoms
+
+
+def match_text(text: str) -> str:
+    """The shopper's text as the features see it: normalised and with common typos folded
+    (same length, so a hit's offsets are offsets into the original)."""
+    folded = normalise(text)
+    for wrong, right in rulebook().lexicon.typos:
+        if wrong in folded:
+            folded = folded.replace(wrong, right)
+    return folded
+
+
+def _negated(text: str, start: int) -> bool:
+    lexicon = rulebook().lexicon
+    before = text[max(0, start - lexicon.negation_window) : start]
+    return bool(before) and lexicon.negation.search(before) is not None
+
+
+def _first_hit(feature: Feature, text: str) -> re.Match[str] | None:
+    if not feature.negatable:
+        return feature.pattern.search(text)
+    for match in feature.pattern.finditer(text):
+        if not _negated(text, match.start()):
+            return match
+    return None
+
+
+def read_signals(problem: Problem) -> Signals:
+    book = rulebook()
+    text = match_text(problem.text)
+    signals = Signals(wanted=wanted_code(problem.wanted))
+    for feature in book.features:
+        match = _first_hit(feature, text)
+        if match:
+            signals.features[feature.code] = problem.text[match.start() : match.end()]
+    if problem.text.strip() and book.exemplar.weight > 0:
+        signals.neighbours = nearest(problem.text, book.exemplar.k)
+    for code in problem.symptoms:
+        symptom = book.symptoms.get(code)
+        if symptom is None:
+            continue
+        signals.symptoms.append(code)
+        for feature_code in symptom.features:
+            signals.features.setdefault(feature_code, symptom.name)
+    return signals
+
+
+def _applies(rule: ContextRule, facts: OrderFacts, present: set[str]) -> bool:
+    if rule.status and facts.status not in rule.status:
+        return False
+    if any(f not in facts.flags for f in rule.facts_true):
+        return False
+    if any(f in facts.flags for f in rule.facts_false):
+        return False
+    if rule.any_of and not rule.any_of & present:
+        return False
+    if not rule.all_of <= present:
+        return False
+    return not rule.none_of & present
+
+
+def rank(signals: Signals, facts: OrderFacts, pinned: str | None = None) -> list[TypeScore]:
+    book = rulebook()
+    scores: dict[str, float] = dict.fromkeys(book.types, 0.0)
+    reasons: dict[str, list[tuple[float, str]]] = {code: [] for code in book.types}
+
+    def add(weights: dict[str, float], reason: str | None) -> None:
+        for code, weight in weights.items():
+            scores[code] += weight
+            if reason and weight >= 1.0:
+                reasons[code].append((weight, reason))
+
+    features = {f.code: f for f in book.features}
+    for code, hit in signals.features.items():
+        feature = features[code]
+        add(feature.weights, feature.reason.format(hit=hit))
+    for code in signals.symptoms:
+        symptom = book.symptoms[code]
+        add(symptom.weights, f"你选择了“{symptom.name}”")
+    if signals.wanted in book.wanted:
+        add(book.wanted[signals.wanted], None)
+    blend = book.exemplar
+    for code, share in votes(signals.neighbours, blend.min_similarity).items():
+        example = next(n.text for n in signals.neighbours if n.code == code)
+        add({code: blend.weight * share}, f"你的描述与“{_clip(example)}”这类情况相近")
+
+    present = set(signals.features)
+    flags = set(facts.flags)
+    if not present:
+        flags.add("quiet")
+    facts_view = facts if flags == facts.flags else _with_flags(facts, flags)
+    for rule in book.context:
+        if _applies(rule, facts_view, present):
+            reason = rule.reason.format_map(_Defaults(facts.values)) if rule.reason else None
+            add(rule.weights, reason)
+
+    best = max(scores.values())
+    ranked = sorted(book.types, key=lambda c: (-scores[c], c))
+    shown = [c for c in ranked if scores[c] >= MIN_SCORE and scores[c] >= MIN_SHARE * best]
+    if pinned:
+        shown = [pinned] + [c for c in shown if c != pinned]
+        reasons[pinned].insert(0, (99.0, "你指定了这个投诉类型"))
+    if signals.vague and shown:
+        reasons[shown[0]].insert(0, (100.0, UNCERTAIN_SIMILAR))
+    if not shown:
+        # Nothing recognisable: offer the likeliest type for the order's state rather than nothing,
+        # and say plainly that it is a guess (warnings_for adds the ask for details).
+        shown = [_fallback(facts)]
+        reasons[shown[0]].append((0.0, UNCERTAIN_REASON.format(state=_state_words(facts))))
+    total = sum(max(scores[c], 0.0) for c in shown) or 1.0
+    result = []
+    for code in shown:
+        ordered = sorted(reasons[code], key=lambda r: -r[0])
+        unique = list(dict.fromkeys(text for _, text in ordered))[:MAX_REASONS]
+        result.append(
+            TypeScore(
+                code=code,
+                name=book.types[code].name,
+                score=round(max(scores[code], 0.0) / total, 3),
+                reasons=unique,
+            )
+        )
+    return result
+
+
+UNCERTAIN_SIMILAR = "不确定：描述中没有识别出明确的问题，这是按相似案例和订单状态推测的，请补充说明"
+UNCERTAIN_REASON = "不确定：描述中没有识别出具体问题，只是按订单状态（{state}）推测的最常见类型，请补充说明"
+
+
+def _fallback(facts: OrderFacts) -> str:
+    if facts.status == "awaiting_shipment":
+        return "late_shipment"
+    if "in_transit" in facts.flags:
+        return "not_received"
+    if facts.status == "refunding":
+        return "seven_day_return_refused" if "within_7d" in facts.flags else "after_sales_refused"
+    return "quality_defect"
+
+
+def _state_words(facts: OrderFacts) -> str:
+    if facts.status == "awaiting_shipment":
+        return "还未发货"
+    if "in_transit" in facts.flags:
+        return "已发货、未签收"
+    if facts.status == "refunding":
+        return "退款/售后中"
+    if "signed" in facts.flags:
+        return "已签收"
+    return "订单状态不明"
+
+
+def _clip(text: str, size: int = 16) -> str:
+    return text if len(text) <= size else text[:size] + "…"
+
+
+class _Defaults(dict[str, str]):
+    """format_map source that leaves an unknown placeholder visible instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def _with_flags(facts: OrderFacts, flags: set[str]) -> OrderFacts:
+    from dataclasses import replace
+
+    return replace(facts, flags=frozenset(flags))

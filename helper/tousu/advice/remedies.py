@@ -1,0 +1,120 @@
+"""Demands: the ordinary remedies of the type, amounts, and punitive ones only when supported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from tousu.models.advice import Remedy
+
+from .facts import CENT, OrderFacts, yuan
+from .ranking import Signals
+from .rules import PunitiveGate, TypeInfo, remedy_info
+from .settings import AdviceSettings
+
+FRAUD_MINIMUM = Decimal(500)  # 消法 art. 55
+FOOD_MINIMUM = Decimal(1000)  # 食品安全法 art. 148
+_NEEDS_GOODS = {"return_refund", "exchange", "repair", "partial_refund"}
+_UNSHIPPED = {"awaiting_shipment", "awaiting_payment"}
+
+
+def fraud_triple(paid: Decimal) -> Decimal:
+    """消法 55: extra compensation of three times the price, at least 500 yuan."""
+    return max(paid * 3, FRAUD_MINIMUM).quantize(CENT)
+
+
+def food_tenfold(paid: Decimal) -> Decimal:
+    """食品安全法 148: ten times the price, at least 1000 yuan (the 3x-loss branch needs a loss figure)."""
+    return max(paid * 10, FOOD_MINIMUM).quantize(CENT)
+
+
+def late_shipment_compensation(paid: Decimal, platform: str, settings: AdviceSettings) -> Decimal:
+    if platform == "tmall":
+        rate, low = settings.late_ship_rate_tmall, settings.late_ship_min_tmall
+        high = settings.late_ship_max_tmall
+    else:
+        rate, low = settings.late_ship_rate_taobao, settings.late_ship_min_taobao
+        high = settings.late_ship_max_taobao
+    amount = (paid * rate).quantize(CENT, rounding=ROUND_HALF_UP)
+    return min(max(amount, low), high)
+
+
+@dataclass(frozen=True)
+class RemedyPlan:
+    remedies: list[Remedy]
+    refused_punitive: list[tuple[str, str]]  # (remedy code, why not) for the warnings
+
+
+def punitive_supported(gate: PunitiveGate, signals: Signals, facts: OrderFacts) -> bool:
+    present = set(signals.features)
+    if gate.food and not (facts.is_food or "food_words" in present):
+        return False
+    return bool(gate.any_of & present) and not gate.none_of & present
+
+
+def _amount(code: str, facts: OrderFacts, platform: str, settings: AdviceSettings) -> str | None:
+    kind = remedy_info(code).amount
+    paid = facts.price_paid
+    if paid is None or kind == "none":
+        return None
+    if kind == "paid":
+        return yuan(paid)
+    if kind == "fraud_triple":
+        return yuan(fraud_triple(paid))
+    if kind == "food_tenfold":
+        return yuan(food_tenfold(paid))
+    if kind == "late_shipment":
+        return yuan(late_shipment_compensation(paid, platform, settings))
+    return None
+
+
+def plan_remedies(
+    info: TypeInfo,
+    ordinary: tuple[str, ...],
+    signals: Signals,
+    facts: OrderFacts,
+    platform: str,
+    settings: AdviceSettings,
+    asked_punitive: set[str],
+) -> RemedyPlan:
+    codes = list(ordinary)
+    if facts.status in _UNSHIPPED:
+        codes = [c for c in codes if c not in _NEEDS_GOODS] or ["refund_only"]
+    if info.code == "late_shipment" and not ({"past_ship_by", "shipped_late"} & facts.flags):
+        # Not late (yet): compensation has no basis; a refund request stays open.
+        codes = [c for c in codes if c != "late_shipment_compensation"] or ["refund_only"]
+    if info.code == "quality_defect" and "after_7d" in facts.flags:
+        # 消法 24: after 7 days a return needs grounds to terminate; exchange or repair otherwise.
+        codes = [c for c in codes if c != "return_refund"] + ["return_refund"]
+    refused: list[tuple[str, str]] = []
+    for gate in info.punitive:
+        if punitive_supported(gate, signals, facts):
+            codes.append(gate.code)
+        elif gate.code in asked_punitive or signals.wanted == gate.code:
+            refused.append((gate.code, gate.why_not))
+    wanted = signals.wanted
+    if wanted in codes:
+        codes.remove(wanted)
+        codes.insert(0, wanted)
+    remedies = []
+    for code in dict.fromkeys(codes):
+        base = remedy_info(code)
+        override = info.remedy_override.get(code)
+        note = override.note if override and override.note else base.note
+        if code == "return_refund" and info.code == "quality_defect" and "after_7d" in facts.flags:
+            note = base.extra["note_after_seven_days"]
+        if code == "late_shipment_compensation" and platform == "tmall":
+            note = base.extra["note_tmall"].format(
+                rate=f"{settings.late_ship_rate_tmall * 100:.0f}", cap=settings.late_ship_max_tmall
+            )
+        remedies.append(
+            Remedy(
+                code=code,
+                name=base.title,
+                amount=_amount(code, facts, platform, settings),
+                basis=override.basis if override and override.basis else base.basis,
+                venue=base.venue,
+                note=note,
+            )
+        )
+    return RemedyPlan(remedies=remedies, refused_punitive=refused)

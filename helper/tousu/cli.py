@@ -1,0 +1,488 @@
+"""`tousu`: run the helper and the mock shop, pair, diagnose, and the layers without a browser.
+
+read/advise/lint print exactly the JSON the HTTP API returns.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from . import API_VERSION, __version__, config
+
+
+def _print_json(model_or_data) -> None:
+    if hasattr(model_or_data, "model_dump_json"):
+        text = model_or_data.model_dump_json(indent=2)
+    else:
+        text = json.dumps(model_or_data, ensure_ascii=False, indent=2)
+    click.echo(text)
+
+
+def _data_dir(value: str | None) -> Path:
+    return Path(value or os.environ.get("TOUSU_DATA_DIR") or config.default_data_dir())
+
+
+def _port(value: int | None) -> int:
+    return value or int(os.environ.get("TOUSU_PORT") or config.DEFAULT_PORT)
+
+
+def _require_loopback(host: str) -> None:
+    if host not in config.LOOPBACK_HOSTS:
+        raise click.UsageError(
+            f"refusing to listen on {host!r}: the helper only ever binds loopback "
+            f"({', '.join(config.LOOPBACK_HOSTS)}), so no other machine can reach your cases."
+        )
+
+
+def _run_until_stopped(server) -> None:
+    sys.stdout.flush()  # the banner must reach a log or a test harness before requests do
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+
+
+def _create_server(app, host: str, port: int, threads: int = 8):
+    from waitress import create_server
+
+    from .ports import port_holder
+
+    try:
+        return create_server(app, host=host, port=port, threads=threads, ident="tousu")
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        holder = port_holder(port) or "an unknown process"
+        click.echo(
+            f"错误：端口 {port} 已被占用（{holder}）。\n"
+            f"Error: port {port} on {host} is already in use by {holder}.\n"
+            f"Stop it, or start Tousu on another port with --port N (and set the same port in "
+            f"the extension's options). Tousu never moves to another port by itself.",
+            err=True,
+        )
+        sys.exit(3)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="tousu")
+def main() -> None:
+    """淘宝投诉助手 Tousu: the local helper behind the browser extension."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Loopback address only.")
+@click.option("--port", type=int, default=None, help=f"Default {config.DEFAULT_PORT} or $TOUSU_PORT.")
+@click.option("--data-dir", default=None, help="Default: the user data dir or $TOUSU_DATA_DIR.")
+@click.option(
+    "--extension-id",
+    "extension_ids",
+    multiple=True,
+    help="Allow another extension id (e.g. a store build). Repeatable.",
+)
+@click.option("--threads", type=int, default=8, show_default=True)
+def serve(
+    host: str, port: int | None, data_dir: str | None, extension_ids: tuple[str, ...], threads: int
+) -> None:
+    """Run the helper on loopback (production WSGI server) and print a pairing code."""
+    from .app import create_app
+
+    _require_loopback(host)
+    port = _port(port)
+    settings = {"PORT": port, "DATA_DIR": str(_data_dir(data_dir))}
+    settings["EXTENSION_IDS"] = list(extension_ids) or config.from_environment().get(
+        "EXTENSION_IDS", [config.DEFAULT_EXTENSION_ID]
+    )
+    app = create_app(settings)
+    server = _create_server(app, host, port, threads)
+    code = app.extensions["tousu.pairing"].issue_code()
+    click.echo(f"Tousu helper {__version__} (API v{API_VERSION}) on http://{host}:{port}")
+    click.echo(f"数据目录 / Data: {settings['DATA_DIR']}")
+    click.echo(f"配对码 / Pairing code: {code}")
+    click.echo("  在扩展的设置页输入配对码（10 分钟内有效，只能用一次）。")
+    click.echo("  Enter it on the extension's options page (valid 10 minutes, single use).")
+    click.echo(
+        f"加载扩展 / Load the extension: chrome://extensions -> 开发者模式 Developer mode -> "
+        f"加载已解压的扩展程序 Load unpacked -> {config.extension_dir()}"
+    )
+    click.echo("按 Ctrl+C 停止 / Press Ctrl+C to stop.", nl=True)
+    _run_until_stopped(server)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=47400, show_default=True)
+@click.option("--scenario", "scenarios", multiple=True, help="Only these scenarios (repeatable).")
+@click.option("--now", default=None, help="Pin the shop's clock (ISO 8601) for reproducible pages.")
+@click.option("--state", "state_file", default=None, help="Keep submissions in this JSON file.")
+@click.option("--delay", type=int, default=0, help="Milliseconds added to every page.")
+@click.option("--build", default=None, help="Seed of the hashed class names (a new site build).")
+@click.option(
+    "--fault",
+    "faults",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A default fault switch, e.g. fault=login, late=800 (see docs/mockshop.md).",
+)
+@click.option("--scenario-dir", default=None, help="Read scenario files from this folder too.")
+def mock(
+    host: str,
+    port: int,
+    scenarios: tuple[str, ...],
+    now: str | None,
+    state_file: str | None,
+    delay: int,
+    build: str | None,
+    faults: tuple[str, ...],
+    scenario_dir: str | None,
+) -> None:
+    """Run the mock Taobao/Tmall shop (pages under /<real host>/<real path>)."""
+    create_mock_app = _toolkit("tousu_testing.mockshop").create_mock_app
+
+    _require_loopback(host)
+    switches = {}
+    for item in faults:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--fault")
+        switches[name.strip()] = int(value) if value.strip().isdigit() else value.strip()
+    settings = {
+        "SCENARIOS": list(scenarios) or None,
+        "NOW": now,
+        "STATE_FILE": state_file,
+        "DELAY": delay,
+        "FAULTS": switches or None,
+        "SCENARIO_DIR": scenario_dir,
+    }
+    if build:
+        settings["BUILD"] = build
+    app = create_mock_app(settings)
+    server = _create_server(app, host, port)
+    click.echo(f"Tousu mock shop on http://{host}:{port}/ (scenario index)")
+    click.echo(f"  e.g. http://{host}:{port}/buyertrade.taobao.com/trade/itemlist/list_bought_items.htm")
+    _run_until_stopped(server)
+
+
+@main.command()
+@click.option("--data-dir", default=None)
+@click.option("--revoke", is_flag=True, help="Revoke every pairing instead.")
+def pair(data_dir: str | None, revoke: bool) -> None:
+    """Print a new one-time pairing code (or revoke all pairings)."""
+    from .security import PAIRING_FILE, PairingStore
+
+    store = PairingStore(_data_dir(data_dir) / PAIRING_FILE)
+    if revoke:
+        click.echo(f"已撤销 {store.revoke()} 个配对 / Revoked pairings.")
+        return
+    click.echo(f"配对码 / Pairing code: {store.issue_code()}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--url", default=None, help="The page's URL (decides the page family).")
+def read(file: str, url: str | None) -> None:
+    """Print the reading of a saved page (same JSON as POST /api/v1/pages/read)."""
+    from .reading import read_page
+
+    path = Path(file)
+    _print_json(read_page(url or path.resolve().as_uri(), path.read_bytes()))
+
+
+def _load_order(file: str, order_id: str | None):
+    from pydantic import ValidationError
+
+    from .models import Order
+
+    data = json.loads(Path(file).read_text("utf-8"))
+    if isinstance(data, dict) and "orders" in data:  # a saved reading
+        orders = data["orders"]
+        if not orders:
+            raise click.UsageError("that reading has no orders")
+        data = next((o for o in orders if o.get("order_id") == order_id), orders[0])
+    try:
+        return Order.model_validate(data)
+    except ValidationError as exc:
+        raise click.UsageError(f"not an order: {exc}") from None
+
+
+@main.command()
+@click.option(
+    "--order",
+    "order_file",
+    required=True,
+    type=click.Path(exists=True),
+    help="An order JSON, or a saved reading (its first order, or --order-id).",
+)
+@click.option("--order-id", default=None)
+@click.option("--problem", required=True, help="What went wrong, in the shopper's words.")
+@click.option("--symptom", "symptoms", multiple=True)
+@click.option("--wanted", default=None, help="The outcome wanted (a remedy code).")
+@click.option("--now", default=None, help="ISO 8601; default: now.")
+@click.option("--data-dir", default=None, help="Whose corrected settings to use (tousu settings).")
+def advise(
+    order_file: str,
+    order_id: str | None,
+    problem: str,
+    symptoms: tuple[str, ...],
+    wanted: str | None,
+    now: str | None,
+    data_dir: str | None,
+) -> None:
+    """Print the advice (same JSON as POST /api/v1/advice)."""
+    from . import preferences
+    from .advice import advise as run
+    from .models import AdviceRequest, Problem
+
+    request = AdviceRequest(
+        order=_load_order(order_file, order_id),
+        problem=Problem(text=problem, symptoms=list(symptoms), wanted=wanted),
+        now=datetime.fromisoformat(now) if now else None,
+    )
+    settings, warning = preferences.load(_data_dir(data_dir))
+    if warning:
+        click.echo(warning, err=True)
+    _print_json(run(request, settings))
+
+
+@main.command()
+@click.argument("text")
+def lint(text: str) -> None:
+    """Print the findings for a text (same JSON as POST /api/v1/lint)."""
+    from .advice import lint as run
+    from .models import LintResult
+
+    _print_json(LintResult(findings=run(text)))
+
+
+# The shopper's data: export, import, wipe ----------------------------------------------------
+
+
+def _fail(message_zh: str, message_en: str, details: list | None = None) -> None:
+    """A failure a shopper can read (Chinese first), on stderr, with exit status 1."""
+    click.echo(f"错误：{message_zh}\nError: {message_en}", err=True)
+    for line in details or []:
+        click.echo(f"  {line}", err=True)
+    sys.exit(1)
+
+
+def _open_existing_store(data_dir: Path):
+    from .store import DB_NAME, StoreError, open_store
+
+    if not (data_dir / DB_NAME).is_file():
+        _fail(f"{data_dir} 里没有 Tousu 的数据。", f"no Tousu data in {data_dir}.")
+    try:
+        return open_store(data_dir)
+    except StoreError as exc:
+        _fail(exc.message, exc.message, exc.details)
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write atomically, readable by this user only: an export holds orders and complaints."""
+    temp = path.with_name(f".{path.name}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(temp, path)
+
+
+@main.command("export")
+@click.option("--data-dir", default=None)
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="Write the export here (default: standard output).",
+)
+def export_cases(data_dir: str | None, output: str | None) -> None:
+    """Print every case with its events and evidence (hashes, not bytes) as JSON."""
+    from .store import export_all
+
+    store = _open_existing_store(_data_dir(data_dir))
+    try:
+        bundle = export_all(store)
+    finally:
+        store.close()
+    text = json.dumps(bundle, ensure_ascii=False, indent=2)
+    if output is None:
+        click.echo(text)
+        return
+    _write_private(Path(output), text + "\n")
+    _print_json(
+        {
+            "ok": True,
+            "file": str(Path(output).resolve()),
+            "cases": len(bundle["cases"]),
+            "evidence": sum(len(c["evidence"]) for c in bundle["cases"]),
+        }
+    )
+
+
+@main.command("import")
+@click.argument("file", type=click.File("rb"))
+@click.option("--data-dir", default=None)
+def import_cases(file, data_dir: str | None) -> None:
+    """Add the cases of an export that this data directory lacks (running it twice adds nothing)."""
+    from .store import InvalidData, StoreError, import_all, open_store
+
+    data = file.read()
+    try:
+        store = open_store(_data_dir(data_dir))
+    except StoreError as exc:
+        _fail(exc.message, exc.message, exc.details)
+    try:
+        summary = import_all(store, data)
+    except InvalidData as exc:
+        _fail(
+            f"{file.name} 不是 Tousu 的案件导出文件，或已损坏。", f"{file.name}: {exc.message}", exc.details
+        )
+    finally:
+        store.close()
+    _print_json(summary)
+
+
+@main.command()
+@click.option("--data-dir", default=None)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def wipe(data_dir: str | None, yes: bool) -> None:
+    """Delete every case, event and evidence file, and revoke every pairing."""
+    from .security import PAIRING_FILE, PairingStore
+    from .store import wipe as wipe_store
+
+    directory = _data_dir(data_dir)
+    if not yes:
+        click.confirm(
+            f"将删除 {directory} 中的全部案件、事件和证据文件，并撤销所有配对（扩展需要重新配对）。继续？\n"
+            f"This deletes every case, event and evidence file in {directory} and revokes every "
+            f"pairing (the extension must pair again). Continue?",
+            abort=True,
+            err=True,
+        )
+    store = _open_existing_store(directory)
+    try:
+        summary = wipe_store(store).model_dump()
+    finally:
+        store.close()
+    pairing_file = directory / PAIRING_FILE
+    # A wiped helper must not keep trusting tokens issued before: the shopper starts afresh.
+    revoked = 0
+    if pairing_file.exists():
+        pairing = PairingStore(pairing_file)
+        revoked = pairing.revoke()
+        pairing.clear_codes()
+    _print_json({"ok": True, **summary, "pairings_revoked": revoked})
+
+
+@main.group(invoke_without_command=True)
+@click.option("--data-dir", default=None)
+@click.pass_context
+def settings(ctx: click.Context, data_dir: str | None) -> None:
+    """Show the uncertain platform figures the advice uses (with their sources); correct them
+    with `settings set NAME=VALUE`, undo with `settings reset`."""
+    ctx.obj = _data_dir(data_dir)
+    if ctx.invoked_subcommand is None:
+        _show_settings(ctx.obj)
+
+
+def _show_settings(directory: Path, current=None) -> None:
+    from . import preferences
+    from .advice import setting_sources
+
+    warning = None
+    if current is None:
+        current, warning = preferences.load(directory)
+    _print_json(
+        {
+            "values": current.model_dump(mode="json"),
+            "corrected": [] if warning else sorted(preferences.overrides(directory)),
+            "sources": setting_sources(),
+            "warning": warning,
+        }
+    )
+
+
+@settings.command("set")
+@click.argument("assignments", nargs=-1, required=True, metavar="NAME=VALUE...")
+@click.pass_obj
+def settings_set(directory: Path, assignments: tuple[str, ...]) -> None:
+    """Correct settings, e.g. `tousu settings set ship_by_hours=72` (VALUE "default" undoes)."""
+    from . import preferences
+
+    changes: dict = {}
+    for item in assignments:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE")
+        changes[name.strip()] = None if value.strip() == "default" else value.strip()
+    try:
+        current = preferences.update(directory, changes)
+    except preferences.PreferencesError as exc:
+        _fail("设置无效。", "invalid settings.", exc.details)
+    _show_settings(directory, current)
+
+
+@settings.command("reset")
+@click.pass_obj
+def settings_reset(directory: Path) -> None:
+    """Undo every correction."""
+    from . import preferences
+
+    _show_settings(directory, preferences.reset(directory))
+
+
+@main.command()
+def openapi() -> None:
+    """Print the helper's OpenAPI document."""
+    from .openapi import build_openapi
+
+    _print_json(build_openapi())
+
+
+@main.command()
+@click.option("--port", type=int, default=None)
+@click.option("--data-dir", default=None)
+def doctor(port: int | None, data_dir: str | None) -> None:
+    """Is a helper running, is it ours, which version, is the extension paired, who has the port."""
+    from .doctor import diagnose
+
+    report = diagnose(_port(port), _data_dir(data_dir))
+    _print_json(report)
+    # The JSON is for scripts and support threads; the shopper reads this.
+    click.echo(report["advice"], err=True)
+    sys.exit(0 if report["ready"] else 1)
+
+
+@main.command("dev-browser")
+@click.argument("url", required=False, default=None)
+def dev_browser(url: str | None) -> None:
+    """Open a headed Chromium with the extension, a paired helper and the mock shop."""
+    devbrowser = _toolkit("tousu_testing.devbrowser")
+    devbrowser.run(url or devbrowser.START_URL)
+
+
+def _toolkit(module: str):
+    """A module of the QA toolkit, which ships apart (`tousu-testing`), or a clear way to get it."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.split(".")[0] not in {"tousu_testing", "playwright"}:
+            raise
+        raise click.ClickException(
+            f"这个命令需要测试工具包 tousu-testing（缺少 {exc.name}）。\n"
+            f"This command needs the QA toolkit (missing {exc.name}): pip install tousu-testing\n"
+            "  from a checkout of Tousu: pip install -e ./tousu-testing"
+        ) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,13 @@
+"""Page snapshot -> Reading: which kind of page, the orders on it, and warnings.
+
+    from tousu.reading import read_page
+    reading = read_page(url, html)          # html: the DOM string, or the raw page bytes
+
+One small module per page family; embedded JSON first, DOM second. Never imports Flask or the
+store and never touches the network.
+"""
+
+from .kinds import classify
+from .reader import read_page
+
+__all__ = ["classify", "read_page"]

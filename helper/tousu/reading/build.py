@@ -1,0 +1,84 @@
+"""Plain dicts a reader collected -> validated models, without ever failing the whole page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from tousu.models import Order, ReadingWarning
+
+from .common import warning
+
+
+class FieldBag(dict):
+    """Order fields as a reader finds them, with where each came from.
+
+    The first source to give a field wins (readers try the most reliable source first);
+    `replace=True` is for the rare later fact that overrides an earlier one.
+    """
+
+    def __init__(self, default_source: str):
+        super().__init__()
+        self.default_source = default_source
+        self.sources: dict[str, str] = {}
+
+    def put(self, name: str, value: Any, source: str | None = None, *, replace: bool = False) -> None:
+        if value is None or value == {} or value == [] or (name in self and not replace):
+            return
+        self[name] = value
+        self.sources[name] = source or self.default_source
+
+    def fields(self) -> dict[str, Any]:
+        """The keyword arguments for make_order."""
+        return {**self, "sources": dict(self.sources)}
+
+
+def make_order(data: dict[str, Any], warnings: list[ReadingWarning]) -> Order | None:
+    """The Order for data; a field that does not validate is dropped (with a warning) rather than
+    losing the whole order. None only when the order id itself is unusable."""
+    data = dict(data)
+    order_id = data.get("order_id")
+    for _ in range(20):
+        try:
+            return Order.model_validate(data)
+        except ValidationError as error:
+            dropped = False
+            # One problem per round: dropping a list entry shifts the indexes of the others.
+            for problem in error.errors()[:1]:
+                loc = problem.get("loc") or ()
+                if not loc or loc[0] == "order_id":
+                    return None
+                field = str(loc[0])
+                if field in ("items", "parcels") and len(loc) > 1 and isinstance(loc[1], int):
+                    _drop_nested(data, field, loc)
+                else:
+                    data.pop(field, None)
+                    data.get("sources", {}).pop(field, None)
+                dropped = True
+                warnings.append(
+                    warning(
+                        "field_unreadable",
+                        f"订单里有一项没能读出（{field}），已略过。",
+                        field=".".join(str(part) for part in loc),
+                        order_id=order_id if isinstance(order_id, str) else None,
+                    )
+                )
+            if not dropped:
+                return None
+    return None
+
+
+def _drop_nested(data: dict[str, Any], field: str, loc: tuple[Any, ...]) -> None:
+    """Clear one bad attribute of an item or parcel (or the whole entry if that is required)."""
+    entries = list(data.get(field) or [])
+    index = loc[1]
+    if index >= len(entries):
+        return
+    entry = dict(entries[index])
+    if len(loc) > 2 and loc[2] not in ("title",) and isinstance(loc[2], str):
+        entry.pop(loc[2], None)
+        entries[index] = entry
+    else:
+        entries.pop(index)
+    data[field] = entries

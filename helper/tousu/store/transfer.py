@@ -1,0 +1,136 @@
+"""Export, import and wipe: the shopper's data out, back in, or gone."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from .. import __version__
+from ..models.case import Case, ExportBundle, ImportSummary, WipeSummary
+from .cases import case_from_row, detail_json, insert_case
+from .db import Store, iso
+from .errors import InvalidData
+from .files import has_blob, remove_all
+
+
+def export_all(store: Store) -> dict[str, Any]:
+    """Every case with its events and evidence metadata (hashes, not bytes), as plain JSON data."""
+    version = store.schema_version
+    with store.read() as conn:
+        rows = conn.execute("SELECT * FROM cases ORDER BY created_at, id").fetchall()
+        cases = [case_from_row(conn, row) for row in rows]
+    bundle = ExportBundle(
+        schema_version=version, app_version=__version__, exported_at=store.now(), cases=cases
+    )
+    return bundle.model_dump(mode="json")
+
+
+def _problems(exc: ValidationError) -> list[str]:
+    return [f"{'.'.join(str(p) for p in e['loc']) or 'export'}: {e['msg']}" for e in exc.errors()[:20]]
+
+
+def _case_values(case: Case) -> dict[str, Any]:
+    return {
+        "id": case.id,
+        "order_id": case.order.order_id,
+        "platform": case.order.platform,
+        "order_json": case.order.model_dump_json(),
+        "problem": case.problem,
+        "type": case.type,
+        "remedy": case.remedy,
+        "demand": case.demand,
+        "demand_amount": case.demand_amount,
+        "draft": case.draft,
+        "status": case.status,
+        "status_text": case.status_text,
+        "platform_case_id": case.platform_case_id,
+        "next_action": case.next_action,
+        "due_at": iso(case.due_at) if case.due_at else None,
+        "evidence_ticks": json.dumps(case.evidence_ticks),
+        "notes": case.notes,
+        "created_at": iso(case.created_at),
+        "updated_at": iso(case.updated_at),
+    }
+
+
+def import_all(store: Store, data: dict[str, Any] | str | bytes) -> ImportSummary:
+    """Add what an export holds and this store lacks; nothing is overwritten.
+
+    Cases, events and evidence keep their ids, so importing the same export twice (or an export
+    of this very store) adds nothing. A case that exists here keeps its local fields: the shopper
+    may have moved it on since the export.
+    """
+    try:
+        if isinstance(data, str | bytes):
+            bundle = ExportBundle.model_validate_json(data)
+        else:
+            bundle = ExportBundle.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidData(
+            "invalid_import", "This is not a Tousu case export, or it is damaged.", _problems(exc)
+        ) from None
+    except OverflowError:
+        raise InvalidData("invalid_import", "The export holds a time out of range.") from None
+
+    summary = ImportSummary()
+    with store.write() as conn:
+        for case in bundle.cases:
+            if insert_case(conn, _case_values(case), or_ignore=True):
+                summary.cases_added += 1
+            else:
+                summary.cases_skipped += 1
+            for event in case.events:
+                cursor = conn.execute(
+                    "INSERT OR IGNORE INTO case_events (id, case_id, type, at, detail) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (event.id, case.id, event.type, iso(event.at), detail_json(event.detail)),
+                )
+                summary.events_added += cursor.rowcount
+            for item in case.evidence:
+                stored = has_blob(store, item.sha256)
+                cursor = conn.execute(
+                    "INSERT OR IGNORE INTO evidence (id, case_id, code, file_name, sha256, size, "
+                    "media_type, captured_at, source_url, note, stored, added_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        item.id,
+                        case.id,
+                        item.code,
+                        item.file_name,
+                        item.sha256,
+                        item.size,
+                        item.media_type,
+                        iso(item.captured_at) if item.captured_at else None,
+                        item.source_url,
+                        item.note,
+                        int(stored),
+                        iso(item.added_at),
+                    ),
+                )
+                summary.evidence_added += cursor.rowcount
+                if cursor.rowcount and not stored:
+                    summary.evidence_files_missing += 1
+    return summary
+
+
+def wipe(store: Store) -> WipeSummary:
+    """Delete every case, event, evidence record and evidence file, and compact the database so
+    the deleted text does not linger in free pages or the WAL."""
+    with store.write() as conn:
+        counts = {
+            table: conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("cases", "case_events", "evidence")
+        }
+        for table in ("evidence", "case_events", "cases", "idempotency_keys"):
+            conn.execute(f"DELETE FROM {table}")
+    # Under the write lock, so no evidence write can slip a new file in mid-removal.
+    with store.write():
+        files = remove_all(store)
+    conn = store.connection()
+    conn.execute("VACUUM")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return WipeSummary(
+        cases=counts["cases"], events=counts["case_events"], evidence=counts["evidence"], files=files
+    )

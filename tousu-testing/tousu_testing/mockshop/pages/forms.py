@@ -1,0 +1,327 @@
+"""The complaint form (rights.taobao.com) and the refund / after-sales form (refund2).
+
+The real forms' markup is not documented (reference §7); these keep the real entry URLs and give
+every control a ``<label for>`` with the text the filler looks for. They validate, record the
+submission with a new case id, and show a confirmation. Tousu itself never submits: tests do.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from flask import Blueprint, Response, redirect, request
+
+from .. import context, links
+from ..scenarios import ItemSpec, Order
+from ..timeutil import fmt
+
+bp = Blueprint("forms", __name__)
+
+COMPLAINT_REASONS = [
+    "商品质量问题",
+    "描述不符",
+    "出售假冒商品",
+    "违背承诺",
+    "未按约定时间发货",
+    "未收到货",
+    "收到商品少件/错发",
+    "恶意骚扰",
+    "未按成交价格进行交易",
+    "食品安全问题",
+    "其他",
+]
+COMPLAINT_DEMANDS = ["退货退款", "换货", "维修", "补寄", "仅退款", "赔偿", "其他"]
+REFUND_TYPES = ["仅退款", "退货退款", "换货", "维修", "补寄"]
+REFUND_REASONS = [
+    "七天无理由退换",
+    "退运费",
+    "包装/商品破损/污渍/裂痕/变形",
+    "材质与商品描述不符",
+    "大小/尺寸与商品描述不符",
+    "颜色/图案/款式与商品描述不符",
+    "质量问题",
+    "做工粗糙/有瑕疵",
+    "少件/漏发",
+    "卖家发错货",
+    "生产日期/保质期与商品描述不符",
+    "假冒品牌",
+    "未按约定时间发货",
+    "快递/物流一直未送到",
+    "其他",
+]
+DESCRIPTION_MAX = 1000
+PHONE_RE = re.compile(r"^[0-9+\- ]{5,20}$")
+COMPLAINT_BASE = "/rights.taobao.com/complaint"
+
+
+def _files() -> list[str]:
+    return [f.filename for key in request.files for f in request.files.getlist(key) if f.filename]
+
+
+def _form_values(*names: str) -> dict[str, str]:
+    return {name: request.form.get(name, "").strip() for name in names}
+
+
+def _error_page(message: str, title: str = "出错了") -> Response:
+    return context.respond("error.html", title=title, message=message)
+
+
+# ------------------------------------------------------------ complaint
+
+
+@bp.route(f"{COMPLAINT_BASE}/redirect.jhtml")
+def complaint_redirect() -> Response:
+    biz_id = request.args.get("bizId", "")
+    return redirect(context.same_host(f"/complaint/applyRouter.htm?bizId={biz_id}"))
+
+
+@bp.route("/rights.m.taobao.com/complaint/m/applyRouter.htm")
+def complaint_mobile() -> Response:
+    biz_id = request.args.get("bizId", "")
+    return redirect(context.cross_host(f"//rights.taobao.com/complaint/applyRouter.htm?bizId={biz_id}"))
+
+
+def _complaint_form(order: Order, values: dict[str, str], errors: list[str]) -> Response:
+    return context.respond(
+        "complaint_form.html",
+        title="投诉卖家",
+        order=order,
+        values=values,
+        errors=errors,
+        reasons=COMPLAINT_REASONS,
+        demands=COMPLAINT_DEMANDS,
+        max_len=DESCRIPTION_MAX,
+        seller_word="商家" if order.tmall else "卖家",
+    )
+
+
+@bp.route(f"{COMPLAINT_BASE}/applyRouter.htm")
+def complaint_form() -> Response:
+    order = context.shop().find_order(request.args.get("bizId", ""))
+    if order is None:
+        return _error_page("订单不存在，或您无权对该订单发起投诉。", "投诉卖家")
+    return _complaint_form(order, {}, [])
+
+
+@bp.route(f"{COMPLAINT_BASE}/applySubmit.htm", methods=["POST"])
+def complaint_submit() -> Response:
+    shop = context.shop()
+    biz_id = request.form.get("bizId") or request.args.get("bizId", "")
+    order = shop.find_order(biz_id)
+    if order is None:
+        return _error_page("订单不存在，或您无权对该订单发起投诉。", "投诉卖家")
+    values = _form_values("complaintReason", "content", "appeal", "proofDesc", "contactPhone")
+    errors = []
+    if values["complaintReason"] not in COMPLAINT_REASONS:
+        errors.append("请选择投诉原因")
+    if not values["content"]:
+        errors.append("请填写问题描述")
+    elif len(values["content"]) > DESCRIPTION_MAX:
+        errors.append(f"问题描述不能超过{DESCRIPTION_MAX}字")
+    if values["appeal"] and values["appeal"] not in COMPLAINT_DEMANDS:
+        errors.append("请选择正确的诉求")
+    if values["contactPhone"] and not PHONE_RE.match(values["contactPhone"]):
+        errors.append("联系电话格式不正确")
+    if errors:
+        return _complaint_form(order, values, errors)
+    item = order.spec.items[0]
+    case = shop.state.record(
+        "complaint",
+        url=context.real_url(),
+        form={"bizId": order.id, **values},
+        files=_files(),
+        now=shop.now(),
+        case={
+            "scenario": order.scenario,
+            "order_id": order.id,
+            "sub_order_id": item.sub_id,
+            "shop_name": order.spec.shop.name,
+            "item_title": item.title,
+            "reason": values["complaintReason"],
+            "demand": values["appeal"] or None,
+            "description": values["content"],
+            "evidence_text": values["proofDesc"],
+            "amount": order.spec.total_paid,
+        },
+    )
+    return redirect(context.same_host(f"/complaint/applySuccess.htm?complaintId={case['case_id']}"), code=303)
+
+
+@bp.route(f"{COMPLAINT_BASE}/applySuccess.htm")
+def complaint_done() -> Response:
+    case = context.shop().state.case(request.args.get("complaintId", ""))
+    if case is None or case["kind"] != "complaint":
+        return _error_page("投诉单不存在。", "投诉卖家")
+    return context.respond("complaint_done.html", title="投诉已提交", case=case)
+
+
+# ------------------------------------------------------------ refund / after-sales
+
+
+def _refund_max(order: Order, item: ItemSpec) -> Decimal:
+    goods = Decimal(item.unit_price) * item.quantity
+    if len(order.spec.items) == 1:
+        return Decimal(order.spec.total_paid)
+    return min(goods, Decimal(order.spec.total_paid))
+
+
+def _refund_target(sub_id: str) -> tuple[Order, ItemSpec] | Response:
+    shop = context.shop()
+    found = shop.find_sub(sub_id)
+    if found is None:
+        order = shop.find_order(sub_id)
+        if order is not None and len(order.spec.items) > 1:
+            # A main id on a multi-item order: the shopper picks the item first.
+            return context.respond("refund_choose.html", title="选择要退款的宝贝", order=order)
+        return _error_page("订单不存在，或该订单不支持申请退款。", "申请退款")
+    order, item = found
+    if order.spec.status == "WAIT_BUYER_PAY":
+        return _error_page("订单尚未付款，不能申请退款。", "申请退款")
+    if order.spec.status in {"TRADE_CLOSED", "CREATE_CLOSED_OF_TAOBAO"}:
+        return _error_page("交易已关闭，不能申请退款。", "申请退款")
+    return order, item
+
+
+def _refund_form(
+    order: Order, item: ItemSpec, values: dict[str, str], errors: list[str], after_sales: bool
+) -> Response:
+    return context.respond(
+        "refund_form.html",
+        title="申请售后" if after_sales else "申请退款",
+        order=order,
+        item=item,
+        values=values,
+        errors=errors,
+        types=REFUND_TYPES,
+        reasons=REFUND_REASONS,
+        max_amount=f"{_refund_max(order, item):.2f}",
+        max_len=DESCRIPTION_MAX,
+        after_sales=after_sales,
+    )
+
+
+@bp.route("/refund2.taobao.com/dispute/applyRouter.htm")
+@bp.route("/refund2.tmall.com/dispute/applyRouter.htm")
+def refund_router() -> Response:
+    sub_id = request.args.get("bizOrderId", "")
+    return redirect(context.same_host(f"/dispute/apply.htm?bizOrderId={sub_id}&type=1"))
+
+
+@bp.route("/refund2.taobao.com/dispute/apply.htm")
+@bp.route("/refund2.tmall.com/dispute/apply.htm")
+def refund_form() -> Response:
+    target = _refund_target(request.args.get("bizOrderId", ""))
+    if isinstance(target, Response):
+        return target
+    order, item = target
+    return _refund_form(order, item, {}, [], request.args.get("type") == "2")
+
+
+@bp.route("/refund2.taobao.com/dispute/taobaoAfterDisputeRedirect.htm")
+def after_sales_redirect() -> Response:
+    sub_id = request.args.get("tradeId", "")
+    return redirect(context.same_host(f"/dispute/apply.htm?bizOrderId={sub_id}&type=2"))
+
+
+@bp.route("/refund2.taobao.com/dispute/applySubmit.htm", methods=["POST"])
+@bp.route("/refund2.tmall.com/dispute/applySubmit.htm", methods=["POST"])
+def refund_submit() -> Response:
+    shop = context.shop()
+    target = _refund_target(request.form.get("bizOrderId") or request.args.get("bizOrderId", ""))
+    if isinstance(target, Response):
+        return target
+    order, item = target
+    after_sales = request.form.get("type") == "2"
+    values = _form_values("refundType", "reason", "refundFee", "desc")
+    errors = []
+    if values["refundType"] not in REFUND_TYPES:
+        errors.append("请选择申请类型")
+    if values["reason"] not in REFUND_REASONS:
+        errors.append("请选择申请原因")
+    limit = _refund_max(order, item)
+    try:
+        amount = Decimal(values["refundFee"] or "0")
+        money_only = values["refundType"] in {"仅退款", "退货退款"}
+        if amount < 0 or amount > limit or (money_only and amount == 0):
+            errors.append(f"退款金额应大于0且不超过{limit:.2f}元")
+    except InvalidOperation:
+        errors.append("退款金额格式不正确")
+        amount = Decimal("0")
+    if len(values["desc"]) > DESCRIPTION_MAX:
+        errors.append(f"申请说明不能超过{DESCRIPTION_MAX}字")
+    if errors:
+        return _refund_form(order, item, values, errors, after_sales)
+    case = shop.state.record(
+        "refund",
+        url=context.real_url(),
+        form={"bizOrderId": item.sub_id, "type": "2" if after_sales else "1", **values},
+        files=_files(),
+        now=shop.now(),
+        case={
+            "scenario": order.scenario,
+            "order_id": order.id,
+            "sub_order_id": item.sub_id,
+            "shop_name": order.spec.shop.name,
+            "item_title": item.title,
+            "reason": values["reason"],
+            "demand": values["refundType"],
+            "service_type": values["refundType"],
+            "description": values["desc"],
+            "amount": f"{amount:.2f}",
+            "after_sales": after_sales,
+        },
+    )
+    return redirect(context.same_host(f"/dispute/detail.htm?disputeId={case['case_id']}"), code=303)
+
+
+def _scenario_refund(refund_id: str | None, sub_id: str) -> dict[str, Any] | None:
+    """A refund written into the scenario itself (``refund = {...}`` on an item)."""
+    for order in context.shop().orders(list(context.shop().specs)):
+        for item in order.spec.items:
+            refund = item.refund
+            matches = (refund_id and refund and refund.refund_id == refund_id) or (
+                sub_id and item.sub_id == sub_id
+            )
+            if refund is None or not matches:
+                continue
+            return {
+                "case_id": refund.refund_id or "",
+                "order_id": order.id,
+                "sub_order_id": item.sub_id,
+                "shop_name": order.spec.shop.name,
+                "item_title": item.title,
+                "status_text": refund.status_text,
+                "amount": item.unit_price,
+                "service_type": "仅退款",
+                "reason": "",
+                "created_at": fmt(order.closed or order.paid or order.created),
+                "kind": "refund",
+                "history": [],
+                "seeded": True,
+            }
+    return None
+
+
+@bp.route("/refund2.taobao.com/dispute/detail.htm")
+@bp.route("/refund2.tmall.com/dispute/detail.htm")
+def refund_detail() -> Response:
+    shop = context.shop()
+    dispute_id = request.args.get("disputeId")
+    case: dict[str, Any] | None = None
+    sub_id = request.args.get("bizOrderId", "")
+    if dispute_id:
+        case = shop.state.case(dispute_id)
+    else:
+        case = next((c for c in shop.state.cases("refund") if c["sub_order_id"] == sub_id), None)
+    if case is None:
+        case = _scenario_refund(dispute_id, sub_id)
+    if case is None or case["kind"] != "refund":
+        return _error_page("退款记录不存在。", "退款详情")
+    return context.respond(
+        "refund_detail.html",
+        title="退款详情",
+        case=case,
+        order_link=links.detail_from_list(case["order_id"], False),
+    )
