@@ -54,11 +54,13 @@ class Ping(BaseModel):
     version: str
     api_version: int
     paired: bool
+    proof: str | None = None
 
 
 class PairingToken(BaseModel):
     ok: Literal[True]
     token: str
+    token_id: str
     extension_id: str
 
 
@@ -155,6 +157,7 @@ def declared_operations() -> tuple[Operation, ...]:
     """Every documented operation (a test proves it equals the app's url_map). Built on first use,
     so importing this module does not import the blueprints."""
     from .api.cases import CaseQuery, DueQuery
+    from .api.meta import PingQuery
     from .api.pairing import PairRequest
     from .preferences import SettingsUpdate
 
@@ -162,8 +165,9 @@ def declared_operations() -> tuple[Operation, ...]:
         Operation(
             "get",
             "/ping",
-            "Identify the helper (service, version, api_version, paired)",
+            "Identify the helper (service, version, api_version, paired); prove it holds a token",
             response=Ping,
+            query=PingQuery,
             public=True,
         ),
         Operation("get", "/openapi.json", "This document", response_schema={"type": "object"}, errors=(401,)),

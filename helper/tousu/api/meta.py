@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, current_app, jsonify, request
+from pydantic import BaseModel, Field
 
 from .. import API_VERSION, SERVICE_NAME, __version__
 from ..security.guard import TOKEN_HEADER
@@ -10,11 +13,31 @@ from ..security.guard import TOKEN_HEADER
 bp = Blueprint("meta", __name__)
 
 
+_CHALLENGE = re.compile(r"[0-9a-f]{32,128}")
+_TOKEN_ID = re.compile(r"[0-9a-f]{16}")
+
+
+class PingQuery(BaseModel):
+    challenge: str | None = Field(default=None, description="32-128 lowercase hex digits")
+    token_id: str | None = Field(default=None, description="the token_id pairing returned")
+
+
 @bp.get("/ping")
 def ping():
+    """Who answers on this port. With `?challenge=<hex>&token_id=<id>` a helper holding that
+    token proves it (`proof`), so the extension checks the helper before it sends the token."""
+    pairing = current_app.extensions["tousu.pairing"]
+    body: dict = {"ok": True, "service": SERVICE_NAME, "version": __version__, "api_version": API_VERSION}
+    challenge, token_id = request.args.get("challenge", ""), request.args.get("token_id", "")
+    proof = None
+    if _CHALLENGE.fullmatch(challenge) and _TOKEN_ID.fullmatch(token_id):
+        proof = pairing.proof(token_id, challenge)
     token = request.headers.get(TOKEN_HEADER)
-    paired = bool(token) and current_app.extensions["tousu.pairing"].extension_for(token) is not None
-    return jsonify(ok=True, service=SERVICE_NAME, version=__version__, api_version=API_VERSION, paired=paired)
+    # The token header is still honoured for extensions older than the challenge.
+    body["paired"] = proof is not None or (bool(token) and pairing.extension_for(token) is not None)
+    if proof is not None:
+        body["proof"] = proof
+    return jsonify(body)
 
 
 @bp.get("/openapi.json")

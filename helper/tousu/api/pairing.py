@@ -31,7 +31,7 @@ def pair():
         raise APIError(429, "too_many_attempts", "Too many wrong codes; wait a minute.")
     if not result.ok:
         raise APIError(400, "invalid_code", "The pairing code is wrong, used or expired.")
-    return jsonify(ok=True, token=result.token, extension_id=extension), 201
+    return jsonify(ok=True, token=result.token, token_id=result.token_id, extension_id=extension), 201
 
 
 @bp.get("/pairing")

@@ -37,10 +37,26 @@ CREATE TABLE IF NOT EXISTS pairing_failure (
     at REAL NOT NULL
 );
 """
+# Columns added after the first release; added in place to an older pairing file.
+_TOKEN_COLUMNS = {"token_id": "TEXT", "via": "TEXT", "last_used_at": "REAL", "expires_at": "REAL"}
 
 
 def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def proof_for(token_hash_hex: str, challenge: str) -> str:
+    """What the helper answers to a challenge: HMAC-SHA256 keyed with SHA-256(token), over the
+    challenge's ASCII. The extension holds the token, so it can check the answer; a program that
+    took the port while the helper was stopped holds neither the token nor its hash."""
+    return hmac.new(bytes.fromhex(token_hash_hex), challenge.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    token: str
+    # Public handle of the token: the extension names it (never the token) in a challenge.
+    token_id: str
 
 
 @dataclass(frozen=True)
@@ -48,6 +64,7 @@ class PairResult:
     ok: bool
     token: str | None = None
     reason: str | None = None  # "invalid_code" | "rate_limited"
+    token_id: str | None = None
 
 
 class PairingStore:
@@ -69,6 +86,10 @@ class PairingStore:
         self._lock = threading.Lock()
         with self._connect() as db:
             db.executescript(_SCHEMA)
+            have = {row[1] for row in db.execute("PRAGMA table_info(pairing_token)")}
+            for name, kind in _TOKEN_COLUMNS.items():
+                if name not in have:
+                    db.execute(f"ALTER TABLE pairing_token ADD COLUMN {name} {kind}")
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
@@ -106,20 +127,42 @@ class PairingStore:
                     db.execute("INSERT INTO pairing_failure (at) VALUES (?)", (now,))
                     db.execute("COMMIT")
                     return PairResult(False, reason="invalid_code")
-                token = secrets.token_urlsafe(32)
                 db.execute(
                     "UPDATE pairing_code SET used_at = ? WHERE code_hash = ?", (now, _hash(normalised))
                 )
-                db.execute(
-                    "INSERT INTO pairing_token (token_hash, extension_id, created_at) VALUES (?, ?, ?)",
-                    (_hash(token), extension_id, now),
-                )
+                issued = self._insert_token(db, extension_id, via="code", now=now)
                 db.execute("DELETE FROM pairing_code WHERE expires_at < ?", (now,))
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
-        return PairResult(True, token=token)
+        return PairResult(True, token=issued.token, token_id=issued.token_id)
+
+    def issue_token(self, extension_id: str, *, via: str) -> IssuedToken:
+        """A new token bound to `extension_id` without a code: for a caller whose identity the
+        browser itself vouched for (the native messaging host, `via="native"`)."""
+        with self._lock, self._connect() as db:
+            return self._insert_token(db, extension_id, via=via, now=self._clock())
+
+    def _insert_token(
+        self, db: sqlite3.Connection, extension_id: str, *, via: str, now: float
+    ) -> IssuedToken:
+        issued = IssuedToken(token=secrets.token_urlsafe(32), token_id=secrets.token_hex(8))
+        db.execute(
+            "INSERT INTO pairing_token (token_hash, extension_id, created_at, token_id, via) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (_hash(issued.token), extension_id, now, issued.token_id, via),
+        )
+        return issued
+
+    def proof(self, token_id: str, challenge: str) -> str | None:
+        """The answer to `challenge` for a live token, or None when `token_id` names none."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT token_hash FROM pairing_token WHERE token_id = ? AND revoked_at IS NULL",
+                (token_id,),
+            ).fetchone()
+        return None if row is None else proof_for(row[0], challenge)
 
     def extension_for(self, token: str) -> str | None:
         """The extension id a live token is bound to, or None."""
