@@ -15,6 +15,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(config.defaults())
     app.config.from_mapping(test_config if test_config is not None else config.from_environment())
+    # A page is read in a worker process within this budget (reading/worker.py).
+    app.config.setdefault("READ_BUDGET_SECONDS", 8.0)
+    app.config.setdefault("READ_WORKERS", 2)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 

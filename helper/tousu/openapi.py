@@ -118,9 +118,9 @@ ERROR_TEXT = {
     412: "The client speaks another API version",
     413: "Body (or evidence) too large",
     415: "Body is not application/json",
-    422: "The page cannot be filled for this case",
+    422: "The page cannot be filled for this case, or could not be read within the budget",
     429: "Too many wrong pairing codes",
-    503: "The case store is busy; retry",
+    503: "The case store or the page reader is busy; retry",
 }
 # Every route passes the guard (Host, Origin, version) before its view runs.
 GUARD_ERRORS = (403, 412)
@@ -189,7 +189,14 @@ def declared_operations() -> tuple[Operation, ...]:
             errors=(401,),
         ),
         Operation("delete", "/pairing", "Revoke this token", response=PairingStatus, errors=(401,)),
-        Operation("post", "/pages/read", "Read a page snapshot", PageSnapshot, Reading, errors=(*_BODY, 401)),
+        Operation(
+            "post",
+            "/pages/read",
+            "Read a page snapshot",
+            PageSnapshot,
+            Reading,
+            errors=(*_BODY, 401, 422, 503),
+        ),
         Operation(
             "post", "/advice", "Advise on an order and a problem", AdviceRequest, Advice, errors=(*_BODY, 401)
         ),

@@ -192,7 +192,9 @@ def clean(value: Any) -> str | None:
 
 
 def strip_tags(value: str) -> str:
-    return re.sub(r"<[^>]*>", "", value)
+    from .markup import strip_tags as linear_strip_tags
+
+    return linear_strip_tags(value)
 
 
 _PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")

@@ -144,7 +144,7 @@ def _order_fields(container: Node, base: str) -> dict[str, Any]:
     if "total_paid" not in fields:
         # Older builds print the label next to, not inside, the price container.
         for payment in container.by_class_prefix("payment--"):
-            found = re.search(r"实付款[:：]?\s*([￥¥]?\s*[\d,]+(?:\.\d+)?)", payment.text())
+            found = re.search(r"实付款[:：]?\s*+((?:[￥¥]\s*+)?[\d,]++(?:\.\d+)?)", payment.text())
             if found:
                 put("total_paid", parse_money(found.group(1)))
 
