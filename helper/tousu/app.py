@@ -8,6 +8,7 @@ from flask import Flask
 
 from . import config, errors, security
 from .security import PairingStore
+from .security.private import harden
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -22,7 +23,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.sort_keys = False
 
     data_dir = Path(app.config["DATA_DIR"])
-    data_dir.mkdir(parents=True, exist_ok=True)
+    # Before the first file is opened: the directory 0700, every file in it 0600 (re-checked at
+    # every start, a directory left readable by an older version is closed again).
+    harden(data_dir)
     app.extensions["tousu.pairing"] = PairingStore(
         data_dir / security.PAIRING_FILE,
         code_ttl=app.config["PAIRING_CODE_TTL"],

@@ -94,7 +94,9 @@ def serve(
 ) -> None:
     """Run the helper on loopback (production WSGI server) and print a pairing code."""
     from .app import create_app
+    from .security.private import narrow_umask
 
+    narrow_umask()  # before the first file: nothing the helper writes is readable by others
     _require_loopback(host)
     port = _port(port)
     settings = {"PORT": port, "DATA_DIR": str(_data_dir(data_dir))}

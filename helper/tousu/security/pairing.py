@@ -15,6 +15,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .private import private_dir, private_file
+
 # No 0/O/1/I/L: the shopper types the code by hand from a terminal.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
@@ -78,7 +80,8 @@ class PairingStore:
         clock=time.time,
     ):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
+        private_file(self.path)  # before SQLite opens it: the WAL and SHM inherit 0600
         self.code_ttl = code_ttl
         self.max_failures = max_failures
         self.failure_window = failure_window
