@@ -31,6 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         code_ttl=app.config["PAIRING_CODE_TTL"],
         max_failures=app.config["PAIRING_MAX_FAILURES"],
         failure_window=app.config["PAIRING_FAILURE_WINDOW"],
+        failure_delay=float(app.config.get("PAIRING_FAILURE_DELAY", 0.25)),
     )
 
     from . import store

@@ -179,12 +179,48 @@ def mock(
 def pair(data_dir: str | None, revoke: bool) -> None:
     """Print a new one-time pairing code (or revoke all pairings)."""
     from .security import PAIRING_FILE, PairingStore
+    from .security.private import narrow_umask
 
+    narrow_umask()
     store = PairingStore(_data_dir(data_dir) / PAIRING_FILE)
     if revoke:
         click.echo(f"已撤销 {store.revoke()} 个配对 / Revoked pairings.")
         return
     click.echo(f"配对码 / Pairing code: {store.issue_code()}")
+    click.echo("  之前打印的配对码已失效。 / Any code printed before no longer works.")
+
+
+@main.group(invoke_without_command=True)
+@click.option("--data-dir", default=None)
+@click.pass_context
+def tokens(ctx: click.Context, data_dir: str | None) -> None:
+    """List the pairing tokens (`tokens list`, the default) or revoke one (`tokens revoke ID`)."""
+    from .security import PAIRING_FILE, PairingStore
+    from .security.private import narrow_umask
+
+    narrow_umask()
+    ctx.obj = PairingStore(_data_dir(data_dir) / PAIRING_FILE)
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(tokens_list)
+
+
+@tokens.command("list")
+@click.pass_obj
+def tokens_list(store) -> None:
+    """Every live token: id, extension, how it was paired, created, last used, expires."""
+    from .api.tokens import token_rows
+
+    _print_json({"ok": True, "tokens": token_rows(store)})
+
+
+@tokens.command("revoke")
+@click.argument("token_id")
+@click.pass_obj
+def tokens_revoke(store, token_id: str) -> None:
+    """Revoke the token with this id (the extension that held it must pair again)."""
+    if not store.revoke_id(token_id.strip().lower()):
+        _fail(f"没有 id 为 {token_id} 的配对。", f"no live token has the id {token_id}.")
+    _print_json({"ok": True, "token_id": token_id, "revoked": True})
 
 
 @main.command()

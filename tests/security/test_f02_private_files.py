@@ -17,7 +17,6 @@ from .conftest import PHONE, add_screenshot, create_case, make_app, paired
 pytestmark = pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("runuser"), reason="needs root")
 
 
-
 def _world_traversable_dir() -> Path:
     # pytest's tmp_path is 0700 itself, which would hide the data directory's own modes.
     base = Path(tempfile.mkdtemp(prefix="tousu-f02-"))
