@@ -51,12 +51,14 @@ def _run_until_stopped(server) -> None:
         server.close()
 
 
-def _create_server(app, host: str, port: int, threads: int = 8):
+def _create_server(app, host: str, port: int, threads: int = 8, factory=None):
     from waitress import create_server
 
     from .ports import port_holder
 
     try:
+        if factory is not None:
+            return factory()
         return create_server(app, host=host, port=port, threads=threads, ident="tousu")
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
@@ -104,7 +106,27 @@ def serve(
         "EXTENSION_IDS", [config.DEFAULT_EXTENSION_ID]
     )
     app = create_app(settings)
-    server = _create_server(app, host, port, threads)
+    from .security.server import app_check
+    from .security.server import create_server as guarded_server
+
+    server = _create_server(
+        app,
+        host,
+        port,
+        threads,
+        factory=lambda: guarded_server(
+            app,
+            host=host,
+            port=port,
+            threads=threads,
+            max_body=int(app.config["MAX_CONTENT_LENGTH"]),
+            check=app_check(app),
+        ),
+    )
+    from .reading.worker import shared_pool
+
+    # The reader's worker processes start now, not on the shopper's first page.
+    shared_pool(int(app.config["READ_WORKERS"])).warm()
     code = app.extensions["tousu.pairing"].issue_code()
     click.echo(f"Tousu helper {__version__} (API v{API_VERSION}) on http://{host}:{port}")
     click.echo(f"数据目录 / Data: {settings['DATA_DIR']}")
