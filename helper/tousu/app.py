@@ -21,6 +21,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.setdefault("READ_WORKERS", 2)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
+    # "/api//v1/..." was answered with an HTML 308 to the merged path: no redirects, every
+    # answer is the JSON envelope (here a 404).
+    app.url_map.merge_slashes = False
 
     data_dir = Path(app.config["DATA_DIR"])
     # Before the first file is opened: the directory 0700, every file in it 0600 (re-checked at

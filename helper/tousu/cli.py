@@ -346,11 +346,21 @@ def _open_existing_store(data_dir: Path):
 
 def _write_private(path: Path, text: str) -> None:
     """Write atomically, readable by this user only: an export holds orders and complaints."""
-    temp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(temp, path)
+    import secrets
+
+    from .security.private import open_private
+
+    # A fresh random name, created with O_EXCL|O_NOFOLLOW: in a shared folder another user
+    # cannot pre-create the temporary file (or a symlink in its place) and own the export.
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+    try:
+        with os.fdopen(open_private(temp), "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 @main.command("export")
@@ -367,10 +377,18 @@ def export_cases(data_dir: str | None, output: str | None) -> None:
     from .store import export_all
 
     store = _open_existing_store(_data_dir(data_dir))
+    damaged: list[dict] = []
     try:
-        bundle = export_all(store)
+        bundle = export_all(store, damaged)
     finally:
         store.close()
+    for row in damaged:
+        # The rest of the store is still exported: one bad row must not hold every case hostage.
+        click.echo(
+            f"警告：案件 {row['id']} 已损坏，未导出。 / Warning: case {row['id']} is damaged and was "
+            f"left out: {'; '.join(row['problems'])}",
+            err=True,
+        )
     text = json.dumps(bundle, ensure_ascii=False, indent=2)
     if output is None:
         click.echo(text)
@@ -382,6 +400,7 @@ def export_cases(data_dir: str | None, output: str | None) -> None:
             "file": str(Path(output).resolve()),
             "cases": len(bundle["cases"]),
             "evidence": sum(len(c["evidence"]) for c in bundle["cases"]),
+            "damaged": damaged,
         }
     )
 

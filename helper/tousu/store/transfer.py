@@ -15,12 +15,22 @@ from .errors import InvalidData
 from .files import has_blob, remove_all
 
 
-def export_all(store: Store) -> dict[str, Any]:
-    """Every case with its events and evidence metadata (hashes, not bytes), as plain JSON data."""
+def export_all(store: Store, damaged: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Every case with its events and evidence metadata (hashes, not bytes), as plain JSON data.
+
+    A case the models cannot read (a row damaged by an older version, or by hand) is left out
+    and described in `damaged` (when given) instead of failing the whole export."""
     version = store.schema_version
+    cases = []
     with store.read() as conn:
         rows = conn.execute("SELECT * FROM cases ORDER BY created_at, id").fetchall()
-        cases = [case_from_row(conn, row) for row in rows]
+        for row in rows:
+            try:
+                cases.append(case_from_row(conn, row))
+            except (ValidationError, ValueError, OverflowError) as exc:
+                problems = _problems(exc) if isinstance(exc, ValidationError) else [str(exc)]
+                if damaged is not None:
+                    damaged.append({"id": row["id"], "order_id": row["order_id"], "problems": problems})
     bundle = ExportBundle(
         schema_version=version, app_version=__version__, exported_at=store.now(), cases=cases
     )
