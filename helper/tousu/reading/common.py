@@ -125,16 +125,29 @@ def parse_time(value: Any) -> datetime | None:
 # ---------------------------------------------------------------- urls
 
 
-def abs_url(value: Any, base: str | None = None) -> str | None:
-    """An absolute https URL from the page's protocol-relative or relative links."""
+# Links that leave the reader are opened by the extension ("file a complaint", the shop): only
+# https on the shop's own hosts. Images may come from the shop's CDNs too.
+SHOP_HOST_SUFFIXES = ("taobao.com", "tmall.com", "tmall.hk")
+IMAGE_HOST_SUFFIXES = (*SHOP_HOST_SUFFIXES, "alicdn.com", "taobaocdn.com", "tbcdn.cn")
+
+
+def _on_hosts(host: str, suffixes: tuple[str, ...]) -> bool:
+    return any(host == suffix or host.endswith("." + suffix) for suffix in suffixes)
+
+
+def _absolute(value: Any, base: str | None) -> str | None:
     if not isinstance(value, str):
         return None
     url = value.strip().replace("&amp;", "&")
-    if not url or url.lower().startswith(("javascript:", "data:", "#", "mailto:")):
+    if not url or url.startswith("#"):
         return None
     if url.startswith("//"):
         return "https:" + url
-    if url.startswith(("http://", "https://")):
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    if scheme:
         return url
     if base:
         try:
@@ -142,6 +155,39 @@ def abs_url(value: Any, base: str | None = None) -> str | None:
         except ValueError:
             return None
     return None
+
+
+def _checked(url: str | None, suffixes: tuple[str, ...]) -> str | None:
+    """`url` if it is https on one of the hosts (http upgraded), else None."""
+    if url is None or any(ord(ch) < 0x21 or ord(ch) == 0x7F for ch in url):
+        # Tabs and newlines are dropped by URL parsers ("java\tscript:" is "javascript:"),
+        # spaces and controls have no place in a real link: refused rather than repaired.
+        return None
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if scheme not in ("https", "http") or parts.username is not None or parts.password is not None:
+        return None
+    if port not in (None, 443 if scheme == "https" else 80) or not _on_hosts(host, suffixes):
+        return None
+    if scheme == "http":
+        return "https" + url[len(parts.scheme) :]
+    return url
+
+
+def abs_url(value: Any, base: str | None = None) -> str | None:
+    """An absolute https link on a Taobao/Tmall host, from the page's protocol-relative or
+    relative links; None for anything else (javascript:, file:, chrome:, other hosts...)."""
+    return _checked(_absolute(value, base), SHOP_HOST_SUFFIXES)
+
+
+def image_url(value: Any, base: str | None = None) -> str | None:
+    """An absolute https image URL on a Taobao/Tmall host or their CDNs (alicdn.com...)."""
+    return _checked(_absolute(value, base), IMAGE_HOST_SUFFIXES)
 
 
 def query_param(url: str | None, *names: str) -> str | None:

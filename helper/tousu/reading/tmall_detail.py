@@ -22,6 +22,7 @@ from .common import (
     as_int,
     as_list,
     clean,
+    image_url,
     is_pseudo_title,
     parse_money,
     parse_time,
@@ -223,7 +224,7 @@ def _item(sub: dict[str, Any], base: str, sub_status: str, links: dict[str, str]
         "original_price": original,
         "pseudo": is_pseudo_title(title),
         "snapshot_url": snapshot,
-        "image_url": abs_url(info.get("pic"), base),
+        "image_url": image_url(info.get("pic"), base),
         "refund_text": clean(sub_status) if refund else None,
     }
     return {k: v for k, v in item.items() if v is not None}
