@@ -48,6 +48,12 @@ def as_int(value: Any, default: int | None = None) -> int | None:
 # ---------------------------------------------------------------- money
 
 _PLAIN_MONEY = re.compile(r"^[￥¥]?(\d+)(?:\.(\d{1,2}))?$")
+_FOREIGN_MONEY = re.compile(
+    r"[$€£₩₹₽฿₫円]|\b(?:USD|HKD|TWD|NTD|JPY|EUR|GBP|KRW|SGD|AUD|CAD|MOP|MYR|THB)\b|美元|港币|港元|台币|日元|欧元|英镑|韩元",
+    re.I,
+)
+# A comma followed by one or two digits and then no more digits: "12,50", "1.234,56", "0,5".
+_DECIMAL_COMMA = re.compile(r"\d,\d{1,2}(?!\d)")
 _MONEY_NUM = re.compile(r"-?\d[\d,]*(?:\.\d+)?|-?\.\d+")
 
 
@@ -69,6 +75,13 @@ def parse_money(value: Any) -> str | None:
     else:
         return None
     text = text.replace("\u00a0", " ").replace("－", "-")
+    if _FOREIGN_MONEY.search(text):
+        # US$12.50, HK$, €, 円...: not yuan, and the helper converts no currency.
+        return None
+    if _DECIMAL_COMMA.search(text):
+        # "12,50" or "1.234,56": a decimal comma, not a thousands separator; reading it as
+        # 1250 yuan would be a hundred times wrong.
+        return None
     # "-￥27.00": the minus sits before the currency symbol.
     negative = bool(re.match(r"\s*-\s*[￥¥]", text))
     text = re.sub(r"[￥¥\s]|CNY|RMB|元", "", text)
@@ -297,6 +310,13 @@ _STATUS_WORDS: tuple[tuple[str, str], ...] = (
     ("未确认收货", "shipped"),
     ("已发货", "shipped"),
     ("已签收", "shipped"),
+    # Virtual goods: the top-up or card is the delivery (see VIRTUAL_STATUS_WORDS).
+    ("充值失败", "closed"),
+    ("充值成功", "completed"),
+    ("已充值", "completed"),
+    ("充值中", "awaiting_shipment"),
+    ("等待充值", "awaiting_shipment"),
+    ("卡密已发放", "completed"),
     ("交易成功", "completed"),
     ("交易完成", "completed"),
     ("交易关闭", "closed"),
@@ -305,6 +325,14 @@ _STATUS_WORDS: tuple[tuple[str, str], ...] = (
     ("订单已取消", "closed"),
     ("已取消", "closed"),
 )
+
+
+# Status words only virtual-goods orders show: the order is marked `virtual`.
+VIRTUAL_STATUS_WORDS = ("充值成功", "充值失败", "充值中", "已充值", "等待充值", "卡密已发放", "自动发货")
+
+
+def is_virtual_status(text: str | None) -> bool:
+    return bool(text) and any(word in text for word in VIRTUAL_STATUS_WORDS)
 
 
 def status_from_text(text: str | None) -> str:

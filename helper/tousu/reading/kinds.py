@@ -188,6 +188,26 @@ def _is_mini_login(src: str) -> bool:
     return at >= 0 and "mini" in src[at:]
 
 
+# A case list's own frame: the refund list's React grid ids, or its column header.
+_CASE_LIST_MARKS = ("disputeListGrid", "buyerDisputeList", "bottomContainer_1", "complaintList")
+_CASE_LIST_COLUMNS = (
+    ("订单号", "退款状态"),
+    ("订单号", "投诉状态"),
+    ("退款编号", "退款状态"),
+    ("投诉编号", "状态"),
+)
+
+
+def looks_like_case_list(html: str) -> bool:
+    """The page is a refund or complaint list (perhaps with no rows): its frame or its header is
+    in the markup. Checked before login markers: every My-Taobao page carries a hidden mini-login
+    popup whose 密码登录/扫码登录 would otherwise make an empty list a login page."""
+    markup = without_scripts(html)
+    if any(mark in markup for mark in _CASE_LIST_MARKS):
+        return True
+    return any(a in markup and b in markup for a, b in _CASE_LIST_COLUMNS)
+
+
 def looks_like_empty_list(html: str) -> bool:
     markup = without_scripts(html)
     return any(word in markup for word in _EMPTY_LIST)
