@@ -188,3 +188,21 @@ def test_f13_sync_refuses_a_body_that_is_not_json(api):
         "POST", "cases/sync", data=b'[], "kind": "refund_list"', headers={"Content-Type": "application/json"}
     )
     assert_envelope(response, 400, "invalid_json")
+
+
+def test_f13_import_goes_through_the_apis_limits(api, app, tmp_path):
+    create_case(api)
+    out = tmp_path / "export.json"
+    runner = CliRunner()
+    assert runner.invoke(main, ["export", "--data-dir", app.config["DATA_DIR"], "-o", str(out)]).exit_code == 0
+    bundle = json.loads(out.read_text())
+    bundle["cases"][0]["problem"] = "长" * 6000  # the API takes at most 5000
+    bundle["cases"][0]["events"][0]["detail"] = {"x": "长" * 9000}
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(bundle, ensure_ascii=False))
+    other = tmp_path / "other"
+    result = runner.invoke(main, ["import", str(bad), "--data-dir", str(other)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "problem" in result.output and "detail" in result.output.lower()
+    # The untouched export imports fine.
+    assert runner.invoke(main, ["import", str(out), "--data-dir", str(other)]).exit_code == 0
