@@ -1,15 +1,25 @@
 // Tab plumbing for the service worker: snapshot a tab, open a tab and wait for it to load,
 // apply a fill plan. The DOM work itself happens in content/*.js.
 
-const SHOP_HOSTS = /(^|\.)(taobao|tmall)\.com$/;
+const SHOP_HOSTS = /(^|\.)(taobao\.com|tmall\.com|tmall\.hk)$/;
 
 export function isShopUrl(url) {
+  // A string only: new URL() would also take an object whose toString() lies.
+  if (typeof url !== 'string' || /[\u0000-\u0020\u007f]/.test(url)) return false;
   try {
-    const { protocol, hostname } = new URL(url);
-    return protocol === 'https:' && SHOP_HOSTS.test(hostname);
+    const { protocol, hostname, username, password, port } = new URL(url);
+    return protocol === 'https:' && SHOP_HOSTS.test(hostname) && !username && !password && (port === '' || port === '443');
   } catch {
     return false;
   }
+}
+
+// Every tab the extension opens for a shop link goes through here: a link comes from a page the
+// helper read, so it is checked again (https, a Taobao/Tmall host) before the browser opens it,
+// even though the helper already refuses anything else.
+export async function openShopTab(url, options = {}) {
+  if (!isShopUrl(url)) throw new Error(`Refusing to open a link that is not a Taobao/Tmall page: ${url}`);
+  return chrome.tabs.create({ ...options, url });
 }
 
 export async function snapshotTab(tabId) {

@@ -51,12 +51,14 @@ def _run_until_stopped(server) -> None:
         server.close()
 
 
-def _create_server(app, host: str, port: int, threads: int = 8):
+def _create_server(app, host: str, port: int, threads: int = 8, factory=None):
     from waitress import create_server
 
     from .ports import port_holder
 
     try:
+        if factory is not None:
+            return factory()
         return create_server(app, host=host, port=port, threads=threads, ident="tousu")
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
@@ -94,7 +96,9 @@ def serve(
 ) -> None:
     """Run the helper on loopback (production WSGI server) and print a pairing code."""
     from .app import create_app
+    from .security.private import narrow_umask
 
+    narrow_umask()  # before the first file: nothing the helper writes is readable by others
     _require_loopback(host)
     port = _port(port)
     settings = {"PORT": port, "DATA_DIR": str(_data_dir(data_dir))}
@@ -102,7 +106,27 @@ def serve(
         "EXTENSION_IDS", [config.DEFAULT_EXTENSION_ID]
     )
     app = create_app(settings)
-    server = _create_server(app, host, port, threads)
+    from .security.server import app_check
+    from .security.server import create_server as guarded_server
+
+    server = _create_server(
+        app,
+        host,
+        port,
+        threads,
+        factory=lambda: guarded_server(
+            app,
+            host=host,
+            port=port,
+            threads=threads,
+            max_body=int(app.config["MAX_CONTENT_LENGTH"]),
+            check=app_check(app),
+        ),
+    )
+    from .reading.worker import shared_pool
+
+    # The reader's worker processes start now, not on the shopper's first page.
+    shared_pool(int(app.config["READ_WORKERS"])).warm()
     code = app.extensions["tousu.pairing"].issue_code()
     click.echo(f"Tousu helper {__version__} (API v{API_VERSION}) on http://{host}:{port}")
     click.echo(f"数据目录 / Data: {settings['DATA_DIR']}")
@@ -177,12 +201,48 @@ def mock(
 def pair(data_dir: str | None, revoke: bool) -> None:
     """Print a new one-time pairing code (or revoke all pairings)."""
     from .security import PAIRING_FILE, PairingStore
+    from .security.private import narrow_umask
 
+    narrow_umask()
     store = PairingStore(_data_dir(data_dir) / PAIRING_FILE)
     if revoke:
         click.echo(f"已撤销 {store.revoke()} 个配对 / Revoked pairings.")
         return
     click.echo(f"配对码 / Pairing code: {store.issue_code()}")
+    click.echo("  之前打印的配对码已失效。 / Any code printed before no longer works.")
+
+
+@main.group(invoke_without_command=True)
+@click.option("--data-dir", default=None)
+@click.pass_context
+def tokens(ctx: click.Context, data_dir: str | None) -> None:
+    """List the pairing tokens (`tokens list`, the default) or revoke one (`tokens revoke ID`)."""
+    from .security import PAIRING_FILE, PairingStore
+    from .security.private import narrow_umask
+
+    narrow_umask()
+    ctx.obj = PairingStore(_data_dir(data_dir) / PAIRING_FILE)
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(tokens_list)
+
+
+@tokens.command("list")
+@click.pass_obj
+def tokens_list(store) -> None:
+    """Every live token: id, extension, how it was paired, created, last used, expires."""
+    from .api.tokens import token_rows
+
+    _print_json({"ok": True, "tokens": token_rows(store)})
+
+
+@tokens.command("revoke")
+@click.argument("token_id")
+@click.pass_obj
+def tokens_revoke(store, token_id: str) -> None:
+    """Revoke the token with this id (the extension that held it must pair again)."""
+    if not store.revoke_id(token_id.strip().lower()):
+        _fail(f"没有 id 为 {token_id} 的配对。", f"no live token has the id {token_id}.")
+    _print_json({"ok": True, "token_id": token_id, "revoked": True})
 
 
 @main.command()
@@ -286,11 +346,21 @@ def _open_existing_store(data_dir: Path):
 
 def _write_private(path: Path, text: str) -> None:
     """Write atomically, readable by this user only: an export holds orders and complaints."""
-    temp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(temp, path)
+    import secrets
+
+    from .security.private import open_private
+
+    # A fresh random name, created with O_EXCL|O_NOFOLLOW: in a shared folder another user
+    # cannot pre-create the temporary file (or a symlink in its place) and own the export.
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+    try:
+        with os.fdopen(open_private(temp), "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 @main.command("export")
@@ -307,10 +377,18 @@ def export_cases(data_dir: str | None, output: str | None) -> None:
     from .store import export_all
 
     store = _open_existing_store(_data_dir(data_dir))
+    damaged: list[dict] = []
     try:
-        bundle = export_all(store)
+        bundle = export_all(store, damaged)
     finally:
         store.close()
+    for row in damaged:
+        # The rest of the store is still exported: one bad row must not hold every case hostage.
+        click.echo(
+            f"警告：案件 {row['id']} 已损坏，未导出。 / Warning: case {row['id']} is damaged and was "
+            f"left out: {'; '.join(row['problems'])}",
+            err=True,
+        )
     text = json.dumps(bundle, ensure_ascii=False, indent=2)
     if output is None:
         click.echo(text)
@@ -322,6 +400,7 @@ def export_cases(data_dir: str | None, output: str | None) -> None:
             "file": str(Path(output).resolve()),
             "cases": len(bundle["cases"]),
             "evidence": sum(len(c["evidence"]) for c in bundle["cases"]),
+            "damaged": damaged,
         }
     )
 

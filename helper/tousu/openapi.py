@@ -70,6 +70,27 @@ class PairingStatus(BaseModel):
     extension_id: str | None = None
 
 
+class TokenInfo(BaseModel):
+    token_id: str
+    extension_id: str
+    via: str
+    created_at: str
+    last_used_at: str | None
+    expires_at: str
+    current: bool
+
+
+class TokenList(BaseModel):
+    ok: Literal[True]
+    tokens: list[TokenInfo]
+
+
+class TokenRevoked(BaseModel):
+    ok: Literal[True]
+    token_id: str
+    revoked: Literal[True]
+
+
 class Symptom(BaseModel):
     code: str
     label_zh: str
@@ -113,14 +134,14 @@ ERROR_TEXT = {
     400: "Invalid body, query or JSON",
     401: "Not paired: no or unknown X-Tousu-Token",
     403: "Refused: wrong Host or Origin, or the token belongs to another extension",
-    404: "No such case",
+    404: "No such case (or token)",
     409: "The change conflicts with the case's state",
     412: "The client speaks another API version",
     413: "Body (or evidence) too large",
     415: "Body is not application/json",
-    422: "The page cannot be filled for this case",
+    422: "The page cannot be filled for this case, or could not be read within the budget",
     429: "Too many wrong pairing codes",
-    503: "The case store is busy; retry",
+    503: "The case store or the page reader is busy; retry",
 }
 # Every route passes the guard (Host, Origin, version) before its view runs.
 GUARD_ERRORS = (403, 412)
@@ -179,7 +200,7 @@ def declared_operations() -> tuple[Operation, ...]:
             PairingToken,
             status=201,
             public=True,
-            errors=(*_BODY, 429),
+            errors=_BODY,
         ),
         Operation(
             "get",
@@ -189,7 +210,24 @@ def declared_operations() -> tuple[Operation, ...]:
             errors=(401,),
         ),
         Operation("delete", "/pairing", "Revoke this token", response=PairingStatus, errors=(401,)),
-        Operation("post", "/pages/read", "Read a page snapshot", PageSnapshot, Reading, errors=(*_BODY, 401)),
+        Operation(
+            "get", "/tokens", "Every live pairing token (never the secret)", response=TokenList, errors=(401,)
+        ),
+        Operation(
+            "delete",
+            "/tokens/{token_id}",
+            "Revoke one pairing token",
+            response=TokenRevoked,
+            errors=(401, 404),
+        ),
+        Operation(
+            "post",
+            "/pages/read",
+            "Read a page snapshot",
+            PageSnapshot,
+            Reading,
+            errors=(*_BODY, 401, 422, 503),
+        ),
         Operation(
             "post", "/advice", "Advise on an order and a problem", AdviceRequest, Advice, errors=(*_BODY, 401)
         ),
@@ -331,6 +369,13 @@ CASE_ID_PARAMETER = {
     "schema": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
     "description": "A case id (32 hex digits); any other value is answered 404.",
 }
+TOKEN_ID_PARAMETER = {
+    "name": "token_id",
+    "in": "path",
+    "required": True,
+    "schema": {"type": "string", "pattern": "^[0-9a-f]{16}$"},
+    "description": "A token's public id (16 hex digits); any other value is answered 404.",
+}
 VERSION_PARAMETER = {
     "name": VERSION_HEADER,
     "in": "header",
@@ -400,6 +445,8 @@ def _operation(op: Operation, refs: dict) -> dict:
     parameters = []
     if "{case_id}" in op.path:
         parameters.append(CASE_ID_PARAMETER)
+    if "{token_id}" in op.path:
+        parameters.append(TOKEN_ID_PARAMETER)
     if op.query is not None:
         parameters.extend(_query_parameters(op.query))
     parameters.append(VERSION_PARAMETER)

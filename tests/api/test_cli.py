@@ -91,7 +91,7 @@ def test_export_to_a_private_file(seeded, tmp_path):
     result = _run("export", "--data-dir", str(data_dir), "-o", str(target))
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
-    assert summary == {"ok": True, "file": str(target.resolve()), "cases": 1, "evidence": 1}
+    assert summary == {"ok": True, "file": str(target.resolve()), "cases": 1, "evidence": 1, "damaged": []}
     assert json.loads(target.read_text("utf-8"))["cases"][0]["id"] == facts["case_id"]
     if os.name == "posix":
         assert target.stat().st_mode & 0o777 == 0o600

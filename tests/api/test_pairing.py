@@ -21,11 +21,11 @@ def test_codes_are_forgiving_about_case_and_dashes(app, anonymous):
     assert anonymous.post("/pairing", json={"code": messy}).status_code == 201
 
 
-def test_wrong_codes_are_rate_limited(app, anonymous):
+def test_wrong_codes_are_slowed_but_never_lock_out_the_right_one(app, anonymous):
     for _ in range(5):
         assert_error(anonymous.post("/pairing", json={"code": "WRONGCOD"}), 400, "invalid_code")
     code = app.extensions["tousu.pairing"].issue_code()
-    assert_error(anonymous.post("/pairing", json={"code": code}), 429, "too_many_attempts")
+    assert anonymous.post("/pairing", json={"code": code}).status_code == 201
 
 
 def test_codes_expire(tmp_path):

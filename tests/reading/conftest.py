@@ -18,6 +18,7 @@ LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 FIXTURE_URLS: dict[str, str] = {
     "tm1_list.html": LIST_URL,
     "tm1_empty_list.html": LIST_URL,
+    "tm1_list_virtual.html": LIST_URL,
     "login.html": "https://login.taobao.com/member/login.jhtml?redirectURL=https%3A%2F%2Fbuyertrade.taobao.com%2Ftrade%2Fitemlist%2Flist_bought_items.htm",
     "punish.html": "https://buyertrade.taobao.com//_____tmd_____/punish?x5secdata=example&x5step=1",
     "blocked_user_validate.json": "https://trade.taobao.com/trade/detail/trade_order_detail.htm?biz_order_id=3100000000000001234",
@@ -35,6 +36,7 @@ FIXTURE_URLS: dict[str, str] = {
     "refund_form.html": "https://refund2.taobao.com/dispute/apply.htm?bizOrderId=3100000000000001234&type=1",
     "complaint_list.html": "https://rights.taobao.com/complaint/buyerList.htm",
     "refund_list.html": "https://refund2.taobao.com/dispute/buyerDisputeList.htm",
+    "refund_list_empty.html": "https://refund2.taobao.com/dispute/buyerDisputeList.htm",
 }
 
 # The invented personal data the fixture generator plants (make_fixtures.py): never read.

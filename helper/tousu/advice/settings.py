@@ -28,6 +28,11 @@ def _field(key: str, **limits: Any) -> Any:
     return Field(default=default, description=description, **limits)
 
 
+# Amounts in yuan: bounded, so "1E+100" is refused at the door instead of breaking every later
+# late-shipment advice (issue 15, finding 7).
+_YUAN: dict[str, Any] = {"le": Decimal("100000"), "decimal_places": 2}
+
+
 class AdviceSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -39,12 +44,12 @@ class AdviceSettings(BaseModel):
     not_received_refund_response_hours: int = _field("not_received_refund_response_hours", ge=1, le=240)
     seller_response_days_after_shipment: int = _field("seller_response_days_after_shipment", ge=1, le=30)
     buyer_return_days: int = _field("buyer_return_days", ge=1, le=30)
-    late_ship_rate_taobao: Decimal = _field("late_ship_rate_taobao", ge=0, le=1)
-    late_ship_min_taobao: Decimal = _field("late_ship_min_taobao", ge=0)
-    late_ship_max_taobao: Decimal = _field("late_ship_max_taobao", ge=0)
-    late_ship_rate_tmall: Decimal = _field("late_ship_rate_tmall", ge=0, le=1)
-    late_ship_min_tmall: Decimal = _field("late_ship_min_tmall", ge=0)
-    late_ship_max_tmall: Decimal = _field("late_ship_max_tmall", ge=0)
+    late_ship_rate_taobao: Decimal = _field("late_ship_rate_taobao", ge=0, le=1, decimal_places=4)
+    late_ship_min_taobao: Decimal = _field("late_ship_min_taobao", ge=0, **_YUAN)
+    late_ship_max_taobao: Decimal = _field("late_ship_max_taobao", ge=0, **_YUAN)
+    late_ship_rate_tmall: Decimal = _field("late_ship_rate_tmall", ge=0, le=1, decimal_places=4)
+    late_ship_min_tmall: Decimal = _field("late_ship_min_tmall", ge=0, **_YUAN)
+    late_ship_max_tmall: Decimal = _field("late_ship_max_tmall", ge=0, **_YUAN)
     household_quantity: int = _field("household_quantity", ge=1, le=1000)
 
 

@@ -8,7 +8,7 @@ PREFIX = "/api/v1"
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import advice, cases, fill, meta, pages, pairing, settings
+    from . import advice, cases, fill, meta, pages, pairing, settings, tokens
 
-    for module in (meta, pairing, pages, advice, fill, cases, settings):
+    for module in (meta, pairing, tokens, pages, advice, fill, cases, settings):
         app.register_blueprint(module.bp, url_prefix=PREFIX)

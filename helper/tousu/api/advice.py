@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Blueprint, current_app, jsonify
+from pydantic import ValidationError
 
 from .. import preferences
 from ..advice import advise, lint, symptoms_catalog
+from ..errors import APIError
 from ..models import AdviceRequest, LintRequest, LintResult
 from .body import json_response, parse_body
 
@@ -19,7 +21,18 @@ def advice():
     request = parse_body(AdviceRequest)
     # Read per request: a correction made with `tousu settings` applies without a restart.
     settings, _ = preferences.load(Path(current_app.config["DATA_DIR"]))
-    return json_response(advise(request, settings))
+    try:
+        result = advise(request, settings)
+    except (ValidationError, OverflowError, ValueError) as exc:
+        # A deadline computed from the order (a 999-day ship promise on a late payment) that falls
+        # outside the years the helper keeps: the input's fault, said as such, never a 500.
+        current_app.logger.info("advice out of range: %s", exc)
+        raise APIError(
+            400,
+            "out_of_range",
+            "订单里的时间或承诺超出了可计算的范围。 / A time computed from this order is out of range.",
+        ) from None
+    return json_response(result)
 
 
 @bp.post("/lint")

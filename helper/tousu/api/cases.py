@@ -5,6 +5,7 @@ Every write honours an Idempotency-Key header: a repeat gets the first response,
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Callable
@@ -190,9 +191,15 @@ def due():
 def sync():
     data = request.get_data()
     if request.is_json and data.lstrip()[:1] == b"[":
-        # A bare list of rows (a reading's `cases`) is accepted as well as {"cases": [...]}.
+        # A bare list of rows (a reading's `cases`) is accepted as well as {"cases": [...]}. It is
+        # parsed as JSON first: pasting the bytes into '{"cases": ...}' let '[], "kind": ...'
+        # (not JSON) through.
         try:
-            body = SyncRequest.model_validate_json(b'{"cases": ' + data + b"}")
+            rows = json.loads(data)
+        except (ValueError, RecursionError):
+            raise APIError(400, "invalid_json", "The body is not valid UTF-8 JSON.") from None
+        try:
+            body = SyncRequest.model_validate_json(json.dumps({"cases": rows}))
         except ValidationError as exc:
             if any(e["type"] == "json_invalid" for e in exc.errors()):
                 raise APIError(400, "invalid_json", "The body is not valid UTF-8 JSON.") from None

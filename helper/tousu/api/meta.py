@@ -8,7 +8,6 @@ from flask import Blueprint, current_app, jsonify, request
 from pydantic import BaseModel, Field
 
 from .. import API_VERSION, SERVICE_NAME, __version__
-from ..security.guard import TOKEN_HEADER
 
 bp = Blueprint("meta", __name__)
 
@@ -32,9 +31,9 @@ def ping():
     proof = None
     if _CHALLENGE.fullmatch(challenge) and _TOKEN_ID.fullmatch(token_id):
         proof = pairing.proof(token_id, challenge)
-    token = request.headers.get(TOKEN_HEADER)
-    # The token header is still honoured for extensions older than the challenge.
-    body["paired"] = proof is not None or (bool(token) and pairing.extension_for(token) is not None)
+    # Never the token header: /ping answers whoever is on the port, so the extension proves
+    # nothing and sends nothing secret here; `paired` comes only from the challenge.
+    body["paired"] = proof is not None
     if proof is not None:
         body["proof"] = proof
     return jsonify(body)

@@ -27,8 +27,6 @@ def pair():
     if extension is None or f"chrome-extension://{extension}" not in current_app.config["ALLOWED_ORIGINS"]:
         raise APIError(403, "bad_origin", "Only the Tousu extension can be paired.")
     result = current_app.extensions["tousu.pairing"].redeem(body.code, extension)
-    if result.reason == "rate_limited":
-        raise APIError(429, "too_many_attempts", "Too many wrong codes; wait a minute.")
     if not result.ok:
         raise APIError(400, "invalid_code", "The pairing code is wrong, used or expired.")
     return jsonify(ok=True, token=result.token, token_id=result.token_id, extension_id=extension), 201

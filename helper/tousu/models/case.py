@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, model_validator
@@ -41,9 +42,15 @@ _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
 
 
 def _file_name(value: str) -> str:
-    # The name is only a label, but it ends up in exports and on screen: no paths, no controls.
-    if _UNSAFE_NAME.search(value) or value in (".", ".."):
-        raise ValueError("a file name without path separators or control characters")
+    # The name is only a label, but it ends up in exports and on screen: no paths, no controls,
+    # and none of the invisible ones (U+202E turns "photo\u202egnp.exe" into "photoexe.png" on
+    # screen; zero-width and bidi marks make two names look alike): Unicode categories C*, Zl, Zp.
+    if (
+        _UNSAFE_NAME.search(value)
+        or value in (".", "..")
+        or any(unicodedata.category(ch)[0] == "C" or unicodedata.category(ch) in ("Zl", "Zp") for ch in value)
+    ):
+        raise ValueError("a file name without path separators, control or invisible characters")
     return value
 
 

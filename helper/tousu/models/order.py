@@ -85,6 +85,9 @@ class Order(Model):
     items: list[Item] = Field(default_factory=list)
     parcels: list[Parcel] = Field(default_factory=list)
     links: OrderLinks = Field(default_factory=OrderLinks)
+    # Virtual goods (phone top-ups, game cards, coupons): nothing is shipped, so the shipping
+    # clocks and remedies do not apply. Read from the status words such orders show (充值成功...).
+    virtual: bool = False
     # Where each field came from, so the shopper (and QA) can check it: {"total_paid": "embedded"}.
     sources: dict[str, Source] = Field(default_factory=dict)
 

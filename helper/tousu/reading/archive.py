@@ -188,5 +188,5 @@ def _cell_after(root: Node, label: str) -> Node | None:
 
 
 def _after(text: str, label: str) -> str | None:
-    match = re.search(re.escape(label) + r"\s*[:：]?\s*([￥¥]?\s*[\d,]+(?:\.\d+)?)", text)
+    match = re.search(re.escape(label) + r"\s*+(?:[:：]\s*+)?((?:[￥¥]\s*+)?[\d,]++(?:\.\d+)?)", text)
     return match.group(1) if match else None

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from tousu.models import Order, ReadingWarning
 
-from .common import warning
+from .common import is_virtual_status, warning
 
 
 class FieldBag(dict):
@@ -38,6 +38,9 @@ def make_order(data: dict[str, Any], warnings: list[ReadingWarning]) -> Order | 
     """The Order for data; a field that does not validate is dropped (with a warning) rather than
     losing the whole order. None only when the order id itself is unusable."""
     data = dict(data)
+    if "virtual" not in data and is_virtual_status(data.get("status_text")):
+        data["virtual"] = True
+        data.setdefault("sources", {})["virtual"] = "derived"
     order_id = data.get("order_id")
     for _ in range(20):
         try:

@@ -48,6 +48,12 @@ def as_int(value: Any, default: int | None = None) -> int | None:
 # ---------------------------------------------------------------- money
 
 _PLAIN_MONEY = re.compile(r"^[￥¥]?(\d+)(?:\.(\d{1,2}))?$")
+_FOREIGN_MONEY = re.compile(
+    r"[$€£₩₹₽฿₫円]|\b(?:USD|HKD|TWD|NTD|JPY|EUR|GBP|KRW|SGD|AUD|CAD|MOP|MYR|THB)\b|美元|港币|港元|台币|日元|欧元|英镑|韩元",
+    re.I,
+)
+# A comma followed by one or two digits and then no more digits: "12,50", "1.234,56", "0,5".
+_DECIMAL_COMMA = re.compile(r"\d,\d{1,2}(?!\d)")
 _MONEY_NUM = re.compile(r"-?\d[\d,]*(?:\.\d+)?|-?\.\d+")
 
 
@@ -69,6 +75,13 @@ def parse_money(value: Any) -> str | None:
     else:
         return None
     text = text.replace("\u00a0", " ").replace("－", "-")
+    if _FOREIGN_MONEY.search(text):
+        # US$12.50, HK$, €, 円...: not yuan, and the helper converts no currency.
+        return None
+    if _DECIMAL_COMMA.search(text):
+        # "12,50" or "1.234,56": a decimal comma, not a thousands separator; reading it as
+        # 1250 yuan would be a hundred times wrong.
+        return None
     # "-￥27.00": the minus sits before the currency symbol.
     negative = bool(re.match(r"\s*-\s*[￥¥]", text))
     text = re.sub(r"[￥¥\s]|CNY|RMB|元", "", text)
@@ -125,16 +138,29 @@ def parse_time(value: Any) -> datetime | None:
 # ---------------------------------------------------------------- urls
 
 
-def abs_url(value: Any, base: str | None = None) -> str | None:
-    """An absolute https URL from the page's protocol-relative or relative links."""
+# Links that leave the reader are opened by the extension ("file a complaint", the shop): only
+# https on the shop's own hosts. Images may come from the shop's CDNs too.
+SHOP_HOST_SUFFIXES = ("taobao.com", "tmall.com", "tmall.hk")
+IMAGE_HOST_SUFFIXES = (*SHOP_HOST_SUFFIXES, "alicdn.com", "taobaocdn.com", "tbcdn.cn")
+
+
+def _on_hosts(host: str, suffixes: tuple[str, ...]) -> bool:
+    return any(host == suffix or host.endswith("." + suffix) for suffix in suffixes)
+
+
+def _absolute(value: Any, base: str | None) -> str | None:
     if not isinstance(value, str):
         return None
     url = value.strip().replace("&amp;", "&")
-    if not url or url.lower().startswith(("javascript:", "data:", "#", "mailto:")):
+    if not url or url.startswith("#"):
         return None
     if url.startswith("//"):
         return "https:" + url
-    if url.startswith(("http://", "https://")):
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    if scheme:
         return url
     if base:
         try:
@@ -142,6 +168,39 @@ def abs_url(value: Any, base: str | None = None) -> str | None:
         except ValueError:
             return None
     return None
+
+
+def _checked(url: str | None, suffixes: tuple[str, ...]) -> str | None:
+    """`url` if it is https on one of the hosts (http upgraded), else None."""
+    if url is None or any(ord(ch) < 0x21 or ord(ch) == 0x7F for ch in url):
+        # Tabs and newlines are dropped by URL parsers ("java\tscript:" is "javascript:"),
+        # spaces and controls have no place in a real link: refused rather than repaired.
+        return None
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if scheme not in ("https", "http") or parts.username is not None or parts.password is not None:
+        return None
+    if port not in (None, 443 if scheme == "https" else 80) or not _on_hosts(host, suffixes):
+        return None
+    if scheme == "http":
+        return "https" + url[len(parts.scheme) :]
+    return url
+
+
+def abs_url(value: Any, base: str | None = None) -> str | None:
+    """An absolute https link on a Taobao/Tmall host, from the page's protocol-relative or
+    relative links; None for anything else (javascript:, file:, chrome:, other hosts...)."""
+    return _checked(_absolute(value, base), SHOP_HOST_SUFFIXES)
+
+
+def image_url(value: Any, base: str | None = None) -> str | None:
+    """An absolute https image URL on a Taobao/Tmall host or their CDNs (alicdn.com...)."""
+    return _checked(_absolute(value, base), IMAGE_HOST_SUFFIXES)
 
 
 def query_param(url: str | None, *names: str) -> str | None:
@@ -192,7 +251,9 @@ def clean(value: Any) -> str | None:
 
 
 def strip_tags(value: str) -> str:
-    return re.sub(r"<[^>]*>", "", value)
+    from .markup import strip_tags as linear_strip_tags
+
+    return linear_strip_tags(value)
 
 
 _PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
@@ -249,6 +310,13 @@ _STATUS_WORDS: tuple[tuple[str, str], ...] = (
     ("未确认收货", "shipped"),
     ("已发货", "shipped"),
     ("已签收", "shipped"),
+    # Virtual goods: the top-up or card is the delivery (see VIRTUAL_STATUS_WORDS).
+    ("充值失败", "closed"),
+    ("充值成功", "completed"),
+    ("已充值", "completed"),
+    ("充值中", "awaiting_shipment"),
+    ("等待充值", "awaiting_shipment"),
+    ("卡密已发放", "completed"),
     ("交易成功", "completed"),
     ("交易完成", "completed"),
     ("交易关闭", "closed"),
@@ -257,6 +325,14 @@ _STATUS_WORDS: tuple[tuple[str, str], ...] = (
     ("订单已取消", "closed"),
     ("已取消", "closed"),
 )
+
+
+# Status words only virtual-goods orders show: the order is marked `virtual`.
+VIRTUAL_STATUS_WORDS = ("充值成功", "充值失败", "充值中", "已充值", "等待充值", "卡密已发放", "自动发货")
+
+
+def is_virtual_status(text: str | None) -> bool:
+    return bool(text) and any(word in text for word in VIRTUAL_STATUS_WORDS)
 
 
 def status_from_text(text: str | None) -> str:

@@ -4,12 +4,24 @@ Enough for the DOM-only pages (new list, new detail, archive, forms, case lists)
 tree, attributes, class-prefix matching for hashed CSS-module names (`title--pLEC2yiw` is found
 by the prefix `title--`), and visible text. No dependency, and html.parser never gives up on
 broken markup: it is what the browser serialised, or a truncated copy of it.
+
+Linear on hostile markup, on Python 3.11.7 too (CVE-2025-6069, fixed in later CPython releases,
+is quadratic "<a" * N). The quadratic path of HTMLParser is only `close()`, i.e. goahead(end=True),
+which re-scans the rest of the page once for every "<" that starts a construct never finished.
+`feed()` alone, i.e. goahead(end=False), stops at the first unfinished construct and leaves it in
+`rawdata`; every finished construct is scanned once. So parse() feeds the page once, never calls
+close(), and ends the unfinished tail the way an HTML5 tokenizer does at end of file: an
+unterminated tag, comment or declaration is dropped, raw text (script, style) runs to the end.
+The tree builder is linear too: end tags find their element through per-tag open counts (a stray
+end tag costs O(1)), and nesting stops deepening at MAX_DEPTH, as Chromium's parser does (512),
+so walking a node's ancestors is bounded.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from html import unescape
 from html.parser import HTMLParser
 
 
@@ -37,6 +49,7 @@ _IMPLIED_END: dict[str, frozenset[str]] = {
     "dd": frozenset(("dt", "dd")),
 }
 _WS = re.compile(r"\s+")
+MAX_DEPTH = 512
 
 
 class Node:
@@ -136,32 +149,55 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = Node("#document", {}, None)
         self.current = self.root
+        self.depth = 0
+        # How many elements of each tag are open on the path root -> current.
+        self.open_count: dict[str, int] = {}
+
+    def _pop(self) -> None:
+        node = self.current
+        self.open_count[node.tag] -= 1
+        self.current = node.parent or self.root
+        self.depth -= 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        implied = self.current
-        while implied is not self.root and tag in _IMPLIED_END.get(implied.tag, ()):
-            implied = implied.parent or self.root
-            self.current = implied
+        while self.current is not self.root and tag in _IMPLIED_END.get(self.current.tag, ()):
+            self._pop()
         node = Node(tag, {k: (v if v is not None else "") for k, v in attrs}, self.current)
         self.current.children.append(node)
-        if tag not in VOID:
+        if tag not in VOID and self.depth < MAX_DEPTH:
             self.current = node
+            self.depth += 1
+            self.open_count[tag] = self.open_count.get(tag, 0) + 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         node = Node(tag, {k: (v if v is not None else "") for k, v in attrs}, self.current)
         self.current.children.append(node)
 
     def handle_endtag(self, tag: str) -> None:
-        node: Node | None = self.current
-        while node is not None and node is not self.root:
-            if node.tag == tag:
-                self.current = node.parent or self.root
+        # A stray end tag with no open element of its kind: ignored, as browsers do. Otherwise
+        # every element walked past is closed, so the walk is paid for by the elements it pops.
+        if not self.open_count.get(tag):
+            return
+        while self.current is not self.root:
+            closing = self.current.tag == tag
+            self._pop()
+            if closing:
                 return
-            node = node.parent
-        # A stray end tag with no open element of its kind: ignored, as browsers do.
 
     def handle_data(self, data: str) -> None:
         self.current.children.append(data)
+
+    def finish(self) -> None:
+        """End of file without HTMLParser.close() (see the module docstring)."""
+        tail = self.rawdata
+        self.rawdata = ""
+        if not tail:
+            return
+        if self.cdata_elem is not None:
+            self.handle_data(tail)  # an unterminated <script>/<style>: its text runs to the end
+        elif not tail.startswith("<"):
+            self.handle_data(unescape(tail))  # text ending in what may be a partial entity
+        # else: a tag, comment or declaration cut off by the end of the page: dropped.
 
 
 def parse(html: str) -> Node:
@@ -169,7 +205,7 @@ def parse(html: str) -> Node:
     builder = _TreeBuilder()
     try:
         builder.feed(html)
-        builder.close()
+        builder.finish()
     except Exception:  # noqa: BLE001 - html.parser asserts on some malformed declarations
         pass
     return builder.root
@@ -183,5 +219,11 @@ def background_url(style: str | None) -> str | None:
     """The URL in `background-image:url(//…)` (new list thumbnails are CSS, not <img>)."""
     if not style:
         return None
-    match = re.search(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)", style)
-    return match.group(1).strip() if match else None
+    start = style.find("url(")
+    if start < 0:
+        return None
+    end = style.find(")", start + 4)
+    if end < 0:
+        return None
+    value = style[start + 4 : end].strip().strip("'\"").strip()
+    return value or None

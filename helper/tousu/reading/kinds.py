@@ -11,6 +11,7 @@ import re
 
 from tousu.models.reading import PageKind
 
+from . import markup as raw_markup
 from .common import host_of, path_of
 
 # Families: one per reader module, plus the pages that carry no data.
@@ -130,7 +131,6 @@ def family(url: str, html: str) -> str:
 
 # Plain substrings first (C speed on a multi-megabyte page); regexes only where needed.
 _VERIFY_MARKS = ("baxia-dialog", "nc_1_wrapper", "nc-container")
-_VERIFY_IFRAME = re.compile(r"<iframe[^>]{0,300}?src=[\"'][^\"']{0,500}?(?:captcha|punish)", re.I)
 _VERIFY_TEXT = (
     "拖动滑块",
     "拖动下方滑块",
@@ -143,10 +143,6 @@ _VERIFY_TEXT = (
 _BLOCKED_BODY = re.compile(r"FAIL_SYS_USER_VALIDATE|RGV587_ERROR|rgv587_flag")
 _SESSION_BODY = re.compile(r"FAIL_SYS_SESSION_EXPIRED|FAIL_SYS_LOGIN|SESSION_EXPIRED")
 _LOGIN_MARKS = ("fm-login-id", "fm-login-password", "TPL_username_1", "J_LoginBox", "login-form")
-_LOGIN_IFRAME = re.compile(
-    r"<iframe[^>]{0,300}?src=[\"'][^\"']{0,100}?login\.taobao\.com/member/login\.jhtml[^\"']{0,500}?mini",
-    re.I,
-)
 _LOGIN_TEXT = ("密码登录", "扫码登录", "短信登录", "请登录后", "亲，请登录")
 _EMPTY_LIST = ("没有符合条件的订单", "暂无订单", "没有符合条件的宝贝", "您还没有已买到的宝贝")
 
@@ -159,16 +155,13 @@ def is_session_expired_body(html: str) -> bool:
     return bool(_SESSION_BODY.search(html[:20000]))
 
 
-_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.I | re.S)
 _URL_MARKS = ("_____tmd_____", "x5secdata")
 
 
 def without_scripts(html: str) -> str:
     """The markup without inline scripts: an app bundle's strings ("暂无订单", "请完成验证",
     element ids) describe states the page may never be in."""
-    if "<script" not in html and "<SCRIPT" not in html:
-        return html
-    return _SCRIPT.sub(" ", html)
+    return raw_markup.without_scripts(html)
 
 
 def looks_like_verification(html: str) -> bool:
@@ -178,14 +171,41 @@ def looks_like_verification(html: str) -> bool:
     markup = without_scripts(html)
     if any(mark in markup for mark in _VERIFY_MARKS) or any(w in markup for w in _VERIFY_TEXT):
         return True
-    return "<iframe" in markup and bool(_VERIFY_IFRAME.search(markup))
+    return "<iframe" in markup and any(
+        "captcha" in src or "punish" in src for src in raw_markup.iframe_sources(markup)
+    )
 
 
 def looks_like_login(html: str) -> bool:
     markup = without_scripts(html)
     if any(mark in markup for mark in _LOGIN_MARKS) or any(w in markup for w in _LOGIN_TEXT):
         return True
-    return "<iframe" in markup and bool(_LOGIN_IFRAME.search(markup))
+    return "<iframe" in markup and any(_is_mini_login(src) for src in raw_markup.iframe_sources(markup))
+
+
+def _is_mini_login(src: str) -> bool:
+    at = src.find("login.taobao.com/member/login.jhtml")
+    return at >= 0 and "mini" in src[at:]
+
+
+# A case list's own frame: the refund list's React grid ids, or its column header.
+_CASE_LIST_MARKS = ("disputeListGrid", "buyerDisputeList", "bottomContainer_1", "complaintList")
+_CASE_LIST_COLUMNS = (
+    ("订单号", "退款状态"),
+    ("订单号", "投诉状态"),
+    ("退款编号", "退款状态"),
+    ("投诉编号", "状态"),
+)
+
+
+def looks_like_case_list(html: str) -> bool:
+    """The page is a refund or complaint list (perhaps with no rows): its frame or its header is
+    in the markup. Checked before login markers: every My-Taobao page carries a hidden mini-login
+    popup whose 密码登录/扫码登录 would otherwise make an empty list a login page."""
+    markup = without_scripts(html)
+    if any(mark in markup for mark in _CASE_LIST_MARKS):
+        return True
+    return any(a in markup and b in markup for a, b in _CASE_LIST_COLUMNS)
 
 
 def looks_like_empty_list(html: str) -> bool:

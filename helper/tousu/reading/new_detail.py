@@ -21,6 +21,7 @@ from .common import (
     as_int,
     clean,
     host_of,
+    image_url,
     is_pseudo_title,
     parse_money,
     parse_time,
@@ -181,7 +182,7 @@ def _item(row: Node, base: str) -> dict[str, Any] | None:
         "unit_price": parse_money(price_text.split("x")[0].split("×")[0]) if price_text else None,
         "pseudo": is_pseudo_title(title),
         "snapshot_url": snapshot,
-        "image_url": abs_url(img.get("src"), base) if img else None,
+        "image_url": image_url(img.get("src"), base) if img else None,
         "refund_text": refund,
     }
     return {k: v for k, v in item.items() if v is not None}

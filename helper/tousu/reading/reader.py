@@ -92,6 +92,9 @@ def _explain_nothing(
     """Why a page gave no data. Only now are verification and login markers believed."""
     if kinds.looks_like_verification(text):
         return Reading(kind="verification", url=url, warnings=[_message("verification_required")])
+    if kind in ("complaint_list", "refund_list") and kinds.looks_like_case_list(text):
+        # A list with no rows is a normal state: the hidden login popup does not make it a login.
+        return Reading(kind=kind, url=url, warnings=warnings)
     if kinds.looks_like_login(text) or (title and "登录" in title and "淘宝" in title):
         return Reading(kind="login", url=url, warnings=[_message("login_required")])
     if kind == "order_list" and (

@@ -20,6 +20,7 @@ from .common import (
     as_int,
     as_list,
     clean,
+    image_url,
     is_pseudo_title,
     parse_money,
     parse_time,
@@ -178,7 +179,7 @@ def _item(sub: dict[str, Any], base: str, links: dict[str, str]) -> dict[str, An
         "original_price": original,
         "pseudo": is_pseudo_title(title),
         "snapshot_url": snapshot if snapshot and "tradeSnap" in snapshot else None,
-        "image_url": abs_url(info.get("pic"), base),
+        "image_url": image_url(info.get("pic"), base),
         "ship_promise": _ship_promise(info.get("extra")),
         "refund_text": "；".join(refund) or None,
     }

@@ -15,6 +15,7 @@ from .common import (
     as_int,
     as_list,
     clean,
+    image_url,
     is_pseudo_title,
     parse_money,
     parse_time,
@@ -206,7 +207,7 @@ def _item(sub: dict[str, Any], base: str) -> tuple[dict[str, Any] | None, dict[s
         "original_price": parse_money(price.get("original")),
         "pseudo": is_pseudo_title(title),
         "snapshot_url": snapshot,
-        "image_url": abs_url(info.get("pic"), base),
+        "image_url": image_url(info.get("pic"), base),
         "ship_promise": _ship_promise(info.get("extra")),
         "refund_text": "；".join(refund_texts) or None,
     }

@@ -20,6 +20,7 @@ from .common import (
     as_id,
     as_int,
     clean,
+    image_url,
     is_pseudo_title,
     parse_money,
     parse_time,
@@ -144,7 +145,7 @@ def _order_fields(container: Node, base: str) -> dict[str, Any]:
     if "total_paid" not in fields:
         # Older builds print the label next to, not inside, the price container.
         for payment in container.by_class_prefix("payment--"):
-            found = re.search(r"实付款[:：]?\s*([￥¥]?\s*[\d,]+(?:\.\d+)?)", payment.text())
+            found = re.search(r"实付款[:：]?\s*+((?:[￥¥]\s*+)?[\d,]++(?:\.\d+)?)", payment.text())
             if found:
                 put("total_paid", parse_money(found.group(1)))
 
@@ -184,10 +185,10 @@ def _item(row: Node, base: str) -> tuple[dict[str, Any] | None, dict[str, str]]:
             snapshot = abs_url(target, base)
             break
     image = row.first_class_prefix("image--")
-    image_url = abs_url(dom.background_url(image.get("style")), base) if image else None
-    if image_url is None:
+    picture = image_url(dom.background_url(image.get("style")), base) if image else None
+    if picture is None:
         img = row.find(lambda n: n.tag == "img")
-        image_url = abs_url(img.get("src"), base) if img else None
+        picture = image_url(img.get("src"), base) if img else None
     sku_parts = [
         clean(node.text())
         for node in row.by_class_prefix("info--")
@@ -219,7 +220,7 @@ def _item(row: Node, base: str) -> tuple[dict[str, Any] | None, dict[str, str]]:
         "original_price": original,
         "pseudo": is_pseudo_title(title),
         "snapshot_url": snapshot,
-        "image_url": image_url,
+        "image_url": picture,
         "refund_text": refund_text,
     }
     return {k: v for k, v in item.items() if v is not None}, links

@@ -13,6 +13,7 @@ from typing import Any
 
 from tousu.models import Order, ReadingWarning
 
+from . import markup
 from .build import FieldBag, make_order
 from .common import (
     abs_url,
@@ -21,6 +22,7 @@ from .common import (
     as_int,
     as_list,
     clean,
+    image_url,
     is_pseudo_title,
     parse_money,
     parse_time,
@@ -49,7 +51,6 @@ _STEP_TIMES = {
     "商家发货": "shipped_at",
     "确认收货": "received_at",
 }
-_NICK = re.compile(r"data-nick=[\"']([^\"']+)[\"']")
 _REFUND_STATE = re.compile(r"退款中|退款成功|退款关闭|已退款|退货退款|仅退款|售后中|售后成功")
 
 
@@ -107,10 +108,10 @@ def _order_fields(data: dict[str, Any], base: str) -> dict[str, Any]:
     put("platform", "tmall", "url" if "tmall.com" in base else "derived")
     shop_entry = as_dict(lists.get("商家") or lists.get("店铺"))
     shop_html = " ".join(str(as_dict(part).get("text") or "") for part in as_list(shop_entry.get("content")))
-    nick = _NICK.search(shop_html)
+    nick = markup.quoted_attribute(shop_html, "data-nick")
     shop = {
         "name": clean(strip_tags(_anchor_text(shop_html) or shop_html)),
-        "seller_nick": clean(nick.group(1)) if nick else None,
+        "seller_nick": clean(nick) if nick else None,
         "url": abs_url(_href(shop_html), base),
     }
     put("shop", {k: v for k, v in shop.items() if v} or None)
@@ -223,7 +224,7 @@ def _item(sub: dict[str, Any], base: str, sub_status: str, links: dict[str, str]
         "original_price": original,
         "pseudo": is_pseudo_title(title),
         "snapshot_url": snapshot,
-        "image_url": abs_url(info.get("pic"), base),
+        "image_url": image_url(info.get("pic"), base),
         "refund_text": clean(sub_status) if refund else None,
     }
     return {k: v for k, v in item.items() if v is not None}
@@ -279,10 +280,8 @@ def _first_text(content: Any) -> str | None:
 
 def _anchor_text(fragment: str) -> str | None:
     # The entry also holds the Wangwang button ("和我联系"): the shop name is the link text.
-    match = re.search(r"<a\b[^>]*>(.*?)</a>", fragment, re.S)
-    return match.group(1) if match else None
+    return markup.first_anchor_text(fragment)
 
 
 def _href(fragment: str) -> str | None:
-    match = re.search(r"href=[\"']([^\"']+)[\"']", fragment)
-    return match.group(1) if match else None
+    return markup.quoted_attribute(fragment, "href")

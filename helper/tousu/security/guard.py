@@ -32,22 +32,43 @@ def extension_id_of(origin: str) -> str:
     return origin.removeprefix("chrome-extension://")
 
 
-def _check_host() -> None:
-    if request.host.lower() not in current_app.config["ALLOWED_HOSTS"]:
-        raise APIError(403, "bad_host", "Requests must be addressed to the helper on loopback.")
+BAD_HOST = (403, "bad_host", "Requests must be addressed to the helper on loopback.")
+BAD_ORIGIN = (403, "bad_origin", "Only the paired Tousu extension may call the helper.")
 
 
-def _check_origin() -> None:
-    origin = request.headers.get("Origin")
+def refusal(
+    host: str | None,
+    origin: str | None,
+    fetch_site: str | None,
+    hosts: frozenset[str],
+    origins: frozenset[str],
+) -> tuple[int, str, str] | None:
+    """Why a request with these headers is refused, or None. Pure, so the server applies it to
+    the headers before reading any body (security/server.py) and the app again to every request.
+
+    The Host header is compared as sent: Werkzeug's request.host drops a trailing ":80", which
+    let "localhost:P:80" through."""
+    if host is None or host.strip().lower() not in hosts:
+        return BAD_HOST
     if origin is not None:
-        if origin not in current_app.config["ALLOWED_ORIGINS"]:
-            raise APIError(403, "bad_origin", "Only the paired Tousu extension may call the helper.")
-        return
+        return None if origin in origins else BAD_ORIGIN
     # A browser always names the site behind a cross-site request in Sec-Fetch-Site; a request
     # from a web page that somehow lacks Origin is still refused.
-    site = request.headers.get("Sec-Fetch-Site")
-    if site is not None and site not in ("none", "same-origin"):
-        raise APIError(403, "bad_origin", "Only the paired Tousu extension may call the helper.")
+    if fetch_site is not None and fetch_site not in ("none", "same-origin"):
+        return BAD_ORIGIN
+    return None
+
+
+def _check_host_and_origin() -> None:
+    found = refusal(
+        request.environ.get("HTTP_HOST"),
+        request.headers.get("Origin"),
+        request.headers.get("Sec-Fetch-Site"),
+        current_app.config["ALLOWED_HOSTS"],
+        current_app.config["ALLOWED_ORIGINS"],
+    )
+    if found is not None:
+        raise APIError(*found)
 
 
 def _check_version() -> None:
@@ -73,8 +94,7 @@ def _check_token() -> None:
 
 
 def guard() -> None:
-    _check_host()
-    _check_origin()
+    _check_host_and_origin()
     _check_version()
     if request.method == "OPTIONS" or request.endpoint in PUBLIC_ENDPOINTS:
         return
@@ -89,6 +109,10 @@ def _identify(response):
     response.headers[VERSION_HEADER] = str(API_VERSION)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "no-store"
+    if request.method == "OPTIONS" and response.status_code < 400 and not response.is_json:
+        # Flask's automatic OPTIONS answer is an empty text/html body: every answer is JSON.
+        response.set_data(b'{"ok": true}')
+        response.mimetype = "application/json"
     return response
 
 

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from pydantic import ValidationError
+
 from ..models import Order
 from ..models.case import (
     Case,
@@ -132,6 +134,23 @@ def case_from_row(conn: sqlite3.Connection, row: sqlite3.Row) -> Case:
     )
 
 
+def checked_case(conn: sqlite3.Connection, case_id: str) -> Case:
+    """The case as stored, read back inside the write that changed it: a write that would leave
+    a case the models cannot read (and so every later GET, PATCH and export failing) is rolled
+    back instead of committed."""
+    try:
+        return case_from_row(conn, require_case(conn, case_id))
+    except (ValidationError, ValueError, OverflowError) as exc:
+        details = _validation_lines(exc) if isinstance(exc, ValidationError) else [str(exc)]
+        raise InvalidData(
+            "invalid_data", "This change would leave the case unreadable; nothing was saved.", details
+        ) from None
+
+
+def _validation_lines(exc: ValidationError) -> list[str]:
+    return [f"{'.'.join(str(p) for p in e['loc']) or 'case'}: {e['msg']}" for e in exc.errors()[:20]]
+
+
 def get_case(store: Store, case_id: str) -> Case:
     with store.read() as conn:
         return case_from_row(conn, require_case(conn, case_id))
@@ -246,7 +265,7 @@ def create_case(store: Store, data: CaseCreate) -> Case:
             },
         )
         append_event(conn, case_id, "created", now, {"status": data.status, "type": data.type})
-        return case_from_row(conn, require_case(conn, case_id))
+        return checked_case(conn, case_id)
 
 
 def _to_column(name: str, value: Any) -> Any:
@@ -324,7 +343,7 @@ def update_case(store: Store, case_id: str, patch: CasePatch) -> Case:
                 append_event(conn, case_id, "status_changed", now, status_change)
             if changes:
                 append_event(conn, case_id, "updated", now, {"changes": changes})
-        return case_from_row(conn, require_case(conn, case_id))
+        return checked_case(conn, case_id)
 
 
 def add_event(store: Store, case_id: str, data: EventCreate) -> CaseEvent:
@@ -336,6 +355,7 @@ def add_event(store: Store, case_id: str, data: EventCreate) -> CaseEvent:
         require_case(conn, case_id)
         event = append_event(conn, case_id, data.type, data.at or now, data.detail)
         touch(conn, case_id, now)
+        checked_case(conn, case_id)
     return event
 
 
@@ -346,6 +366,9 @@ def delete_case(store: Store, case_id: str) -> Deleted:
             r[0] for r in conn.execute("SELECT DISTINCT sha256 FROM evidence WHERE case_id = ?", (case_id,))
         ]
         conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+        # Stored answers to earlier requests hold the whole case: a deleted case must not live
+        # on there, nor come back from a replayed create (case ids are 32 hex digits: no false hits).
+        conn.execute("DELETE FROM idempotency_keys WHERE instr(body, ?) > 0", (case_id,))
         # Only once the delete is durable: a rollback must not leave rows without their files.
         store.on_commit(lambda: remove_unreferenced(store, hashes))
     return Deleted(id=case_id)

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..models.base import CHINA_TZ
+from ..security.private import private_dir, private_file
 from .migrate import Migration, migrate, schema_version
 
 log = logging.getLogger(__name__)
@@ -82,14 +83,12 @@ class Store:
         self._connections: list[sqlite3.Connection] = []
         # Connections belong to pool threads that outlive requests; close them with the store.
         self._finalizer = weakref.finalize(self, _close_all, self._connections, self._lock)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.evidence_dir.mkdir(exist_ok=True)
-        fresh = not self.path.exists()
+        # Orders, drafts and evidence are the shopper's own: not readable by other users. The
+        # database file exists 0600 before SQLite opens it, so its -wal and -shm are 0600 too.
+        private_dir(self.data_dir)
+        private_dir(self.evidence_dir)
+        private_file(self.path)
         migrate(self.connection(), migrations)
-        if fresh and os.name == "posix":
-            # Orders, drafts and evidence are the shopper's own: not readable by other users.
-            os.chmod(self.path, 0o600)
-            os.chmod(self.evidence_dir, 0o700)
 
     # Connections and transactions -------------------------------------------------------------
 

@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..security.private import open_private
 from .db import Store
 
 
@@ -43,7 +44,7 @@ def put_blob(store: Store, sha256: str, content: bytes) -> Path:
         return path
     temp = store.evidence_dir / f".{sha256}.{secrets.token_hex(4)}.tmp"
     try:
-        with open(temp, "wb") as handle:
+        with os.fdopen(open_private(temp), "wb") as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())

@@ -45,7 +45,8 @@ def fingerprint(method: str, path: str, body: bytes) -> str:
         value = json.loads(body) if body else None
         canonical = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         payload = canonical.encode()
-    except ValueError:
+    except (ValueError, RecursionError):
+        # Not JSON, or nested too deep to canonicalise: the exact bytes identify the request.
         payload = body
     digest = hashlib.sha256()
     for part in (method.upper().encode(), path.encode(), payload):

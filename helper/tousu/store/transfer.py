@@ -8,19 +8,29 @@ from typing import Any
 from pydantic import ValidationError
 
 from .. import __version__
-from ..models.case import Case, ExportBundle, ImportSummary, WipeSummary
+from ..models.case import Case, CaseCreate, EventCreate, ExportBundle, ImportSummary, WipeSummary
 from .cases import case_from_row, detail_json, insert_case
 from .db import Store, iso
 from .errors import InvalidData
 from .files import has_blob, remove_all
 
 
-def export_all(store: Store) -> dict[str, Any]:
-    """Every case with its events and evidence metadata (hashes, not bytes), as plain JSON data."""
+def export_all(store: Store, damaged: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Every case with its events and evidence metadata (hashes, not bytes), as plain JSON data.
+
+    A case the models cannot read (a row damaged by an older version, or by hand) is left out
+    and described in `damaged` (when given) instead of failing the whole export."""
     version = store.schema_version
+    cases = []
     with store.read() as conn:
         rows = conn.execute("SELECT * FROM cases ORDER BY created_at, id").fetchall()
-        cases = [case_from_row(conn, row) for row in rows]
+        for row in rows:
+            try:
+                cases.append(case_from_row(conn, row))
+            except (ValidationError, ValueError, OverflowError) as exc:
+                problems = _problems(exc) if isinstance(exc, ValidationError) else [str(exc)]
+                if damaged is not None:
+                    damaged.append({"id": row["id"], "order_id": row["order_id"], "problems": problems})
     bundle = ExportBundle(
         schema_version=version, app_version=__version__, exported_at=store.now(), cases=cases
     )
@@ -55,6 +65,45 @@ def _case_values(case: Case) -> dict[str, Any]:
     }
 
 
+_CASE_FIELDS = (
+    "order",
+    "problem",
+    "type",
+    "remedy",
+    "demand",
+    "demand_amount",
+    "draft",
+    "evidence_ticks",
+    "status",
+    "platform_case_id",
+    "next_action",
+    "due_at",
+    "notes",
+)
+
+
+def _over_api_limits(bundle: ExportBundle) -> list[str]:
+    """What in the export the API would refuse: each case through the create body's limits, each
+    event through the event body's (reserved types are the case's own history from Tousu, and
+    kept), so an import cannot put into the store what a request cannot."""
+    problems: list[str] = []
+    for case in bundle.cases:
+        values = case.model_dump(mode="json", include=set(_CASE_FIELDS))
+        try:
+            CaseCreate.model_validate(values)
+        except ValidationError as exc:
+            problems.extend(f"case {case.id}: {line}" for line in _problems(exc))
+        for event in case.events:
+            try:
+                EventCreate.model_validate({"type": event.type, "at": event.at, "detail": event.detail})
+                detail_json(event.detail)
+            except ValidationError as exc:
+                problems.extend(f"event {event.id}: {line}" for line in _problems(exc))
+            except InvalidData as exc:
+                problems.append(f"event {event.id}: {exc.message}")
+    return problems[:50]
+
+
 def import_all(store: Store, data: dict[str, Any] | str | bytes) -> ImportSummary:
     """Add what an export holds and this store lacks; nothing is overwritten.
 
@@ -73,6 +122,10 @@ def import_all(store: Store, data: dict[str, Any] | str | bytes) -> ImportSummar
         ) from None
     except OverflowError:
         raise InvalidData("invalid_import", "The export holds a time out of range.") from None
+
+    problems = _over_api_limits(bundle)
+    if problems:
+        raise InvalidData("invalid_import", "The export holds values the helper's API would refuse.", problems)
 
     summary = ImportSummary()
     with store.write() as conn:

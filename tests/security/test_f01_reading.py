@@ -1,0 +1,165 @@
+"""Finding 1 (High): one page froze every request. Reading is linear and has a hard budget."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tousu.reading import read_page
+from tousu.reading.dom import parse
+
+SHOP = "https://shop123.taobao.com/"
+# A DOM-read family (the new order list): the page goes through the tree builder.
+LIST = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
+DETAIL = "https://detail.tmall.com/detail/orderDetail.htm?bizOrderId=1234567890123456789"
+SIZE = 200_000
+# Hostile time per KB may be this many times a plain page's (measured in the same run).
+RATIO = 12.0
+
+HOSTILE = [
+    "<script>",
+    "<a",
+    "<a href='",
+    "<a b",
+    "<!--",
+    "<![CDATA[",
+    "</",
+    "<?",
+    "a<",
+    "<div>",
+    "<div></x>",
+    "<iframe src='",
+    '<div class="title--x">',
+    "实付款 ",
+    "style='url( ",
+    "<a\n",
+]
+
+
+def _plain(size: int) -> str:
+    unit = (
+        '<div class="item"><span>商品标题 耳机</span><a href="https://item.taobao.com/i1.htm">链接</a></div>'
+    )
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _fill(pattern: str, size: int) -> str:
+    return (pattern * (size // len(pattern) + 1))[:size]
+
+
+def _seconds(fn, *args) -> float:
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        fn(*args)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _ratio(url: str, page: str) -> float:
+    plain = _seconds(read_page, url, _plain(len(page)))
+    hostile = _seconds(read_page, url, page)
+    return hostile / max(plain, 1e-4)
+
+
+def test_f01_script_flood_reads_in_linear_time():
+    # The reproduction: "<script>" * 30000 took 92.6 s in POST /pages/read.
+    page = _fill("<script>", SIZE)
+    assert read_page(SHOP, page).kind == "other"
+    assert _ratio(SHOP, page) < RATIO
+
+
+def test_f01_html_parser_cve_2025_6069_pattern_is_linear():
+    # "<a" * N: html.parser's close() on Python 3.11.7 is quadratic on it; the DOM must not be.
+    for url in (LIST, SHOP):
+        assert _ratio(url, _fill("<a", SIZE)) < RATIO
+
+
+def test_f01_every_hostile_pattern_reads_in_linear_time():
+    for pattern in HOSTILE:
+        for url in (SHOP, LIST, DETAIL):
+            ratio = _ratio(url, _fill(pattern, SIZE))
+            assert ratio < RATIO, (pattern, url, ratio)
+
+
+def test_f01_doubling_a_hostile_page_about_doubles_its_time():
+    for pattern in ("<a href='", "<!--", "<div></x>", "<script>"):
+        small = _seconds(read_page, LIST, _fill(pattern, SIZE // 2))
+        large = _seconds(read_page, LIST, _fill(pattern, SIZE))
+        assert large / max(small, 1e-4) < 3.5, pattern
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([*HOSTILE, "x", " ", ">", "'", '"', "</script>", "&#", "&amp"]), min_size=1))
+def test_f01_mangled_pages_read_in_linear_time(pieces):
+    unit = "".join(pieces)
+    page = _fill(unit, 100_000)
+    for url in (SHOP, LIST):
+        assert _ratio(url, page) < RATIO, (unit[:80], url)
+
+
+def test_f01_the_dom_keeps_what_a_browser_keeps_at_end_of_file():
+    root = parse('<div class="a">text &amp; more<script>var x = "<b>"')
+    div = root.find(lambda n: n.tag == "div")
+    assert div is not None and div.text() == "text & more"
+    assert root.find(lambda n: n.tag == "script").children == ['var x = "<b>"']
+    # An unterminated tag at the end is dropped, the rest of the page is kept.
+    root = parse("<p>kept</p><a href='never closed")
+    assert root.text() == "kept"
+
+
+def test_f01_a_page_over_the_budget_is_refused_in_the_envelope(tmp_path):
+    from .conftest import assert_envelope, make_app, paired
+
+    app = make_app(tmp_path, READ_BUDGET_SECONDS=0.05)
+    api = paired(app)
+    # Any 4 MB list page takes longer than 50 ms: the worker is stopped and the page refused.
+    response = api.post("pages/read", json={"url": LIST, "html": _plain(4_000_000)})
+    body = assert_envelope(response, 422, "page_too_complex")
+    assert "秒内没有读完" in body["error"]["message"]
+    # The next page is read by a fresh worker.
+    app.config["READ_BUDGET_SECONDS"] = 30
+    ok = api.post("pages/read", json={"url": SHOP, "html": "<p>hello</p>"})
+    assert ok.status_code == 200 and ok.get_json()["kind"] == "other"
+
+
+def test_f01_ping_answers_while_hostile_pages_are_read(tmp_path):
+    from tousu_testing.processes import HelperProcess
+
+    helper = HelperProcess(tmp_path / "data")
+    try:
+        status, _, body = helper.request("POST", "/api/v1/pairing", {"code": helper.pairing_code}, _ext())
+        assert status == 201, body
+        headers = {**_ext(), "X-Tousu-Token": body["token"]}
+        page = {"url": SHOP, "html": _fill("<script>", 1_000_000)}
+        done: list[float] = []
+
+        def read() -> None:
+            helper.request("POST", "/api/v1/pages/read", page, headers)
+            done.append(time.monotonic())
+
+        readers = [threading.Thread(target=read) for _ in range(6)]
+        for thread in readers:
+            thread.start()
+        time.sleep(0.2)
+        pings = []
+        for _ in range(5):
+            start = time.monotonic()
+            assert helper.request("GET", "/api/v1/ping")[0] == 200
+            pings.append(time.monotonic())
+            assert pings[-1] - start < 30
+        for thread in readers:
+            thread.join(timeout=60)
+        # Every ping was answered before the last hostile page was done: none waited for them.
+        assert len(done) == 6 and max(pings) <= max(done)
+    finally:
+        helper.stop()
+
+
+def _ext() -> dict[str, str]:
+    from tousu.config import DEFAULT_EXTENSION_ID
+
+    return {"Origin": f"chrome-extension://{DEFAULT_EXTENSION_ID}"}
