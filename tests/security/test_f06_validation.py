@@ -194,7 +194,9 @@ def test_f13_import_goes_through_the_apis_limits(api, app, tmp_path):
     create_case(api)
     out = tmp_path / "export.json"
     runner = CliRunner()
-    assert runner.invoke(main, ["export", "--data-dir", app.config["DATA_DIR"], "-o", str(out)]).exit_code == 0
+    assert (
+        runner.invoke(main, ["export", "--data-dir", app.config["DATA_DIR"], "-o", str(out)]).exit_code == 0
+    )
     bundle = json.loads(out.read_text())
     bundle["cases"][0]["problem"] = "长" * 6000  # the API takes at most 5000
     bundle["cases"][0]["events"][0]["detail"] = {"x": "长" * 9000}
