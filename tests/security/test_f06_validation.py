@@ -194,7 +194,9 @@ def test_f13_import_goes_through_the_apis_limits(api, app, tmp_path):
     create_case(api)
     out = tmp_path / "export.json"
     runner = CliRunner()
-    assert runner.invoke(main, ["export", "--data-dir", app.config["DATA_DIR"], "-o", str(out)]).exit_code == 0
+    assert (
+        runner.invoke(main, ["export", "--data-dir", app.config["DATA_DIR"], "-o", str(out)]).exit_code == 0
+    )
     bundle = json.loads(out.read_text())
     bundle["cases"][0]["problem"] = "长" * 6000  # the API takes at most 5000
     bundle["cases"][0]["events"][0]["detail"] = {"x": "长" * 9000}
@@ -206,3 +208,11 @@ def test_f13_import_goes_through_the_apis_limits(api, app, tmp_path):
     assert "problem" in result.output and "detail" in result.output.lower()
     # The untouched export imports fine.
     assert runner.invoke(main, ["import", str(out), "--data-dir", str(other)]).exit_code == 0
+
+
+@pytest.mark.parametrize("text", ["²³", "１２３", "٣٤٥"])
+def test_f13_the_reader_takes_no_unicode_digits_as_an_id(text):
+    from tousu.reading.common import as_id
+
+    assert as_id(text) is None
+    assert as_id("3851234567890123456") == "3851234567890123456"

@@ -12,7 +12,7 @@ from tousu.models import ReadingWarning
 
 # ---------------------------------------------------------------- ids
 
-_DIGITS = re.compile(r"^\d{1,40}$")
+_DIGITS = re.compile(r"^[0-9]{1,40}$")  # ASCII only: "１２３" is no Taobao id
 
 
 def as_id(value: Any) -> str | None:

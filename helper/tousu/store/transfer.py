@@ -125,7 +125,9 @@ def import_all(store: Store, data: dict[str, Any] | str | bytes) -> ImportSummar
 
     problems = _over_api_limits(bundle)
     if problems:
-        raise InvalidData("invalid_import", "The export holds values the helper's API would refuse.", problems)
+        raise InvalidData(
+            "invalid_import", "The export holds values the helper's API would refuse.", problems
+        )
 
     summary = ImportSummary()
     with store.write() as conn:
