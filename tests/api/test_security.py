@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tempfile
 
 import pytest
 
@@ -12,7 +13,9 @@ from tousu.security.guard import PUBLIC_ENDPOINTS
 
 from .conftest import BASE_URL, ORIGIN, PORT, assert_error
 
-_app = create_app({"DATA_DIR": "/tmp/tousu-url-map-probe", "PORT": PORT})
+# Collected before any fixture exists: a private throwaway directory, never a shared fixed path
+# (another checkout's newer schema there made collection fail).
+_app = create_app({"DATA_DIR": tempfile.mkdtemp(prefix="tousu-url-map-"), "PORT": PORT})
 ROUTES = sorted(
     (method, re.sub(r"<[^>]+>", "1", rule.rule), rule.endpoint)
     for rule in _app.url_map.iter_rules()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,11 +14,21 @@ from tousu.reading.dom import parse
 
 SHOP = "https://shop123.taobao.com/"
 # A DOM-read family (the new order list): the page goes through the tree builder.
+pytestmark = pytest.mark.slow
+
 LIST = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 DETAIL = "https://detail.tmall.com/detail/orderDetail.htm?bizOrderId=1234567890123456789"
 SIZE = 200_000
-# Hostile time per KB may be this many times a plain page's (measured in the same run).
-RATIO = 12.0
+# Linear work grows 4x when the page grows 4x, quadratic work 16x. The bound sits between them;
+# it compares two sizes of the same page in the same run, so it measures the shape of the growth,
+# not the machine's speed. A busy machine can spoil one measurement, never three in a row, while
+# quadratic code fails every attempt.
+SCALE = 4
+GROWTH = 9.0
+ATTEMPTS = 3
+# A hostile page may cost this many times a plain page of the same size (same run): catches a
+# catastrophic constant without timing anything absolutely.
+RATIO = 40.0
 
 HOSTILE = [
     "<script>",
@@ -52,7 +63,7 @@ def _fill(pattern: str, size: int) -> str:
 
 def _seconds(fn, *args) -> float:
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):
         start = time.perf_counter()
         fn(*args)
         best = min(best, time.perf_counter() - start)
@@ -65,42 +76,51 @@ def _ratio(url: str, page: str) -> float:
     return hostile / max(plain, 1e-4)
 
 
+def _growth(url: str, unit: str, size: int = SIZE) -> float:
+    small_page, large_page = _fill(unit, size), _fill(unit, SCALE * size)
+    best = float("inf")
+    for _ in range(ATTEMPTS):
+        growth = _seconds(read_page, url, large_page) / max(_seconds(read_page, url, small_page), 1e-4)
+        best = min(best, growth)
+        if best < GROWTH:
+            break
+    return best
+
+
 def test_f01_script_flood_reads_in_linear_time():
     # The reproduction: "<script>" * 30000 took 92.6 s in POST /pages/read.
     page = _fill("<script>", SIZE)
     assert read_page(SHOP, page).kind == "other"
+    assert _growth(SHOP, "<script>") < GROWTH
     assert _ratio(SHOP, page) < RATIO
 
 
 def test_f01_html_parser_cve_2025_6069_pattern_is_linear():
     # "<a" * N: html.parser's close() on Python 3.11.7 is quadratic on it; the DOM must not be.
     for url in (LIST, SHOP):
-        assert _ratio(url, _fill("<a", SIZE)) < RATIO
+        assert _growth(url, "<a") < GROWTH
 
 
 def test_f01_every_hostile_pattern_reads_in_linear_time():
     for pattern in HOSTILE:
         for url in (SHOP, LIST, DETAIL):
+            growth = _growth(url, pattern)
+            assert growth < GROWTH, (pattern, url, growth)
+
+
+def test_f01_hostile_pages_cost_a_bounded_multiple_of_a_plain_page():
+    for pattern in ("<a href='", "<!--", "<div></x>", "<script>", "<iframe src='"):
+        for url in (SHOP, LIST):
             ratio = _ratio(url, _fill(pattern, SIZE))
             assert ratio < RATIO, (pattern, url, ratio)
 
 
-def test_f01_doubling_a_hostile_page_about_doubles_its_time():
-    # Quadratic work quadruples; linear work doubles (best of three, so a busy machine's noise
-    # does not decide).
-    for pattern in ("<a href='", "<!--", "<div></x>", "<script>"):
-        small = min(_seconds(read_page, LIST, _fill(pattern, 2 * SIZE)) for _ in range(2))
-        large = min(_seconds(read_page, LIST, _fill(pattern, 4 * SIZE)) for _ in range(2))
-        assert large / max(small, 1e-4) < 3.5, pattern
-
-
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from([*HOSTILE, "x", " ", ">", "'", '"', "</script>", "&#", "&amp"]), min_size=1))
 def test_f01_mangled_pages_read_in_linear_time(pieces):
     unit = "".join(pieces)
-    page = _fill(unit, 100_000)
     for url in (SHOP, LIST):
-        assert _ratio(url, page) < RATIO, (unit[:80], url)
+        assert _growth(url, unit, 100_000) < GROWTH, (unit[:80], url)
 
 
 def test_f01_the_dom_keeps_what_a_browser_keeps_at_end_of_file():
