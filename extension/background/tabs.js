@@ -44,12 +44,26 @@ export async function snapshotSettledTab(tabId, { timeoutMs = 30000, isReady = (
   throw lastError;
 }
 
-export async function applyFillPlan(tabId, plan) {
-  await chrome.scripting.executeScript({ target: { tabId }, files: ['content/fill.js'] });
+// One module per widget kind, then the runner; each file only defines functions.
+const FILL_FILES = ['content/fill-dom.js', 'content/fill-text.js', 'content/fill-select.js',
+  'content/fill-choice.js', 'content/fill-file.js', 'content/fill.js'];
+
+export async function applyFillPlan(tabId, plan, context = {}) {
+  await chrome.scripting.executeScript({ target: { tabId }, files: FILL_FILES });
   const [injection] = await chrome.scripting.executeScript({
     target: { tabId },
-    func: (p) => globalThis.tousuFill(p),
-    args: [plan],
+    func: (p, c) => globalThis.tousuFill(p, c),
+    args: [plan, context],
   });
-  return injection?.result ?? { filled: [], missing: plan.steps.map((s) => s.label) };
+  return injection?.result ?? { results: [], replan: false, url: '' };
+}
+
+export async function checkFill(tabId, steps) {
+  if (!steps.length) return [];
+  const [injection] = await chrome.scripting.executeScript({
+    target: { tabId },
+    func: (s) => globalThis.tousuFillCheck(s),
+    args: [steps],
+  });
+  return injection?.result ?? [];
 }

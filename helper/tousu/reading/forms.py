@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 from tousu.models import FormField, FormInfo, FormOption, ReadingWarning
+from tousu.models.locator import FieldLocator, WidgetKind
 
 from . import dom
 from .common import as_id, clean, url_id
 from .dom import Node
+from .form_widgets import custom_selects, element_ref, in_custom_select, limit_from_text
 
 _NOT_FIELDS = {"hidden", "submit", "button", "image", "reset"}
 _ROW_DEPTH = 4
@@ -34,12 +36,77 @@ def read(html: str, url: str, warnings: list[ReadingWarning]) -> FormInfo | None
 
 
 def read_fields(root: Node) -> list[FormField]:
+    order = {id(node): i for i, node in enumerate(root.iter())}
+    placed = [(order[id(n)], f) for n, f in _native_fields(root)]
+    placed += [(order[id(n)], f) for n, f in _custom_fields(root)]
+    return [field for _, field in sorted(placed, key=lambda pair: pair[0])]
+
+
+def _custom_fields(root: Node) -> list[tuple[Node, FormField]]:
+    out = []
+    for widget in custom_selects(root):
+        label, scope = widget.label, None
+        if not label:
+            label, scope = _row_label(widget.node)
+        elif widget.node.parent is not None:
+            scope = widget.node
+        text = _clean_label(label or "")
+        if not text:
+            continue
+        options = [FormOption(value=o, text=o) for o in widget.options]
+        locator = FieldLocator(
+            widget="custom_select",
+            kit=widget.kit,
+            target=widget.target,
+            scope=element_ref(root, scope) if scope is not None else None,
+            label=text,
+        )
+        required = (label or "").strip().startswith(("*", "＊"))
+        field = FormField(label=text, control="select", options=options, required=required, locator=locator)
+        out.append((widget.node, field))
+    return out
+
+
+def _widget(control: Node, kind: str) -> WidgetKind:
+    if kind == "select":
+        return "native_select"
+    return kind  # type: ignore[return-value]
+
+
+def _locator(root: Node, control: Node, kind: str, label: str, scope: Node | None) -> FieldLocator:
+    scope_text = scope.text() if scope is not None else ""
+    max_length = None
+    if kind in ("text", "textarea"):
+        attr = control.get("maxlength")
+        max_length = int(attr) if attr and attr.isdigit() else None
+        if max_length is None and kind == "textarea":
+            found = limit_from_text("chars", scope_text + " " + (control.get("placeholder") or ""))
+            max_length = found if isinstance(found, int) else None
+    max_files = None
+    if kind == "file":
+        attr = control.get("data-max") or control.get("data-limit")
+        found = int(attr) if attr and attr.isdigit() else limit_from_text("files", scope_text)
+        max_files = found if isinstance(found, int) else None
+    max_amount = limit_from_text("amount", scope_text) if kind == "text" else None
+    return FieldLocator(
+        widget=_widget(control, kind),
+        target=element_ref(root, control),
+        scope=element_ref(root, scope) if scope is not None else None,
+        label=label,
+        max_length=max_length,
+        max_files=max_files,
+        max_amount=max_amount if isinstance(max_amount, str) else None,
+        multiple="multiple" in control.attrs,
+    )
+
+
+def _native_fields(root: Node) -> list[tuple[Node, FormField]]:
     labels_for = {node.get("for"): node for node in root.by_tag("label") if node.get("for")}
-    fields: list[FormField] = []
+    fields: list[tuple[Node, FormField]] = []
     groups: dict[str, FormField] = {}
     for control in root.find_all(lambda n: n.tag in ("input", "select", "textarea")):
         kind = _control(control)
-        if kind is None:
+        if kind is None or in_custom_select(control):
             continue
         name = control.get("name") or control.get("id") or None
         if kind in ("radio", "checkbox") and name and name in groups:
@@ -47,26 +114,28 @@ def read_fields(root: Node) -> list[FormField]:
             if option:
                 groups[name].options.append(option)
             continue
-        label = _label(control, labels_for, grouped=kind in ("radio", "checkbox"))
+        label, scope = _label(control, labels_for, grouped=kind in ("radio", "checkbox"))
         if not label:
             continue
         required = _required(control, label)
+        text = _clean_label(label)
+        if not text:
+            continue
         field = FormField(
-            label=_clean_label(label),
+            label=text,
             control=kind,
             name=name,
             options=_select_options(control) if kind == "select" else [],
             required=required,
+            locator=_locator(root, control, kind, text, scope),
         )
-        if not field.label:
-            continue
         if kind in ("radio", "checkbox"):
             option = _option(control, labels_for)
             if option:
                 field.options.append(option)
             if name:
                 groups[name] = field
-        fields.append(field)
+        fields.append((control, field))
     return fields
 
 
@@ -83,27 +152,30 @@ def _control(node: Node) -> str | None:
     return "text"
 
 
-def _label(control: Node, labels_for: dict[str | None, Node], *, grouped: bool) -> str | None:
+def _label(
+    control: Node, labels_for: dict[str | None, Node], *, grouped: bool
+) -> tuple[str | None, Node | None]:
+    """The label text and the form row it was found in (where counters and hints sit)."""
+    row_text, row = _row_label(control)
     # A radio's own <label> names the option; the group's name is the row label before it.
     if not grouped:
         explicit = labels_for.get(control.get("id")) if control.get("id") else None
         if explicit is not None:
-            return explicit.text()
+            return explicit.text(), row or explicit.parent
         wrapping = next((a for a in control.ancestors() if a.tag == "label"), None)
         if wrapping is not None:
-            return wrapping.text()
-    row_label = _row_label(control)
-    if row_label:
-        return row_label
+            return wrapping.text(), row or wrapping
+    if row_text:
+        return row_text, row
     if grouped:
         explicit = labels_for.get(control.get("id")) if control.get("id") else None
         wrapping = next((a for a in control.ancestors() if a.tag == "label"), None)
         if explicit is not None or wrapping is not None:
-            return (explicit or wrapping).text()  # type: ignore[union-attr]
-    return control.get("aria-label") or control.get("placeholder") or control.get("title")
+            return (explicit or wrapping).text(), None  # type: ignore[union-attr]
+    return control.get("aria-label") or control.get("placeholder") or control.get("title"), None
 
 
-def _row_label(control: Node) -> str | None:
+def _row_label(control: Node) -> tuple[str | None, Node | None]:
     """The last label-like element before the control inside its form row.
 
     Climbing stops at the first ancestor where another field sits between that label and the
@@ -114,16 +186,20 @@ def _row_label(control: Node) -> str | None:
     for _ in range(_ROW_DEPTH):
         parent = node.parent
         if parent is None:
-            return None
+            return None, None
         before: Node | None = None
         crossed = False
         for child in parent.iter():
             if child is control:
                 break
-            if (
-                child.tag in ("input", "select", "textarea")
-                and _control(child) is not None
-                and (not group or child.get("name") != group)
+            if child is not control and (
+                (
+                    child.tag in ("input", "select", "textarea")
+                    and _control(child) is not None
+                    and (not group or child.get("name") != group)
+                    and not control.inside(lambda a, c=child: a is c)
+                )
+                or _is_custom_root(child)
             ):
                 before, crossed = None, True
             elif (
@@ -133,11 +209,16 @@ def _row_label(control: Node) -> str | None:
             ):
                 before = child
         if before is not None and clean(before.text()):
-            return before.text()
+            return before.text(), parent
         if crossed:
-            return None
+            return None, None
         node = parent
-    return None
+    return None, None
+
+
+def _is_custom_root(node: Node) -> bool:
+    classes = node.classes
+    return "mod-select-pc" in classes or "ant-select" in classes or node.get("role") == "combobox"
 
 
 def _is_label(node: Node) -> bool:
