@@ -149,10 +149,7 @@ class _Planner:
             target = field.locator.target
             step.choice = ElementRef(selector=target.selector, ordinal=target.ordinal + texts.index(chosen))
             self.steps.append(step)
-            quantity = next(
-                (f for f in self.fields if f.locator and f.locator.option and norm(f.locator.option) == norm(chosen)),
-                None,
-            )
+            quantity = next((f for f in self.fields if _belongs_to(f, chosen)), None)
             if quantity is not None:
                 self.taken.add(id(quantity))
                 self.steps.append(self._step(quantity, str(item.quantity)))
@@ -165,6 +162,10 @@ class _Planner:
             locator=field.locator,
             alternatives=alternatives or [],
         )
+
+
+def _belongs_to(field: FormField, option: str) -> bool:
+    return bool(field.locator and field.locator.option and norm(field.locator.option) == norm(option))
 
 
 def _check_order(reading: Reading, case: FillInput, items: list[AffectedItem]) -> None:
@@ -180,7 +181,9 @@ def _check_order(reading: Reading, case: FillInput, items: list[AffectedItem]) -
         raise FillError("wrong_item", f"The form is for sub-order {form.order_id}, not the chosen item.")
 
 
-def plan_fill(reading: Reading, case: FillInput, affected_items: list[AffectedItem] | None = None) -> FillPlan:
+def plan_fill(
+    reading: Reading, case: FillInput, affected_items: list[AffectedItem] | None = None
+) -> FillPlan:
     if reading.kind not in ("complaint_form", "refund_form") or reading.form is None:
         raise FillError("not_a_form", "This page is not a complaint or after-sales form.")
     items = list(affected_items or [])

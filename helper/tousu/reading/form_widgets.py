@@ -102,9 +102,9 @@ def _kit(node: Node) -> WidgetKit | None:
         return "fusion"
     if "ant-select" in classes:
         return "antd"
-    if node.get("role") == "combobox" or node.get("aria-haspopup") == "listbox":
-        if not node.inside(lambda a: _kit(a) is not None):
-            return "aria"
+    aria = node.get("role") == "combobox" or node.get("aria-haspopup") == "listbox"
+    if aria and not node.inside(lambda a: _kit(a) is not None):
+        return "aria"
     return None
 
 
