@@ -140,7 +140,9 @@ async function record(caseId, result, idempotencyKey) {
   }, { idempotencyKey: idempotencyKey && `${idempotencyKey}:${result.tabId}:files` });
 }
 
-export async function fillForm({ order, form, fill, affectedItems = [], caseId, idempotencyKey }) {
+// With `tabId`, the form already open in that tab is filled (申请淘宝介入 is reached from the
+// refund's detail page, not from a URL Tousu can build).
+export async function fillForm({ order, form, fill, affectedItems = [], caseId, idempotencyKey, tabId }) {
   const items = (affectedItems || []).filter((i) => i?.sub_order_id);
   const titles = Object.fromEntries((order.items || []).filter((i) => i.sub_order_id).map((i) => [i.sub_order_id, i.title]));
   const case_ = {
@@ -151,14 +153,16 @@ export async function fillForm({ order, form, fill, affectedItems = [], caseId, 
     attachments: await attachmentsOf(caseId),
   };
   const body = { case: case_, affected_items: items };
-  const urls = form === 'after_sales'
-    ? (items.length ? items.map((i) => afterSalesUrl(order, i.sub_order_id)) : [afterSalesUrl(order)])
-    : [complaintUrl(order)];
+  let urls = [complaintUrl(order)];
+  if (tabId != null) urls = [null];
+  else if (form === 'after_sales') {
+    urls = items.length ? items.map((i) => afterSalesUrl(order, i.sub_order_id)) : [afterSalesUrl(order)];
+  }
   const results = [];
-  for (const url of urls) {
-    const tab = await chrome.tabs.create({ url, active: true });
+  for (const [index, url] of urls.entries()) {
+    const tab = url ? await chrome.tabs.create({ url, active: true }) : await chrome.tabs.get(tabId);
     await snapshotSettledTab(tab.id, { isReady: (snap) => !REDIRECT_PAGES.test(snap.url) });
-    const itemsHere = form === 'after_sales' && items.length ? [items[urls.indexOf(url)]] : items;
+    const itemsHere = form === 'after_sales' && items.length && url ? [items[index]] : items;
     const result = await fillTab(tab.id, { form, body: { ...body, affected_items: itemsHere } });
     await chrome.storage.session.set({ [resultKey(tab.id)]: result });
     if (caseId) await record(caseId, result, idempotencyKey);

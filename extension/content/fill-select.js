@@ -22,7 +22,7 @@
     ultron: {
       shown: (root) => root.querySelector('.selected-wrap')?.textContent,
       triggers: (root) => [root.querySelector('.selected-wrap'), root.querySelector('.arrow-down')],
-      options: (root) => [...root.querySelectorAll('.options-item')],
+      options: (root) => [...root.querySelectorAll('.options-item')].filter(kit.visible),
     },
     fusion: {
       shown: (root) => root.querySelector('em[title]')?.getAttribute('title')
@@ -70,20 +70,25 @@
   const isDisabled = (el) => el.getAttribute('aria-disabled') === 'true'
     || [...el.classList].some((c) => /(^|-)disabled$/.test(c));
 
-  async function findOption(root, spec, wanted) {
-    return kit.waitFor(() => pick(spec.options(root), wanted), 1200);
+  // The component re-renders as it opens: always work on the live root.
+  async function findOption(live, spec, wanted) {
+    return kit.waitFor(() => live() && pick(spec.options(live()), wanted), 1200);
   }
 
   // Virtual lists render only the rows in view: scroll through until the option appears.
-  async function scrollFor(root, spec, wanted) {
-    const holder = spec.scroller?.() || spec.options(root)[0]?.parentElement?.closest('[role=listbox], ul, div');
-    if (!holder) return null;
-    for (let top = 0; top <= holder.scrollHeight; top += Math.max(holder.clientHeight - 20, 40)) {
-      holder.scrollTop = top;
-      holder.dispatchEvent(new Event('scroll', { bubbles: true }));
-      holder.dispatchEvent(new WheelEvent('wheel', { bubbles: true, deltaY: 40 }));
+  async function scrollFor(live, spec, wanted) {
+    const holder = () => spec.scroller?.()
+      || spec.options(live())[0]?.closest('[role=listbox]');
+    if (!holder()) return null;
+    for (let top = 0, guard = 0; guard < 200; guard += 1) {
+      const h = holder();
+      if (!h) return null;
+      top += Math.max(h.clientHeight - 32, 32);
+      if (top > h.scrollHeight) return null;
+      h.scrollTop = top;
+      h.dispatchEvent(new Event('scroll', { bubbles: true }));
       await kit.sleep(60);
-      const found = pick(spec.options(root), wanted);
+      const found = pick(spec.options(live()), wanted);
       if (found) return found;
     }
     return null;
@@ -111,12 +116,15 @@
     if (wanted.some((w) => shownMatches(step, spec, w))) {
       return kit.result(step, 'filled_verified', null, { shown: spec.shown(root)?.trim() });
     }
+    const live = () => kit.resolve(step.locator.target);
     let option = null;
-    for (const trigger of spec.triggers(root).filter(Boolean)) {
+    const triggerCount = spec.triggers(root).length;
+    for (let i = 0; i < triggerCount && !option; i += 1) {
+      const trigger = live() && spec.triggers(live())[i];
+      if (!trigger) continue;
       kit.realClick(trigger);
-      option = (await findOption(root, spec, wanted)) || (await scrollFor(root, spec, wanted));
-      if (option) break;
-      if (spec.options(root).length) break; // it opened: the option is simply not offered
+      option = (await findOption(live, spec, wanted)) || (await scrollFor(live, spec, wanted));
+      if (!option && live() && spec.options(live()).some(kit.visible)) break; // open: not offered
     }
     if (!option) {
       document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));

@@ -37,9 +37,19 @@ class _Planner:
 
     def field(self, role: str) -> FormField | None:
         field = find_field(self.fields, self.labels.get(role, []), self.taken)
-        if field is not None:
-            self.taken.add(id(field))
+        if field is None:
+            return None
+        self.taken.add(id(field))
+        if field.locator is not None and field.locator.widget == "unknown":
+            # Its label is on the form but its control is of no kind Tousu knows how to operate.
+            self.leave(field.label, "unknown_widget")
+            self.warnings.append(f"「{field.label}」这个控件无法自动填写，请手动填写。")
+            return None
         return field
+
+    def _left_role(self, role: str) -> bool:
+        wanted = {norm(s) for s in self.labels.get(role, [])}
+        return any(norm(f.label) in wanted for f in self.left)
 
     def leave(self, label: str, reason: str) -> None:
         if all(f.label != label for f in self.left):
@@ -50,7 +60,7 @@ class _Planner:
     def choose(self, role: str, value: str | None) -> None:
         field = self.field(role)
         if field is None:
-            if value:
+            if value and not self._left_role(role):
                 self.warnings.append(f"表单上没有找到「{self.labels[role][0]}」，请手动填写。")
             return
         if not value:
@@ -81,7 +91,7 @@ class _Planner:
     def write(self, role: str, value: str | None) -> None:
         field = self.field(role)
         if field is None:
-            if value:
+            if value and not self._left_role(role):
                 self.warnings.append(f"表单上没有找到「{self.labels[role][0]}」，请手动填写。")
             return
         if not value:
@@ -124,8 +134,10 @@ class _Planner:
         ready, missing, cut = choose_files(self.case, limit)
         for item in missing:
             self.leave(item.file_name, "no_file_bytes")
+        for item in cut:
+            self.leave(item.file_name, "limit_reached")
         if cut:
-            self.warnings.append(f"「{field.label}」最多 {limit} 个文件，另有 {cut} 个未上传。")
+            self.warnings.append(f"「{field.label}」最多 {limit} 个文件，另有 {len(cut)} 个未上传。")
         if not ready:
             self.leave(field.label, "shopper_only")
             return
@@ -213,7 +225,9 @@ def plan_fill(
     for field in form.fields:
         if id(field) in planner.taken:
             continue
-        if find_field([field], planner.labels["shopper_only"], set()) is not None:
+        if field.locator is not None and field.locator.widget == "unknown":
+            planner.leave(field.label, "unknown_widget")
+        elif find_field([field], planner.labels["shopper_only"], set()) is not None:
             planner.leave(field.label, "shopper_only")
         elif field.required:
             planner.leave(field.label, "no_value")

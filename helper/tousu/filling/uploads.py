@@ -5,8 +5,10 @@ from __future__ import annotations
 from ..models.fill import Attachment, FillInput
 
 
-def choose_files(case: FillInput, limit: int | None) -> tuple[list[Attachment], list[Attachment], int]:
-    """(files to upload, files without bytes in the extension, files cut by the limit)."""
+def choose_files(
+    case: FillInput, limit: int | None
+) -> tuple[list[Attachment], list[Attachment], list[Attachment]]:
+    """(files to upload, files without bytes in the extension, files beyond the limit)."""
     rank = {code: i for i, code in enumerate(case.evidence_codes)}
     indexed = list(enumerate(case.attachments))
     # Checklist order first; files proving the same item keep the order they were saved in.
@@ -19,8 +21,6 @@ def choose_files(case: FillInput, limit: int | None) -> tuple[list[Attachment], 
             continue
         seen.add(item.sha256)
         (ready if item.available else missing).append(item)
-    cut = 0
     if limit is not None and len(ready) > limit:
-        cut = len(ready) - limit
-        ready = ready[:limit]
-    return ready, missing, cut
+        return ready[:limit], missing, ready[limit:]
+    return ready, missing, []

@@ -39,7 +39,46 @@ def read_fields(root: Node) -> list[FormField]:
     order = {id(node): i for i, node in enumerate(root.iter())}
     placed = [(order[id(n)], f) for n, f in _native_fields(root)]
     placed += [(order[id(n)], f) for n, f in _custom_fields(root)]
+    used = {f.label for _, f in placed}
+    placed += [(order[id(n)], f) for n, f in _unknown_widgets(root, used)]
     return [field for _, field in sorted(placed, key=lambda pair: pair[0])]
+
+
+def _unknown_widgets(root: Node, used: set[str]) -> list[tuple[Node, FormField]]:
+    """Labels with no control Tousu recognises in their row: a widget of an unknown kind. They
+    are listed so the fill can tell the shopper which fields it left to them."""
+    ids = {n.id for n in root.iter() if n.id}
+    out = []
+    for node in root.iter():
+        if not _is_label(node) or _contains_control(node) or (node.get("for") or "") in ids:
+            continue
+        text = _clean_label(node.text())
+        row = node.parent
+        if not text or len(text) > 16 or text in used or row is None or row.tag in ("body", "form"):
+            continue
+        if _contains_control(row) or any(_is_custom_root(n) for n in row.iter()):
+            continue
+        locator = FieldLocator(widget="unknown", target=element_ref(root, node), label=text)
+        out.append((node, FormField(label=text, control="text", locator=locator)))
+        used.add(text)
+    return out
+
+
+def _quantity_fields(root: Node, group: list[Node], field: FormField) -> list[tuple[Node, FormField]]:
+    """An item checkbox's quantity stepper: the number input in the checkbox's own line."""
+    out = []
+    for control, option in zip(group, field.options, strict=False):
+        line = control
+        while line.parent is not None and sum(1 for n in line.parent.iter() if n in group) == 1:
+            line = line.parent
+        stepper = line.find(lambda n: n.tag == "input" and (n.get("type") or "") == "number")
+        if stepper is None:
+            continue
+        locator = FieldLocator(
+            widget="text", target=element_ref(root, stepper), label=f"{option.text} 数量", option=option.text
+        )
+        out.append((stepper, FormField(label=f"{option.text} 数量", control="text", locator=locator)))
+    return out
 
 
 def _custom_fields(root: Node) -> list[tuple[Node, FormField]]:
@@ -104,6 +143,7 @@ def _native_fields(root: Node) -> list[tuple[Node, FormField]]:
     labels_for = {node.get("for"): node for node in root.by_tag("label") if node.get("for")}
     fields: list[tuple[Node, FormField]] = []
     groups: dict[str, FormField] = {}
+    members: dict[str, list[Node]] = {}
     for control in root.find_all(lambda n: n.tag in ("input", "select", "textarea")):
         kind = _control(control)
         if kind is None or in_custom_select(control):
@@ -113,6 +153,7 @@ def _native_fields(root: Node) -> list[tuple[Node, FormField]]:
             option = _option(control, labels_for)
             if option:
                 groups[name].options.append(option)
+                members[name].append(control)
             continue
         label, scope = _label(control, labels_for, grouped=kind in ("radio", "checkbox"))
         if not label:
@@ -135,8 +176,19 @@ def _native_fields(root: Node) -> list[tuple[Node, FormField]]:
                 field.options.append(option)
             if name:
                 groups[name] = field
+                members[name] = [control]
         fields.append((control, field))
-    return fields
+    for name, field in groups.items():
+        if field.control == "checkbox" and len(members[name]) > 1:
+            extra = _quantity_fields(root, members[name], field)
+            fields.extend(extra)
+    return _without_duplicates(fields)
+
+
+def _without_duplicates(fields: list[tuple[Node, FormField]]) -> list[tuple[Node, FormField]]:
+    # A stepper read as a plain field too is kept once, as the item's quantity.
+    bound = {id(node) for node, f in fields if f.locator and f.locator.option}
+    return [(n, f) for n, f in fields if id(n) not in bound or (f.locator and f.locator.option)]
 
 
 def _control(node: Node) -> str | None:
