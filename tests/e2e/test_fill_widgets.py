@@ -11,6 +11,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+
 from tousu_testing.popup import analyze, pick_order
 
 from .widget_forms import SKINS, png, route_forms
@@ -24,6 +25,27 @@ ITEMS = [
     {"sub_order_id": FILTERS, "title": "示例净水器替换滤芯 PP棉 一盒", "quantity": 2},
 ]
 STORY = "一个订单买了净水器和两盒滤芯，收到后只有一盒滤芯，少了一盒。要求补寄。"
+
+
+# What the side panel does on a form the shopper opened: the service worker's form/fill for a
+# tab, with the case and advice the popup saved.
+FILL_IN_TAB = """async ({ tabId, form, fill, items }) => {
+  const all = await chrome.storage.session.get(null);
+  const state = Object.values(all).find((s) => s && s.advice && s.caseId);
+  const advice = state.advice;
+  const saved = await chrome.runtime.sendMessage({ type: 'case/get', caseId: state.caseId });
+  const base = {
+    type: advice.types[0].code, remedy: advice.remedies[0]?.code ?? null,
+    evidence: advice.evidence.map((e) => e.name), evidence_codes: advice.evidence.map((e) => e.code),
+  };
+  const body = fill.from_advice ? { ...base, description: fill.description } : fill;
+  const reply = await chrome.runtime.sendMessage({
+    type: 'form/fill', tabId, form, caseId: state.caseId, order: saved.data.order,
+    affectedItems: items, fill: body,
+  });
+  const stored = await chrome.runtime.sendMessage({ type: 'fill/result', tabId });
+  return { reply, stored };
+}"""
 
 
 def api(tousu_helper, method, path):
@@ -102,7 +124,7 @@ def test_every_form_in_every_skin(tousu, tousu_helper, tousu_mock_shop, skin, tm
         assert "reason" not in state
         assert report["退款原因"].startswith("请你自己填写（无法识别这个控件"), report
     else:
-        assert state["reason"] == "少件/漏发", (skin, state, report)
+        assert state.get("reason") == "少件/漏发", (skin, state, report)
         assert report["退款原因"] == "已填写并核对", report
     assert state["description"] == draft[:200]
     assert state["files"] == names, (skin, state, report)
@@ -130,24 +152,10 @@ def test_every_form_in_every_skin(tousu, tousu_helper, tousu_mock_shop, skin, tm
     )
     expect(intervene.locator("#form-root form")).to_be_visible()
     tab_id = tousu.tab_id(intervene)
+    wanted = {"description": "卖家拒绝补寄，申请淘宝介入。", "from_advice": True}
+    items = [{"sub_order_id": FILTERS, "quantity": 2}]
     result = popup.evaluate(
-        """async (tabId) => {
-          const all = await chrome.storage.session.get(null);
-          const state = Object.values(all).find((s) => s && s.advice && s.caseId);
-          const reading = await chrome.runtime.sendMessage({ type: 'fill/result', tabId });
-          const advice = state.advice;
-          const reply = await chrome.runtime.sendMessage({
-            type: 'form/fill', tabId, form: 'intervention', caseId: state.caseId,
-            order: (await chrome.runtime.sendMessage({ type: 'case/get', caseId: state.caseId })).data.order,
-            affectedItems: [{ sub_order_id: '%s', quantity: 2 }],
-            fill: { type: advice.types[0].code, description: '卖家拒绝补寄，申请淘宝介入。', remedy: advice.remedies[0]?.code ?? null,
-                    evidence: advice.evidence.map((e) => e.name), evidence_codes: advice.evidence.map((e) => e.code) },
-          });
-          const stored = await chrome.runtime.sendMessage({ type: 'fill/result', tabId });
-          return { reply, stored, before: reading };
-        }"""
-        % FILTERS,
-        tab_id,
+        FILL_IN_TAB, {"tabId": tab_id, "form": "intervention", "fill": wanted, "items": items}
     )
     assert result["reply"]["ok"], result
     assert result["stored"]["data"]["fields"] == result["reply"]["data"]["fields"]
@@ -179,16 +187,9 @@ def test_fill_result_is_per_tab_and_never_for_another_order(tousu, tousu_helper,
     )
     expect(other.locator("#form-root form")).to_be_visible()
     tab_id = tousu.tab_id(other)
-    reply = popup.evaluate(
-        """async (tabId) => {
-          const all = await chrome.storage.session.get(null);
-          const state = Object.values(all).find((s) => s && s.advice && s.caseId);
-          const order = (await chrome.runtime.sendMessage({ type: 'case/get', caseId: state.caseId })).data.order;
-          return chrome.runtime.sendMessage({ type: 'form/fill', tabId, form: 'after_sales', order,
-            fill: { type: 'wrong_or_missing_item', description: '少了一盒。' } });
-        }""",
-        tab_id,
-    )
+    fill = {"type": "wrong_or_missing_item", "description": "少了一盒。"}
+    result = popup.evaluate(FILL_IN_TAB, {"tabId": tab_id, "form": "after_sales", "fill": fill, "items": []})
+    reply = result["reply"]
     assert reply["ok"] is False and reply["error"]["code"] == "wrong_order", reply
     assert form_state(other) == {"files": [], "items": {}}
     never_submitted(other)

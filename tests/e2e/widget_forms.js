@@ -115,7 +115,7 @@
     const holder = document.querySelector('.rc-virtual-list-holder');
     if (holder) {
       holder.scrollTop = state.scroll;
-      holder.addEventListener('scroll', () => { if (holder.scrollTop !== state.scroll) { state.scroll = holder.scrollTop; render(); } });
+      holder.addEventListener('scroll', () => { if (holder.isConnected && holder.scrollTop !== state.scroll) { state.scroll = holder.scrollTop; render(); } });
     }
   }
 
