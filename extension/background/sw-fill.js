@@ -4,7 +4,7 @@
 // the side panel show the same thing; the case records what was filled and which files went in.
 
 import { callHelper, HelperError } from './helper-client.js';
-import { applyFillPlan, checkFill, snapshotSettledTab, snapshotTab } from './tabs.js';
+import { applyFillPlan, checkFill, snapshotFrames, snapshotSettledTab } from './tabs.js';
 import { bytesOf, haveBytes } from './evidence-bytes.js';
 
 const REDIRECT_PAGES = /\/(redirect\.jhtml|taobaoAfterDisputeRedirect\.htm)/;
@@ -46,16 +46,21 @@ async function attachmentsOf(caseId) {
   return out;
 }
 
-// A late-loading form reads as "no form yet": keep asking until it is there.
+// A late-loading form reads as "no form yet": keep asking until it is there. The form may be
+// in the top frame (as on the real site) or in a frame of the page.
 async function planFor(tabId, body) {
   const deadline = Date.now() + LATE_FORM_MS;
   for (;;) {
-    const page = await snapshotTab(tabId);
-    try {
-      return await callHelper('POST', '/fill-plans', { ...body, page });
-    } catch (error) {
-      if (!(error instanceof HelperError) || error.code !== 'not_a_form' || Date.now() > deadline) throw error;
+    let notAForm = null;
+    for (const { frameId, snapshot } of await snapshotFrames(tabId)) {
+      try {
+        return { frameId, plan: await callHelper('POST', '/fill-plans', { ...body, page: snapshot }) };
+      } catch (error) {
+        if (!(error instanceof HelperError) || error.code !== 'not_a_form') throw error;
+        notAForm = error;
+      }
     }
+    if (Date.now() > deadline) throw notAForm || new HelperError('not_a_form', 'No form on this page.');
     await sleep(500);
   }
 }
@@ -77,10 +82,12 @@ export async function fillTab(tabId, { form, body }) {
   const done = new Set();
   const fields = [];
   let plan = null;
+  let frameId = 0;
   let url = '';
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    plan = await planFor(tabId, body);
-    const out = await applyFillPlan(tabId, plan, { done: [...done], files: await filesFor(plan, done) });
+    ({ plan, frameId } = await planFor(tabId, body));
+    const context = { done: [...done], files: await filesFor(plan, done) };
+    const out = await applyFillPlan(tabId, plan, context, frameId);
     url = out.url || url;
     for (const r of out.results) {
       done.add(r.key);
@@ -93,7 +100,7 @@ export async function fillTab(tabId, { form, body }) {
   const steps = verified.map((f) => plan.steps.find((s) => s.label === f.label) && {
     ...plan.steps.find((s) => s.label === f.label), value: f.value, shown: f.shown,
   }).filter(Boolean);
-  const still = await checkFill(tabId, steps);
+  const still = await checkFill(tabId, steps, frameId);
   steps.forEach((s, i) => {
     if (still[i] === false) {
       const f = verified.find((v) => v.label === s.label);

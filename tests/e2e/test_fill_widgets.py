@@ -194,3 +194,21 @@ def test_fill_result_is_per_tab_and_never_for_another_order(tousu, tousu_helper,
     assert form_state(other) == {"files": [], "items": {}}
     never_submitted(other)
     assert re.search(r"fill", popup.url) is None
+
+
+def test_a_form_inside_an_iframe_is_filled_in_its_frame(tousu, tousu_helper, tousu_mock_shop, tmp_path):
+    popup, paths = start(tousu, "fusion", tmp_path)
+    framed = tousu.open_shop_page(f"https://refund2.taobao.com/dispute/applyFramed.htm?bizOrderId={FILTERS}")
+    frame = framed.frame_locator("iframe")
+    expect(frame.locator("#form-root form")).to_be_visible()
+    wanted = {"description": "少了一盒滤芯。", "from_advice": True}
+    items = [{"sub_order_id": FILTERS, "quantity": 1}]
+    tab_id = tousu.tab_id(framed)
+    result = popup.evaluate(
+        FILL_IN_TAB, {"tabId": tab_id, "form": "after_sales", "fill": wanted, "items": items}
+    )
+    assert result["reply"]["ok"], result
+    inner = framed.frames[1]
+    state = inner.evaluate("window.__tousuMockForm.state()")
+    assert state["description"] == "少了一盒滤芯。" and state["files"] == [p.name for p in paths], state
+    assert inner.evaluate("window.__tousuMockForm.submitted") is False

@@ -80,6 +80,12 @@ def route_forms(context, skin: str, items: list[dict], max_amount: str = "99.00"
         if "Redirect" in url.path or "applyRouter" in url.path:
             target = f"https://{url.hostname}/dispute/apply.htm?bizOrderId={sub}&type=2"
             return route.fulfill(status=302, headers={"location": target})
+        if "applyFramed" in url.path:
+            # The same form inside a same-origin iframe (a variant the fill must still reach).
+            inner = f"https://{url.hostname}/dispute/apply.htm?bizOrderId={sub}&type=2"
+            return html(
+                route, f"<!doctype html><title>申请售后</title><iframe src='{inner}' width=900 height=900>"
+            )
         if "applyIntervene" in url.path:
             return html(route, page_html("申请淘宝介入", skin, intervention(skin), items))
         return html(route, page_html("申请售后", skin, after_sales(skin, max_amount), items))
