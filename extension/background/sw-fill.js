@@ -9,6 +9,7 @@ import { bytesOf, haveBytes } from './evidence-bytes.js';
 
 const REDIRECT_PAGES = /\/(redirect\.jhtml|taobaoAfterDisputeRedirect\.htm)/;
 const MAX_ROUNDS = 10;
+const RECHECKED = new Set(['text', 'textarea', 'native_select', 'custom_select']);
 const LATE_FORM_MS = 10000;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const resultKey = (tabId) => `fillResult:${tabId}`;
@@ -95,17 +96,15 @@ export async function fillTab(tabId, { form, body }) {
     }
     if (!out.replan) break;
   }
-  // A late cascade may have replaced a field after it was verified: check them all once more.
-  const verified = fields.filter((f) => f.status === 'filled_verified' && f.widget !== 'file');
-  const steps = verified.map((f) => plan.steps.find((s) => s.label === f.label) && {
-    ...plan.steps.find((s) => s.label === f.label), value: f.value, shown: f.shown,
-  }).filter(Boolean);
-  const still = await checkFill(tabId, steps, frameId);
-  steps.forEach((s, i) => {
-    if (still[i] === false) {
-      const f = verified.find((v) => v.label === s.label);
-      Object.assign(f, { status: 'filled_unconfirmed', reason: 'not_verified' });
-    }
+  // A late cascade may have replaced a field after it was verified: check them all once more,
+  // with the locators of the last plan (they describe the DOM as it is now).
+  const checked = fields
+    .filter((f) => f.status === 'filled_verified' && RECHECKED.has(f.widget))
+    .map((f) => ({ field: f, step: plan.steps.find((s) => s.label === f.label && s.locator?.widget === f.widget) }))
+    .filter((c) => c.step);
+  const still = await checkFill(tabId, checked.map((c) => ({ ...c.step, value: c.field.value, shown: c.field.shown })), frameId);
+  checked.forEach((c, i) => {
+    if (still[i] === false) Object.assign(c.field, { status: 'filled_unconfirmed', reason: 'not_verified' });
   });
   const left = [...plan.left];
   for (const f of fields) {

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tousu.models.locator import ElementRef, WidgetKit
+from tousu.models.locator import ElementRef, FieldLocator, WidgetKind, WidgetKit
 
 from .common import clean
 from .dom import Node
@@ -176,3 +176,37 @@ def limit_from_text(kind: str, text: str) -> int | str | None:
         return int(counter.group(2)) if counter else None
     match = _MAX_AMOUNT.search(text)
     return match.group(1).replace(",", "") if match else None
+
+
+def _widget(kind: str) -> WidgetKind:
+    if kind == "select":
+        return "native_select"
+    return kind  # type: ignore[return-value]
+
+
+def locator_for(root: Node, control: Node, kind: str, label: str, scope: Node | None) -> FieldLocator:
+    """A native control's locator, with the limits printed in its form row."""
+    scope_text = scope.text() if scope is not None else ""
+    max_length = None
+    if kind in ("text", "textarea"):
+        attr = control.get("maxlength")
+        max_length = int(attr) if attr and attr.isdigit() else None
+        if max_length is None and kind == "textarea":
+            found = limit_from_text("chars", scope_text + " " + (control.get("placeholder") or ""))
+            max_length = found if isinstance(found, int) else None
+    max_files = None
+    if kind == "file":
+        attr = control.get("data-max") or control.get("data-limit")
+        found = int(attr) if attr and attr.isdigit() else limit_from_text("files", scope_text)
+        max_files = found if isinstance(found, int) else None
+    max_amount = limit_from_text("amount", scope_text) if kind == "text" else None
+    return FieldLocator(
+        widget=_widget(kind),
+        target=element_ref(root, control),
+        scope=element_ref(root, scope) if scope is not None else None,
+        label=label,
+        max_length=max_length,
+        max_files=max_files,
+        max_amount=max_amount if isinstance(max_amount, str) else None,
+        multiple="multiple" in control.attrs,
+    )

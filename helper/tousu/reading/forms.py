@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 
 from tousu.models import FormField, FormInfo, FormOption, ReadingWarning
-from tousu.models.locator import FieldLocator, WidgetKind
+from tousu.models.locator import FieldLocator
 
 from . import dom
 from .common import as_id, clean, url_id
 from .dom import Node
-from .form_widgets import custom_selects, element_ref, in_custom_select, limit_from_text
+from .form_widgets import custom_selects, element_ref, in_custom_select, locator_for
 
 _NOT_FIELDS = {"hidden", "submit", "button", "image", "reset"}
 _ROW_DEPTH = 4
@@ -106,39 +106,6 @@ def _custom_fields(root: Node) -> list[tuple[Node, FormField]]:
     return out
 
 
-def _widget(control: Node, kind: str) -> WidgetKind:
-    if kind == "select":
-        return "native_select"
-    return kind  # type: ignore[return-value]
-
-
-def _locator(root: Node, control: Node, kind: str, label: str, scope: Node | None) -> FieldLocator:
-    scope_text = scope.text() if scope is not None else ""
-    max_length = None
-    if kind in ("text", "textarea"):
-        attr = control.get("maxlength")
-        max_length = int(attr) if attr and attr.isdigit() else None
-        if max_length is None and kind == "textarea":
-            found = limit_from_text("chars", scope_text + " " + (control.get("placeholder") or ""))
-            max_length = found if isinstance(found, int) else None
-    max_files = None
-    if kind == "file":
-        attr = control.get("data-max") or control.get("data-limit")
-        found = int(attr) if attr and attr.isdigit() else limit_from_text("files", scope_text)
-        max_files = found if isinstance(found, int) else None
-    max_amount = limit_from_text("amount", scope_text) if kind == "text" else None
-    return FieldLocator(
-        widget=_widget(control, kind),
-        target=element_ref(root, control),
-        scope=element_ref(root, scope) if scope is not None else None,
-        label=label,
-        max_length=max_length,
-        max_files=max_files,
-        max_amount=max_amount if isinstance(max_amount, str) else None,
-        multiple="multiple" in control.attrs,
-    )
-
-
 def _native_fields(root: Node) -> list[tuple[Node, FormField]]:
     labels_for = {node.get("for"): node for node in root.by_tag("label") if node.get("for")}
     fields: list[tuple[Node, FormField]] = []
@@ -168,7 +135,7 @@ def _native_fields(root: Node) -> list[tuple[Node, FormField]]:
             name=name,
             options=_select_options(control) if kind == "select" else [],
             required=required,
-            locator=_locator(root, control, kind, text, scope),
+            locator=locator_for(root, control, kind, text, scope),
         )
         if kind in ("radio", "checkbox"):
             option = _option(control, labels_for)
