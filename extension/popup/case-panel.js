@@ -59,8 +59,11 @@ export async function saveCase(extra) {
   return saved;
 }
 
+const FILL_ERRORS = new Set(['not_a_form', 'wrong_order', 'wrong_item']);
+
 function explain(error) {
   if (error.code === 'capture_not_allowed') return t('captureNeedsClick');
+  if (FILL_ERRORS.has(error.code)) return t(`fillError_${error.code}`);
   return t('stateError', error.message || String(error));
 }
 
