@@ -85,7 +85,13 @@ def start(tousu, skin: str, tmp_path) -> tuple[Page, list]:
     items.get_by_label("示例厨下净水器 RO反渗透 600G", exact=True).uncheck()
     items.get_by_label("示例净水器替换滤芯 PP棉 一盒", exact=True).check()
     items.get_by_label("示例净水器替换滤芯 PP棉 一盒 的数量").fill("2")
-    # The shopper's own photos, filed with the case and kept for the uploader.
+    # 截图存证 first, then the shopper's own photos (filed with the case, kept for the uploader):
+    # the uploader gets them in the checklist's order, not in the order they were saved.
+    tousu.click_toolbar_button(shop)
+    popup.bring_to_front()
+    popup.get_by_role("button", name="截图存证").click()
+    expect(popup.locator("#case-status")).to_contain_text("已截图存证「订单详情截图」", timeout=15000)
+    popup.get_by_label("这些文件证明").select_option(label="收到的商品与面单照片")
     paths = []
     for i, name in enumerate(("开箱照片.png", "快递面单.png")):
         path = tmp_path / name
@@ -111,7 +117,10 @@ def fill(tousu, popup: Page, button: str) -> tuple[Page, dict[str, str]]:
 @pytest.mark.parametrize("skin", SKINS)
 def test_every_form_in_every_skin(tousu, tousu_helper, tousu_mock_shop, skin, tmp_path):
     popup, paths = start(tousu, skin, tmp_path)
-    names = [p.name for p in paths]
+    [summary] = api(tousu_helper, "GET", "/cases")["cases"]
+    evidence = api(tousu_helper, "GET", f"/cases/{summary['id']}/evidence")["evidence"]
+    [capture] = [e for e in evidence if e["code"] == "order_detail"]
+    names = [p.name for p in paths] + [capture["file_name"]]
     draft = popup.locator("#draft").input_value()
 
     # After-sales opens for the chosen sub-order and fills it through the cascade.
@@ -165,14 +174,18 @@ def test_every_form_in_every_skin(tousu, tousu_helper, tousu_mock_shop, skin, tm
     never_submitted(intervene)
 
     # The case records which files went to which form, with their SHA-256.
-    [summary] = api(tousu_helper, "GET", "/cases")["cases"]
     case = api(tousu_helper, "GET", f"/cases/{summary['id']}")
     attached = [e["detail"] for e in case["events"] if e["type"] == "evidence_attached"]
     assert [a["form"] for a in attached] == ["after_sales", "complaint", "intervention"]
-    hashes = [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths]
+    hashes = [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths] + [capture["sha256"]]
     assert [f["sha256"] for f in attached[0]["files"]] == hashes
+    assert [f["code"] for f in attached[1]["files"]] == ["received_photos"] * 2 + ["order_detail"]
     assert [f["status"] for f in attached[2]["files"]] == ["filled_verified"]
-    assert {"label": names[1], "reason": "limit_reached"} in result["reply"]["data"]["left"]
+    left = result["reply"]["data"]["left"]
+    assert {"label": names[1], "reason": "limit_reached"} in left and {
+        "label": names[2],
+        "reason": "limit_reached",
+    } in left
     print(f"\n[{skin}] verified:", {d["form"]: d["verified"] for d in _prefilled(case)})
 
 
@@ -210,5 +223,6 @@ def test_a_form_inside_an_iframe_is_filled_in_its_frame(tousu, tousu_helper, tou
     assert result["reply"]["ok"], result
     inner = framed.frames[1]
     state = inner.evaluate("window.__tousuMockForm.state()")
-    assert state["description"] == "少了一盒滤芯。" and state["files"] == [p.name for p in paths], state
+    assert state["description"] == "少了一盒滤芯。", state
+    assert state["files"][:2] == [p.name for p in paths] and len(state["files"]) == 3, state
     assert inner.evaluate("window.__tousuMockForm.submitted") is False
