@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -106,11 +107,13 @@ def start(tousu, skin: str, tmp_path) -> tuple[Page, list]:
 
 
 def fill(tousu, popup: Page, button: str) -> tuple[Page, dict[str, str]]:
+    started = time.monotonic()
     popup.locator("#fill-fields").evaluate("(el) => { el.replaceChildren(); el.hidden = true; }")
     with tousu.context.expect_page(timeout=20000) as opened:
         popup.get_by_role("button", name=button).click()
     form = opened.value
     expect(popup.locator("#fill-result")).to_contain_text("已在新标签页预填", timeout=60000)
+    print(f"\n{button}: {time.monotonic() - started:.1f} s from click to report")
     return form, fill_report(popup)
 
 
