@@ -6,6 +6,7 @@
 import { callHelper, HelperError } from './helper-client.js';
 import { isShopUrl } from './tabs.js';
 import { chinaIso } from '../lib/time.js';
+import { keepBytes } from './evidence-bytes.js';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -58,7 +59,28 @@ export const evidenceHandlers = {
       note: (tab.title || '').slice(0, 2000),
       content_base64: dataUrl,
     }, { idempotencyKey });
+    // Kept here too, so a fill can attach the capture to the form's uploader.
+    await keepBytes(sha256, { base64: dataUrl.slice(dataUrl.indexOf(',') + 1), mediaType: 'image/png', fileName: evidence.file_name });
     // The helper ticks the evidence code on the case's checklist as it files the capture.
+    const saved = await callHelper('GET', `/cases/${encodeURIComponent(caseId)}`);
+    return { evidence, case: saved };
+  },
+
+  // A photo or screenshot the shopper adds in the popup, filed with the case like a capture.
+  async 'evidence/add-file'({ caseId, code, fileName, mediaType, dataUrl, idempotencyKey }) {
+    const bytes = bytesOf(dataUrl);
+    const sha256 = await sha256Hex(bytes);
+    const evidence = await callHelper('POST', `/cases/${encodeURIComponent(caseId)}/evidence`, {
+      code,
+      file_name: fileName,
+      media_type: mediaType,
+      sha256,
+      size: bytes.length,
+      captured_at: chinaIso(),
+      note: 'shopper_file',
+      content_base64: dataUrl,
+    }, { idempotencyKey });
+    await keepBytes(sha256, { base64: dataUrl.slice(dataUrl.indexOf(',') + 1), mediaType, fileName });
     const saved = await callHelper('GET', `/cases/${encodeURIComponent(caseId)}`);
     return { evidence, case: saved };
   },

@@ -3,27 +3,13 @@
 
 import { callHelper, helperStatus, HelperError } from './helper-client.js';
 import { saveSettings, getSettings } from './settings.js';
-import { applyFillPlan, isShopUrl, snapshotSettledTab, snapshotTab } from './tabs.js';
+import { isShopUrl, snapshotTab } from './tabs.js';
 import { caseHandlers, syncFromReading } from './sw-cases.js';
 import { evidenceHandlers } from './sw-evidence.js';
 import { badgeHandlers } from './sw-badge.js';
+import { fillHandlers } from './sw-fill.js';
 
 const LIST_KINDS = new Set(['complaint_list', 'refund_list']);
-
-const REDIRECT_PAGES = /\/(redirect\.jhtml|taobaoAfterDisputeRedirect\.htm)/;
-
-function complaintUrl(order) {
-  return order.links?.complaint
-    || `https://rights.taobao.com/complaint/redirect.jhtml?bizId=${encodeURIComponent(order.order_id)}`;
-}
-
-function afterSalesUrl(order) {
-  if (order.links?.after_sales) return order.links.after_sales;
-  if (order.links?.refund) return order.links.refund;
-  const sub = order.items?.find((i) => !i.pseudo)?.sub_order_id || order.order_id;
-  const host = order.platform === 'tmall' ? 'refund2.tmall.com' : 'refund2.taobao.com';
-  return `https://${host}/dispute/applyRouter.htm?bizOrderId=${encodeURIComponent(sub)}`;
-}
 
 const coreHandlers = {
   async 'page/read'({ tabId }) {
@@ -38,35 +24,15 @@ const coreHandlers = {
     return reading;
   },
 
-  async 'advice/get'({ order, problem, complaintType }) {
+  async 'advice/get'({ order, problem, complaintType, affectedItems }) {
     const body = { order, problem };
     if (complaintType) body.type = complaintType;
+    if (affectedItems?.length) body.affected_items = affectedItems;
     return callHelper('POST', '/advice', body);
   },
 
   async lint({ text }) {
     return callHelper('POST', '/lint', { text });
-  },
-
-  async 'form/fill'({ order, form, fill, caseId, idempotencyKey }) {
-    const url = form === 'after_sales' ? afterSalesUrl(order) : complaintUrl(order);
-    const tab = await chrome.tabs.create({ url, active: true });
-    const page = await snapshotSettledTab(tab.id, { isReady: (snap) => !REDIRECT_PAGES.test(snap.url) });
-    const case_ = {
-      order_id: order.order_id,
-      sub_order_ids: (order.items || []).map((i) => i.sub_order_id).filter(Boolean),
-      ...fill,
-    };
-    const plan = await callHelper('POST', '/fill-plans', { page, case: case_ });
-    const result = await applyFillPlan(tab.id, plan);
-    if (caseId) {
-      // The case remembers the fill; "filed" comes only when the platform's list shows it.
-      await callHelper('POST', `/cases/${encodeURIComponent(caseId)}/events`, {
-        type: 'form_prefilled',
-        detail: { form, url: result.url || page.url, filled: result.filled, missing: result.missing },
-      }, { idempotencyKey });
-    }
-    return { ...result, tabId: tab.id, leftForShopper: plan.left_for_shopper, warnings: plan.warnings };
   },
 
   async 'helper/status'({ port } = {}) {
@@ -90,7 +56,7 @@ const coreHandlers = {
   },
 };
 
-const handlers = { ...coreHandlers, ...caseHandlers, ...evidenceHandlers, ...badgeHandlers };
+const handlers = { ...coreHandlers, ...caseHandlers, ...evidenceHandlers, ...badgeHandlers, ...fillHandlers };
 
 function toError(error) {
   if (error instanceof HelperError) return error.toJSON();

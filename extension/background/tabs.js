@@ -54,12 +54,45 @@ export async function snapshotSettledTab(tabId, { timeoutMs = 30000, isReady = (
   throw lastError;
 }
 
-export async function applyFillPlan(tabId, plan) {
-  await chrome.scripting.executeScript({ target: { tabId }, files: ['content/fill.js'] });
+// One module per widget kind, then the runner; each file only defines functions.
+const FILL_FILES = ['content/fill-dom.js', 'content/fill-text.js', 'content/fill-select.js',
+  'content/fill-choice.js', 'content/fill-file.js', 'content/fill.js'];
+
+// Every frame's snapshot, the top frame first: a form may sit in a same-origin iframe.
+export async function snapshotFrames(tabId) {
+  let injections;
+  try {
+    injections = await chrome.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      files: ['content/snapshot.js'],
+    });
+  } catch {
+    // A frame we may not script (an ad, a captcha host): read the top frame alone.
+    return [{ frameId: 0, snapshot: await snapshotTab(tabId) }];
+  }
+  return injections
+    .filter((i) => i.result)
+    .sort((a, b) => (a.frameId === 0 ? -1 : b.frameId === 0 ? 1 : 0))
+    .map((i) => ({ frameId: i.frameId, snapshot: i.result }));
+}
+
+export async function applyFillPlan(tabId, plan, context = {}, frameId = 0) {
+  const target = { tabId, frameIds: [frameId] };
+  await chrome.scripting.executeScript({ target, files: FILL_FILES });
   const [injection] = await chrome.scripting.executeScript({
-    target: { tabId },
-    func: (p) => globalThis.tousuFill(p),
-    args: [plan],
+    target,
+    func: (p, c) => globalThis.tousuFill(p, c),
+    args: [plan, context],
   });
-  return injection?.result ?? { filled: [], missing: plan.steps.map((s) => s.label) };
+  return injection?.result ?? { results: [], replan: false, url: '' };
+}
+
+export async function checkFill(tabId, steps, frameId = 0) {
+  if (!steps.length) return [];
+  const [injection] = await chrome.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    func: (s) => globalThis.tousuFillCheck(s),
+    args: [steps],
+  });
+  return injection?.result ?? [];
 }

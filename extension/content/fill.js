@@ -1,78 +1,68 @@
-// Injected on demand into a complaint or after-sales form: puts the plan's values into the
-// controls found by their visible label. It never clicks, never submits: the shopper does.
+// Injected on demand into a complaint, after-sales or intervention form (after fill-dom.js and
+// one module per widget kind): applies the helper's plan step by step, re-reading the DOM for
+// every step, and reports per field. It never presses submit: while it runs, any submit the page
+// would make is stopped before the form's own handler sees it.
 
 (() => {
-  const norm = (text) => (text || '').replace(/\s+/g, '').replace(/^[*＊]+/, '').replace(/[:：*＊]+$/, '');
+  const kit = globalThis.tousuFillKit;
+  const CASCADES = new Set(['custom_select', 'native_select', 'radio']);
 
-  function controlFor(label) {
-    if (label.htmlFor) {
-      const byId = document.getElementById(label.htmlFor);
-      if (byId) return byId;
-    }
-    const inner = label.querySelector('select, textarea, input');
-    if (inner) return inner;
-    // Some forms put the label and the control side by side in one row.
-    const row = label.closest('.form-row, .form-item, tr, li, div');
-    return row ? row.querySelector('select, textarea, input:not([type=hidden])') : null;
+  const stepKey = (step) => `${step.label}|${step.choice ? step.choice.ordinal : ''}|${step.value ?? ''}`;
+
+  function blockSubmit(event) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
   }
 
-  function findControl(text) {
-    const wanted = norm(text);
-    const labels = [...document.querySelectorAll('label, .label, dt, th')];
-    const match = labels.find((l) => norm(l.textContent) === wanted)
-      || labels.find((l) => norm(l.textContent).includes(wanted));
-    return match ? controlFor(match) : null;
-  }
-
-  function setValue(element, value) {
-    // Use the prototype's setter so frameworks that track the value property see the change.
-    const proto = Object.getPrototypeOf(element);
-    const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
-    if (setter) setter.call(element, value); else element.value = value;
-    element.dispatchEvent(new Event('input', { bubbles: true }));
-    element.dispatchEvent(new Event('change', { bubbles: true }));
-  }
-
-  function fillSelect(select, text) {
-    const option = [...select.options].find((o) => norm(o.textContent) === norm(text))
-      || [...select.options].find((o) => norm(o.textContent).includes(norm(text)));
-    if (!option) return false;
-    setValue(select, option.value);
-    return true;
-  }
-
-  function mark(element) {
-    element.style.outline = '2px solid #e64628';
-    element.style.outlineOffset = '1px';
-    element.setAttribute('data-tousu-filled', 'true');
-  }
-
-  globalThis.tousuFill = (plan) => {
-    const filled = [];
-    const missing = [];
-    for (const step of plan.steps) {
-      const element = findControl(step.label);
-      let ok = false;
-      if (element && element.tagName === 'SELECT') {
-        ok = fillSelect(element, step.value);
-      } else if (element && (element.tagName === 'TEXTAREA' || element.tagName === 'INPUT')) {
-        if (element.type === 'checkbox' || element.type === 'radio') {
-          element.checked = true;
-          element.dispatchEvent(new Event('change', { bubbles: true }));
-          ok = true;
-        } else if (element.type !== 'file' && element.type !== 'submit') {
-          const max = element.maxLength > 0 ? element.maxLength : Infinity;
-          setValue(element, (step.value || '').slice(0, max));
-          ok = true;
+  globalThis.tousuFill = async (plan, context = {}) => {
+    const done = new Set(context.done || []);
+    const results = [];
+    let replan = false;
+    window.addEventListener('submit', blockSubmit, true);
+    try {
+      for (const step of plan.steps) {
+        const key = stepKey(step);
+        if (done.has(key)) continue;
+        const widget = step.locator?.widget;
+        const operate = kit.widgets?.[widget];
+        let result;
+        if (!step.locator || !operate) {
+          result = kit.result(step, 'left_for_shopper', 'unknown_widget');
+        } else if (!kit.scopeMatches(step.locator)) {
+          // The page moved under the plan: ask for a new one rather than fill the wrong field.
+          replan = true;
+          break;
+        } else {
+          try {
+            result = await operate(step, context);
+          } catch (error) {
+            result = kit.result(step, 'left_for_shopper', 'not_found', { error: String(error?.message || error) });
+          }
+        }
+        results.push({ ...result, key });
+        if (CASCADES.has(widget) && result.status !== 'left_for_shopper') {
+          // A choice may re-render the fields below it: let it settle, then re-plan.
+          // The refund kit's "adjust" round trip answers after 0.3–1.5 s: wait out a quiet spell
+          // longer than that before trusting the fields below.
+          if (await kit.settle(1600, 6000)) { replan = true; break; }
         }
       }
-      if (ok) {
-        mark(element);
-        filled.push(step.label);
-      } else {
-        missing.push(step.label);
-      }
+    } finally {
+      // Let events queued by the last step run while the block is still on.
+      await kit.sleep(50);
+      window.removeEventListener('submit', blockSubmit, true);
     }
-    return { filled, missing, url: location.href };
+    return { results, replan, url: location.href };
   };
+
+  // At the end: is each filled value still what the page shows? A cascade that answered late
+  // may have replaced a field after it was verified.
+  globalThis.tousuFillCheck = (steps) => steps.map((step) => {
+    const el = kit.resolve(step.locator?.target);
+    if (!el) return false;
+    if (step.locator.widget === 'text' || step.locator.widget === 'textarea') return el.value === step.shown;
+    if (step.locator.widget === 'native_select') return kit.norm(el.selectedOptions[0]?.textContent) === kit.norm(step.value);
+    if (step.locator.widget === 'custom_select') return kit.norm(kit.selectShown(step.locator)).startsWith(kit.norm(step.value));
+    return true;
+  });
 })();

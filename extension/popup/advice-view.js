@@ -40,6 +40,8 @@ export function renderAdvice(advice, { onTick } = {}) {
   $('warnings').replaceChildren(...advice.warnings.map((w) => el('li', { textContent: w.message })));
   $('warnings-box').hidden = advice.warnings.length === 0;
   $('fill-result').textContent = '';
+  $('fill-fields').replaceChildren();
+  $('fill-fields').hidden = true;
 }
 
 // The checklist: ticks the shopper set, plus what 截图存证 has captured for each code.

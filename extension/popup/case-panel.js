@@ -8,6 +8,7 @@ import { firstDeadline, nextStep } from '../lib/next-step.js';
 import { hoursFromNow } from '../lib/time.js';
 import { renderEvidence } from './advice-view.js';
 import { openCasesPage, saveState, view } from './view.js';
+import { addFiles, affectedItems, renderFillReport } from './fill-panel.js';
 
 // Which checklist item a capture of this kind of page proves.
 const CAPTURE_CODES = { order_detail: 'order_detail', order_list: 'order_detail' };
@@ -58,8 +59,11 @@ export async function saveCase(extra) {
   return saved;
 }
 
+const FILL_ERRORS = new Set(['not_a_form', 'wrong_order', 'wrong_item']);
+
 function explain(error) {
   if (error.code === 'capture_not_allowed') return t('captureNeedsClick');
+  if (FILL_ERRORS.has(error.code)) return t(`fillError_${error.code}`);
   return t('stateError', error.message || String(error));
 }
 
@@ -127,7 +131,9 @@ export async function onFill(form) {
     description: $('draft').value,
     remedy: advice.remedies[0]?.code ?? null,
     evidence: advice.evidence.map((e) => e.name),
+    evidence_codes: advice.evidence.map((e) => e.code),
   };
+  if (advice.remedies[0]?.amount) fillInput.amount = advice.remedies[0].amount;
   if (form === 'after_sales' && advice.route.venue === 'after_sales') {
     // The route may name a better request than the type's default (补寄 for a missing item).
     fillInput.request_type = advice.route.request_type;
@@ -141,8 +147,10 @@ export async function onFill(form) {
     if (deadline && Date.parse(deadline) < Date.parse(dueAt)) dueAt = deadline;
     await saveCase({ next_action: t('nextSubmitForm'), due_at: dueAt });
     const result = await send({
-      type: 'form/fill', order: view.order, form, fill: fillInput, caseId: view.caseId, idempotencyKey: newKey(),
+      type: 'form/fill', order: view.order, form, fill: fillInput, affectedItems: affectedItems(),
+      caseId: view.caseId, idempotencyKey: newKey(),
     });
+    renderFillReport(result);
     const lines = [t('filled', result.filled.length)];
     if (result.leftForShopper?.length) lines.push(t('fillLeft', result.leftForShopper.join('、')));
     lines.push(...(result.warnings || []));
@@ -150,6 +158,20 @@ export async function onFill(form) {
     say(t('caseSavedAfterFill'));
   } catch (error) {
     $('fill-result').textContent = explain(error);
+  }
+}
+
+// The shopper's own photos: saved with the case (and kept for the form's uploader).
+export async function onAddFiles(files) {
+  if (!files.length) return;
+  try {
+    if (!view.caseId) await saveCase();
+    const added = await addFiles(files, view.caseId);
+    view.captured = [...(view.captured || []), ...added];
+    renderEvidence(view.advice.evidence, { onTick });
+    say(t('fillFilesAdded', added.length));
+  } catch (error) {
+    say(explain(error));
   }
 }
 

@@ -7,7 +7,8 @@ import { localize, send, t } from '../lib/i18n.js';
 import { HELPER_STATES } from '../lib/helper-states.js';
 import { formatTime } from '../lib/format.js';
 import { onDraftInput, renderAdvice, renderClocks } from './advice-view.js';
-import { onCapture, onFill, onSave, onTick, restoreCase } from './case-panel.js';
+import { onAddFiles, onCapture, onFill, onSave, onTick, restoreCase } from './case-panel.js';
+import { renderFillPanel } from './fill-panel.js';
 import { renderSymptoms, selectedSymptoms, symptomText } from './symptoms.js';
 import { renderSync } from './tracking-view.js';
 import { loadState, openCasesPage, saveState, showOnly, view } from './view.js';
@@ -107,6 +108,7 @@ const onSymptoms = (symptoms) => saveState({ symptoms });
 
 function showAdvice(advice) {
   renderAdvice(advice, { onTick });
+  renderFillPanel({ onAddFiles });
   showOnly('order', 'problem', 'advice');
 }
 

@@ -18,7 +18,7 @@ def fill_plan():
     body = parse_body(FillPlanRequest)
     reading = read_page(body.page.url, body.page.html, title=body.page.title)
     try:
-        plan = plan_fill(reading, body.case)
+        plan = plan_fill(reading, body.case, body.affected_items)
     except FillError as exc:
         raise APIError(422, exc.code, str(exc)) from None
     return json_response(plan)

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from .base import IdString, Model, StrictModel
+from .locator import FieldLocator
 from .order import Order
 
 PageKind = Literal[
@@ -50,6 +51,8 @@ class FormField(Model):
     name: str | None = None
     options: list[FormOption] = Field(default_factory=list)
     required: bool = False
+    # How the extension reaches this control (widget kind, component kit, element).
+    locator: FieldLocator | None = None
 
 
 class FormInfo(Model):

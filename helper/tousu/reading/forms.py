@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 from tousu.models import FormField, FormInfo, FormOption, ReadingWarning
+from tousu.models.locator import FieldLocator
 
 from . import dom
 from .common import as_id, clean, url_id
 from .dom import Node
+from .form_widgets import custom_selects, element_ref, in_custom_select, locator_for
 
 _NOT_FIELDS = {"hidden", "submit", "button", "image", "reset"}
 _ROW_DEPTH = 4
@@ -34,40 +36,126 @@ def read(html: str, url: str, warnings: list[ReadingWarning]) -> FormInfo | None
 
 
 def read_fields(root: Node) -> list[FormField]:
+    order = {id(node): i for i, node in enumerate(root.iter())}
+    placed = [(order[id(n)], f) for n, f in _native_fields(root)]
+    placed += [(order[id(n)], f) for n, f in _custom_fields(root)]
+    used = {f.label for _, f in placed}
+    placed += [(order[id(n)], f) for n, f in _unknown_widgets(root, used)]
+    return [field for _, field in sorted(placed, key=lambda pair: pair[0])]
+
+
+def _unknown_widgets(root: Node, used: set[str]) -> list[tuple[Node, FormField]]:
+    """Labels with no control Tousu recognises in their row: a widget of an unknown kind. They
+    are listed so the fill can tell the shopper which fields it left to them."""
+    ids = {n.id for n in root.iter() if n.id}
+    out = []
+    for node in root.iter():
+        if not _is_label(node) or _contains_control(node) or (node.get("for") or "") in ids:
+            continue
+        text = _clean_label(node.text())
+        row = node.parent
+        if not text or len(text) > 16 or text in used or row is None or row.tag in ("body", "form"):
+            continue
+        if _contains_control(row) or any(_is_custom_root(n) for n in row.iter()):
+            continue
+        locator = FieldLocator(widget="unknown", target=element_ref(root, node), label=text)
+        out.append((node, FormField(label=text, control="text", locator=locator)))
+        used.add(text)
+    return out
+
+
+def _quantity_fields(root: Node, group: list[Node], field: FormField) -> list[tuple[Node, FormField]]:
+    """An item checkbox's quantity stepper: the number input in the checkbox's own line."""
+    out = []
+    for control, option in zip(group, field.options, strict=False):
+        line = control
+        while line.parent is not None and sum(1 for n in line.parent.iter() if n in group) == 1:
+            line = line.parent
+        stepper = line.find(lambda n: n.tag == "input" and (n.get("type") or "") == "number")
+        if stepper is None:
+            continue
+        locator = FieldLocator(
+            widget="text", target=element_ref(root, stepper), label=f"{option.text} 数量", option=option.text
+        )
+        out.append((stepper, FormField(label=f"{option.text} 数量", control="text", locator=locator)))
+    return out
+
+
+def _custom_fields(root: Node) -> list[tuple[Node, FormField]]:
+    out = []
+    for widget in custom_selects(root):
+        label, scope = widget.label, None
+        if not label:
+            label, scope = _row_label(widget.node)
+        elif widget.node.parent is not None:
+            scope = widget.node
+        text = _clean_label(label or "")
+        if not text:
+            continue
+        options = [FormOption(value=o, text=o) for o in widget.options]
+        locator = FieldLocator(
+            widget="custom_select",
+            kit=widget.kit,
+            target=widget.target,
+            scope=element_ref(root, scope) if scope is not None else None,
+            label=text,
+        )
+        required = (label or "").strip().startswith(("*", "＊"))
+        field = FormField(label=text, control="select", options=options, required=required, locator=locator)
+        out.append((widget.node, field))
+    return out
+
+
+def _native_fields(root: Node) -> list[tuple[Node, FormField]]:
     labels_for = {node.get("for"): node for node in root.by_tag("label") if node.get("for")}
-    fields: list[FormField] = []
+    fields: list[tuple[Node, FormField]] = []
     groups: dict[str, FormField] = {}
+    members: dict[str, list[Node]] = {}
     for control in root.find_all(lambda n: n.tag in ("input", "select", "textarea")):
         kind = _control(control)
-        if kind is None:
+        if kind is None or in_custom_select(control):
             continue
         name = control.get("name") or control.get("id") or None
         if kind in ("radio", "checkbox") and name and name in groups:
             option = _option(control, labels_for)
             if option:
                 groups[name].options.append(option)
+                members[name].append(control)
             continue
-        label = _label(control, labels_for, grouped=kind in ("radio", "checkbox"))
+        label, scope = _label(control, labels_for, grouped=kind in ("radio", "checkbox"))
         if not label:
             continue
         required = _required(control, label)
+        text = _clean_label(label)
+        if not text:
+            continue
         field = FormField(
-            label=_clean_label(label),
+            label=text,
             control=kind,
             name=name,
             options=_select_options(control) if kind == "select" else [],
             required=required,
+            locator=locator_for(root, control, kind, text, scope),
         )
-        if not field.label:
-            continue
         if kind in ("radio", "checkbox"):
             option = _option(control, labels_for)
             if option:
                 field.options.append(option)
             if name:
                 groups[name] = field
-        fields.append(field)
-    return fields
+                members[name] = [control]
+        fields.append((control, field))
+    for name, field in groups.items():
+        if field.control == "checkbox" and len(members[name]) > 1:
+            extra = _quantity_fields(root, members[name], field)
+            fields.extend(extra)
+    return _without_duplicates(fields)
+
+
+def _without_duplicates(fields: list[tuple[Node, FormField]]) -> list[tuple[Node, FormField]]:
+    # A stepper read as a plain field too is kept once, as the item's quantity.
+    bound = {id(node) for node, f in fields if f.locator and f.locator.option}
+    return [(n, f) for n, f in fields if id(n) not in bound or (f.locator and f.locator.option)]
 
 
 def _control(node: Node) -> str | None:
@@ -83,27 +171,30 @@ def _control(node: Node) -> str | None:
     return "text"
 
 
-def _label(control: Node, labels_for: dict[str | None, Node], *, grouped: bool) -> str | None:
+def _label(
+    control: Node, labels_for: dict[str | None, Node], *, grouped: bool
+) -> tuple[str | None, Node | None]:
+    """The label text and the form row it was found in (where counters and hints sit)."""
+    row_text, row = _row_label(control)
     # A radio's own <label> names the option; the group's name is the row label before it.
     if not grouped:
         explicit = labels_for.get(control.get("id")) if control.get("id") else None
         if explicit is not None:
-            return explicit.text()
+            return explicit.text(), row or explicit.parent
         wrapping = next((a for a in control.ancestors() if a.tag == "label"), None)
         if wrapping is not None:
-            return wrapping.text()
-    row_label = _row_label(control)
-    if row_label:
-        return row_label
+            return wrapping.text(), row or wrapping
+    if row_text:
+        return row_text, row
     if grouped:
         explicit = labels_for.get(control.get("id")) if control.get("id") else None
         wrapping = next((a for a in control.ancestors() if a.tag == "label"), None)
         if explicit is not None or wrapping is not None:
-            return (explicit or wrapping).text()  # type: ignore[union-attr]
-    return control.get("aria-label") or control.get("placeholder") or control.get("title")
+            return (explicit or wrapping).text(), None  # type: ignore[union-attr]
+    return control.get("aria-label") or control.get("placeholder") or control.get("title"), None
 
 
-def _row_label(control: Node) -> str | None:
+def _row_label(control: Node) -> tuple[str | None, Node | None]:
     """The last label-like element before the control inside its form row.
 
     Climbing stops at the first ancestor where another field sits between that label and the
@@ -114,16 +205,20 @@ def _row_label(control: Node) -> str | None:
     for _ in range(_ROW_DEPTH):
         parent = node.parent
         if parent is None:
-            return None
+            return None, None
         before: Node | None = None
         crossed = False
         for child in parent.iter():
             if child is control:
                 break
-            if (
-                child.tag in ("input", "select", "textarea")
-                and _control(child) is not None
-                and (not group or child.get("name") != group)
+            if child is not control and (
+                (
+                    child.tag in ("input", "select", "textarea")
+                    and _control(child) is not None
+                    and (not group or child.get("name") != group)
+                    and not control.inside(lambda a, c=child: a is c)
+                )
+                or _is_custom_root(child)
             ):
                 before, crossed = None, True
             elif (
@@ -133,11 +228,16 @@ def _row_label(control: Node) -> str | None:
             ):
                 before = child
         if before is not None and clean(before.text()):
-            return before.text()
+            return before.text(), parent
         if crossed:
-            return None
+            return None, None
         node = parent
-    return None
+    return None, None
+
+
+def _is_custom_root(node: Node) -> bool:
+    classes = node.classes
+    return "mod-select-pc" in classes or "ant-select" in classes or node.get("role") == "combobox"
 
 
 def _is_label(node: Node) -> bool:
