@@ -1,0 +1,158 @@
+"""Find the helper serving a data directory, or start one detached and wait until it answers."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from .. import SERVICE_NAME
+from .state import pid_alive, read_state
+
+START_TIMEOUT = 20.0
+LOG_FILE = "helper.log"
+START_LOCK = "helper-starting.lock"
+
+
+class LaunchError(Exception):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def ping(port: int, timeout: float = 1.5) -> dict | None:
+    """The ping body when a Tousu helper answers on the port, else None."""
+    try:
+        with urllib.request.urlopen(  # noqa: S310 (loopback only)
+            f"http://127.0.0.1:{port}/api/v1/ping", timeout=timeout
+        ) as response:
+            if not response.headers.get("X-Tousu-Helper", "").startswith(SERVICE_NAME):
+                return None
+            body = json.loads(response.read())
+    except (OSError, ValueError, urllib.error.URLError):
+        return None
+    return body if isinstance(body, dict) and body.get("service") == SERVICE_NAME else None
+
+
+def port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def running_helper(data_dir: Path) -> dict | None:
+    """The state of the live helper for this data directory, checked by a ping."""
+    state = read_state(data_dir)
+    if state is None or not pid_alive(state.get("pid")):
+        return None
+    body = ping(state["port"])
+    if body is None:
+        return None
+    return {**state, "version": body.get("version", state.get("version"))}
+
+
+def _detached() -> dict:
+    """Popen options so the helper outlives the host: Chrome ends the host (and on Windows its
+    job) as soon as the answer is read."""
+    if sys.platform == "win32":
+        flags = 0x00000008 | 0x00000200 | 0x01000000  # DETACHED | NEW_PROCESS_GROUP | BREAKAWAY_FROM_JOB
+        return {"creationflags": flags}
+    return {"start_new_session": True}
+
+
+def start_helper(
+    data_dir: Path, preferred_port: int, extension_ids: list[str], idle_timeout: float
+) -> subprocess.Popen:
+    port = preferred_port if port_free(preferred_port) else free_port()
+    command = [sys.executable, "-m", "tousu", "serve", "--port", str(port), "--data-dir", str(data_dir)]
+    for extension_id in extension_ids:
+        command += ["--extension-id", extension_id]
+    command += ["--idle-timeout", str(idle_timeout)]
+    data_dir.mkdir(parents=True, exist_ok=True)
+    log = open(data_dir / LOG_FILE, "ab")  # noqa: SIM115 (handed to the child)
+    try:
+        return subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            close_fds=True,
+            **_detached(),
+        )
+    finally:
+        log.close()
+
+
+def _take_start_lock(data_dir: Path) -> bool:
+    """One host starts the helper; a second connect at the same moment waits for it instead."""
+    lock = data_dir / START_LOCK
+    try:
+        fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        try:
+            if time.time() - lock.stat().st_mtime > START_TIMEOUT * 2:
+                lock.unlink()  # left by a host that died mid-start
+                return _take_start_lock(data_dir)
+        except OSError:
+            pass
+        return False
+    os.close(fd)
+    return True
+
+
+def ensure_helper(
+    data_dir: Path,
+    preferred_port: int,
+    extension_ids: list[str],
+    idle_timeout: float,
+    timeout: float = START_TIMEOUT,
+) -> dict:
+    """{port, pid, version, started: bool} of a helper that answers, starting one if needed."""
+    found = running_helper(data_dir)
+    if found is not None:
+        return {**found, "started": False}
+    data_dir.mkdir(parents=True, exist_ok=True)
+    owner = _take_start_lock(data_dir)
+    process = None
+    try:
+        if owner:
+            process = start_helper(data_dir, preferred_port, extension_ids, idle_timeout)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = running_helper(data_dir)
+            if found is not None:
+                return {**found, "started": owner}
+            if process is not None and process.poll() is not None:
+                raise LaunchError(
+                    "start_failed",
+                    f"助手启动失败（退出码 {process.returncode}），详见 {data_dir / LOG_FILE}。"
+                    f" / The helper exited with status {process.returncode}; see {data_dir / LOG_FILE}.",
+                )
+            time.sleep(0.05)
+    finally:
+        if owner:
+            try:
+                (data_dir / START_LOCK).unlink()
+            except OSError:
+                pass
+    raise LaunchError(
+        "start_timeout",
+        f"助手在 {timeout:.0f} 秒内没有启动，详见 {data_dir / LOG_FILE}。"
+        f" / The helper did not start within {timeout:.0f} s; see {data_dir / LOG_FILE}.",
+    )
