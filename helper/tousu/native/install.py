@@ -8,6 +8,7 @@ and leaves the machine as it was.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shlex
 import sys
@@ -21,6 +22,7 @@ from .browsers import Browser, Target
 RECORD_FILE = "install-record.json"
 MANIFEST_FILE = f"{HOST_NAME}.json"
 HKCU_HOSTS = "NativeMessagingHosts"
+LAUNCHERS = {False: "tousu-native-host", True: "tousu-native-host.bat"}
 
 
 @dataclass
@@ -55,7 +57,11 @@ def launcher_text(system: str, command: list[str], extension_ids: list[str]) -> 
     ids = ",".join(extension_ids)
     if system == "win32":
         quoted = " ".join(f'"{part}"' for part in command)
-        return f'@echo off\r\nif not defined TOUSU_EXTENSION_IDS set "TOUSU_EXTENSION_IDS={ids}"\r\n{quoted} native-host %*\r\n'
+        return (
+            "@echo off\r\n"
+            f'if not defined TOUSU_EXTENSION_IDS set "TOUSU_EXTENSION_IDS={ids}"\r\n'
+            f"{quoted} native-host %*\r\n"
+        )
     return (
         "#!/bin/sh\n# Written by `tousu install`; removed by `tousu uninstall`.\n"
         f': "${{TOUSU_EXTENSION_IDS:={ids}}}"\nexport TOUSU_EXTENSION_IDS\n'
@@ -123,6 +129,14 @@ def _registered_value(reg, path: str) -> str | None:
         return reg.QueryValueEx(key, "")[0]
     except OSError:
         return None
+    finally:
+        reg.CloseKey(key)
+
+
+def _set_default(reg, path: str, value: str) -> None:
+    key = reg.OpenKey(reg.HKEY_CURRENT_USER, path, 0, reg.KEY_SET_VALUE)
+    try:
+        reg.SetValueEx(key, "", 0, reg.REG_SZ, value)
     finally:
         reg.CloseKey(key)
 
@@ -220,19 +234,15 @@ def uninstall(target: Target, profile_dirs: list[Path] | None = None) -> Report:
                 report.say(f"已删除 HKCU\\{_host_key(browser)}", f"removed HKCU\\{_host_key(browser)}")
         else:
             _remove_file(target.hosts_dir(browser) / MANIFEST_FILE, report)
-    for name in ("tousu-native-host", "tousu-native-host.bat", MANIFEST_FILE, RECORD_FILE):
+    for name in (*LAUNCHERS.values(), MANIFEST_FILE, RECORD_FILE):
         _remove_file(target.launcher_dir / name, report)
     # Only what install created, deepest first, and only when nothing else lives there now.
     for key in sorted(record["keys"], key=len, reverse=True):
-        try:
+        with contextlib.suppress(OSError):
             target.registry.DeleteKey(target.registry.HKEY_CURRENT_USER, key)
-        except OSError:
-            pass
     for folder in sorted(record["dirs"], key=len, reverse=True):
-        try:
+        with contextlib.suppress(OSError):
             Path(folder).rmdir()
-        except OSError:
-            pass
     if not report.lines:
         report.say("没有找到已注册的原生连接，无需删除。", "nothing was registered; nothing to remove.")
     return report

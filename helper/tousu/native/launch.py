@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -147,10 +148,8 @@ def ensure_helper(
             time.sleep(0.05)
     finally:
         if owner:
-            try:
+            with contextlib.suppress(OSError):
                 (data_dir / START_LOCK).unlink()
-            except OSError:
-                pass
     raise LaunchError(
         "start_timeout",
         f"助手在 {timeout:.0f} 秒内没有启动，详见 {data_dir / LOG_FILE}。"

@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 STATE_FILE = "helper-state.json"
@@ -53,10 +53,8 @@ def announced(data_dir: Path, port: int, version: str):
         current = read_state(data_dir)
         # A newer helper may have replaced the file: only remove our own record.
         if current is not None and current.get("pid") == os.getpid():
-            try:
+            with suppress(OSError):
                 path.unlink()
-            except OSError:
-                pass
 
 
 def pid_alive(pid: object) -> bool:
