@@ -84,3 +84,24 @@ def test_a_malformed_frame_gets_a_clear_error(host):
     answer, _ = host.run(frame([1, 2]), ORIGIN)
     assert answer["error"]["code"] == "bad_message"
     assert read_state(host.data_dir) is None
+
+
+def test_a_helper_with_an_idle_timeout_stops_by_itself_and_clears_its_state(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    from tousu.native.launch import free_port
+
+    port = free_port()
+    command = [sys.executable, "-m", "tousu", "serve", "--port", str(port), "--data-dir", str(tmp_path)]
+    process = subprocess.Popen([*command, "--idle-timeout", "1.5"], stdout=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 20
+        while read_state(tmp_path) is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert read_state(tmp_path)["port"] == port
+        assert process.wait(timeout=20) == 0
+        assert read_state(tmp_path) is None
+    finally:
+        process.kill()
