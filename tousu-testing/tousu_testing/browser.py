@@ -167,10 +167,15 @@ class ExtensionBrowser:
 
     def pair_directly(self, helper: HelperProcess) -> None:
         """Pair without the UI (for tests about something else)."""
-        token = helper.pair(self.extension_id)
+        status, _, body = helper.request(
+            "POST", "/api/v1/pairing", {"code": helper.new_pairing_code(), "extension_id": self.extension_id}
+        )
+        assert status == 201, body
+        # The token_id too: the extension proves the helper by a challenge before using the token.
         self.service_worker.evaluate(
-            "([port, token]) => chrome.storage.local.set({helperPort: port, helperToken: token})",
-            [helper.port, token],
+            "([port, token, id]) => chrome.storage.local.set("
+            "{helperPort: port, helperToken: token, helperTokenId: id, helperVia: 'code'})",
+            [helper.port, body["token"], body["token_id"]],
         )
 
     def stop_service_worker(self, timeout: float = 10.0) -> None:
