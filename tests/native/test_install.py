@@ -101,8 +101,10 @@ def test_profile_dir_install_writes_only_into_that_profile(tmp_path):
     install(target, [DEFAULT_EXTENSION_ID], COMMAND, profile_dirs=[profile])
     assert (profile / "NativeMessagingHosts" / f"{HOST_NAME}.json").is_file()
     assert not (home / ".config").exists()
+    launcher = json.loads((profile / "NativeMessagingHosts" / f"{HOST_NAME}.json").read_text())["path"]
+    assert Path(launcher).parent == profile / "NativeMessagingHosts"
     uninstall(target, profile_dirs=[profile])
-    assert not (profile / "NativeMessagingHosts" / f"{HOST_NAME}.json").exists()
+    assert not (profile / "NativeMessagingHosts").exists()
     assert tree(home) == {}
 
 

@@ -69,6 +69,7 @@ class ExtensionBrowser:
     helper: HelperProcess | None = None
     shop: MockShopProcess | None = None
     profile_dir: Path | None = None
+    native: object | None = None  # a tousu_testing.native.NativeSetup (the tousu_native fixture)
     _control_page: Page | None = None
 
     @property
@@ -245,7 +246,10 @@ def launch_extension_context(
     shop: MockShopProcess | None = None,
     helper: HelperProcess | None = None,
     slow_mo: float | None = None,
+    env: dict[str, str] | None = None,
 ) -> ExtensionBrowser:
+    """`user_data_dir` may be prepared before launch (e.g. its NativeMessagingHosts folder);
+    `env` is added to the browser's environment, which native hosts it starts inherit."""
     context = playwright.chromium.launch_persistent_context(
         str(user_data_dir),
         executable_path=chromium_path(),
@@ -255,7 +259,7 @@ def launch_extension_context(
         timezone_id="Asia/Shanghai",
         # On Linux Chromium takes its UI language (and so the extension's locale) from the
         # environment, not from --lang.
-        env={**os.environ, "LANGUAGE": "zh_CN:zh", "LANG": "zh_CN.UTF-8"},
+        env={**os.environ, "LANGUAGE": "zh_CN:zh", "LANG": "zh_CN.UTF-8", **(env or {})},
         viewport={"width": 1280, "height": 900},
         slow_mo=slow_mo,
     )

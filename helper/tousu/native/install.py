@@ -12,7 +12,7 @@ import contextlib
 import json
 import shlex
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import config
@@ -162,6 +162,20 @@ def install(
     profile_dirs: list[Path] | None = None,
 ) -> Report:
     ids = list(dict.fromkeys(extension_ids or [config.DEFAULT_EXTENSION_ID]))
+    if profile_dirs:
+        # A given user-data-dir gets everything (launcher and record too) in its own
+        # NativeMessagingHosts folder: nothing outside the profile changes.
+        report = Report()
+        for folder in profile_dirs:
+            inside = replace(target, launcher_dir=Path(folder) / "NativeMessagingHosts")
+            one = _install(inside, ids, command, [(f"profile {folder}", inside.launcher_dir / MANIFEST_FILE)])
+            report.lines += one.lines
+            report.browsers += one.browsers
+        return report
+    return _install(target, ids, command, None)
+
+
+def _install(target: Target, ids: list[str], command: list[str] | None, targets) -> Report:
     report = Report()
     record = _read_record(target)
     launcher = target.launcher_dir / (
@@ -173,10 +187,8 @@ def install(
         f"launcher {'written' if changed else 'up to date'}: {launcher}",
     )
     text = json.dumps(manifest(launcher, ids), indent=2) + "\n"
-    targets: list[tuple[str, Path | None]] = []
-    if profile_dirs:
-        targets += [(f"profile {d}", Path(d) / "NativeMessagingHosts" / MANIFEST_FILE) for d in profile_dirs]
-    else:
+    if targets is None:
+        targets = []
         for browser in target.browsers():
             if not found(target, browser):
                 report.say(f"未找到 {browser.name}，跳过", f"{browser.name} not found, skipped")
@@ -221,12 +233,19 @@ def _remove_file(path: Path, report: Report) -> None:
 
 
 def uninstall(target: Target, profile_dirs: list[Path] | None = None) -> Report:
+    if profile_dirs:
+        report = Report()
+        for folder in profile_dirs:
+            inside = replace(target, launcher_dir=Path(folder) / "NativeMessagingHosts")
+            report.lines += _uninstall(inside, browsers=False).lines
+        return report
+    return _uninstall(target, browsers=True)
+
+
+def _uninstall(target: Target, browsers: bool) -> Report:
     report = Report()
     record = _read_record(target)
-    if profile_dirs:
-        for folder in profile_dirs:
-            _remove_file(Path(folder) / "NativeMessagingHosts" / MANIFEST_FILE, report)
-    for browser in target.browsers():
+    for browser in target.browsers() if browsers else ():
         if target.system == "win32":
             reg = target.registry
             if _key_exists(reg, _host_key(browser)):
