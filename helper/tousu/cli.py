@@ -517,6 +517,10 @@ def install(extension_ids: tuple[str, ...], profile_dirs: tuple[str, ...]) -> No
     report = run(_native_target(), ids, profile_dirs=[Path(d) for d in profile_dirs])
     for line in report.lines:
         click.echo(line)
+    click.echo(
+        f"加载扩展 / Load the extension: chrome://extensions -> 开发者模式 Developer mode -> "
+        f"加载已解压的扩展程序 Load unpacked -> {config.extension_dir()}"
+    )
 
 
 @main.command()
