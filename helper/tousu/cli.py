@@ -472,8 +472,13 @@ def openapi() -> None:
 def doctor(port: int | None, data_dir: str | None) -> None:
     """Is a helper running, is it ours, which version, is the extension paired, who has the port."""
     from .doctor import diagnose
+    from .native.state import read_state
 
-    report = diagnose(_port(port), _data_dir(data_dir), _native_target())
+    directory = _data_dir(data_dir)
+    state = read_state(directory)
+    if port is None and not os.environ.get("TOUSU_PORT") and state:
+        port = state["port"]  # a helper the native host started may be on a port of its own
+    report = diagnose(_port(port), directory, _native_target())
     _print_json(report)
     # The JSON is for scripts and support threads; the shopper reads this.
     click.echo(report["advice"], err=True)

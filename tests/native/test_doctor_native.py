@@ -22,3 +22,20 @@ def test_doctor_reports_registration_per_browser(tmp_path):
     assert rows["Microsoft Edge"]["registered"] and rows["Microsoft Edge"]["launcher_exists"]
     assert rows["Microsoft Edge"]["allowed_origins"] == [f"chrome-extension://{DEFAULT_EXTENSION_ID}/"]
     assert not rows["Google Chrome"]["found"]
+
+
+def test_doctor_finds_a_helper_the_host_started_on_its_own_port(host, monkeypatch):
+    import json
+
+    from click.testing import CliRunner
+
+    from tousu.cli import main
+
+    from .conftest import ORIGIN, frame
+
+    answer, _ = host.run(frame({"type": "connect"}), ORIGIN)
+    monkeypatch.delenv("TOUSU_PORT", raising=False)
+    result = CliRunner().invoke(main, ["doctor", "--data-dir", str(host.data_dir)])
+    report = json.loads(result.stdout)
+    assert report["port"] == answer["port"] and report["helper_is_tousu"] is True
+    assert report["state"] == "ready"  # the native token counts as a live pairing
