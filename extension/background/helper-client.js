@@ -108,8 +108,18 @@ async function provenPing(port, token, tokenId) {
 // Native messaging: the doorbell that starts the helper -------------------------------------------
 
 let nativeInFlight = null;
-// `${port}/${tokenId}` whose proof this worker has checked; a restarted worker checks again.
-let verified = null;
+// Proofs in flight, by `${port}/${tokenId}`: requests made at the same moment (a popup opening)
+// share one challenge; every later request is proven again, since a helper that stopped may
+// have lost its port to another program in between.
+const proving = new Map();
+
+function proveOnce(port, token, tokenId) {
+  const key = `${port}/${tokenId}`;
+  if (!proving.has(key)) {
+    proving.set(key, provenPing(port, token, tokenId).finally(() => proving.delete(key)));
+  }
+  return proving.get(key);
+}
 
 export function nativeAvailable() {
   return typeof chrome.runtime.sendNativeMessage === 'function';
@@ -129,10 +139,9 @@ async function askNativeHost() {
     throw new HelperError(error.code || 'native_failed', error.message || 'The native host refused.');
   }
   // The host is the browser-vouched path, but the port is still checked before the token is used.
-  const ping = await provenPing(answer.port, answer.token, answer.token_id);
+  const ping = await proveOnce(answer.port, answer.token, answer.token_id);
   if (!ping.paired) throw new HelperError('not_tousu', `Port ${answer.port} did not prove it is our helper.`);
   await saveSettings({ port: answer.port, token: answer.token, tokenId: answer.token_id, via: 'native' });
-  verified = `${answer.port}/${answer.token_id}`;
   await chrome.storage.local.set({ helperNativeError: null });
   return getSettings();
 }
@@ -155,14 +164,10 @@ export function connectNative() {
 // Settings whose token the helper on that port has proved to hold, connecting natively if needed.
 async function connected() {
   const settings = await getSettings();
-  if (settings.token && verified === `${settings.port}/${settings.tokenId}`) return settings;
   let failure;
   try {
-    const ping = await provenPing(settings.port, settings.token, settings.tokenId);
-    if (ping.paired) {
-      verified = `${settings.port}/${settings.tokenId}`;
-      return settings;
-    }
+    const ping = await proveOnce(settings.port, settings.token, settings.tokenId);
+    if (ping.paired) return settings;
     failure = new HelperError('not_paired', 'Pair the extension with the helper first.', { status: 401 });
   } catch (error) {
     if (!(error instanceof HelperError)) throw error;
@@ -192,7 +197,6 @@ export async function callHelper(method, path, body, options = {}) {
   } catch (error) {
     // The helper stopped (idle, killed) or forgot the token between the check and the call.
     if (!(error instanceof HelperError) || !RECONNECT_CODES.has(error.code)) throw error;
-    verified = null;
     const again = await connected();
     return request(method, path, body, { ...options, port: again.port, token: again.token });
   }

@@ -3,10 +3,12 @@ native messaging, no terminal, no code; a killed helper comes back on the next c
 
 from __future__ import annotations
 
+import http.server
 import json
 import re
 import subprocess
 import sys
+import threading
 
 from playwright.sync_api import expect
 
@@ -75,3 +77,55 @@ def test_the_installed_host_refuses_an_origin_that_is_not_tousus(tousu_native):
     answer = json.loads(done.stdout[4:])
     assert answer["ok"] is False and answer["error"]["code"] == "origin_not_allowed"
     assert tousu_native.native.helper() is None
+
+
+class _Impostor(http.server.BaseHTTPRequestHandler):
+    """Something that took the helper's port and claims to be it, without the token."""
+
+    seen: list[dict] = []
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        type(self).seen.append({"path": self.path, **{k.lower(): v for k, v in self.headers.items()}})
+        body = json.dumps(
+            {
+                "ok": True,
+                "service": "tousu-helper",
+                "version": "0.1.0",
+                "api_version": 1,
+                "paired": True,
+                "proof": "0" * 64,
+            }
+        ).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("X-Tousu-Helper", "tousu-helper/0.1.0")
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_POST = do_GET
+
+    def log_message(self, *args):
+        pass
+
+
+def test_an_impostor_on_the_port_never_sees_the_token(tousu_native):
+    browser, native = tousu_native, tousu_native.native
+    browser.use_scenario("earphones_left_silent")
+    shop = browser.open_shop_page(LIST_URL)
+    orders_then_advice(click_for_popup(browser, shop))
+    native.kill_helper()
+
+    _Impostor.seen = []
+    impostor = http.server.ThreadingHTTPServer(("127.0.0.1", native.port), _Impostor)
+    thread = threading.Thread(target=impostor.serve_forever, daemon=True)
+    thread.start()
+    try:
+        orders_then_advice(click_for_popup(browser, shop))
+    finally:
+        impostor.shutdown()
+        impostor.server_close()
+    assert _Impostor.seen, "the extension did ask the old port first"
+    assert all("x-tousu-token" not in request for request in _Impostor.seen)
+    assert all(request["path"].startswith("/api/v1/ping?challenge=") for request in _Impostor.seen)
+    moved = native.helper()
+    assert moved is not None and moved["port"] != native.port

@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from .. import __version__, config
 from .framing import FramingError, read_message, write_message
-from .launch import LaunchError, ensure_helper
+from .launch import LaunchError, ensure_helper, proving_ping
 
 _ORIGIN = re.compile(r"chrome-extension://([a-p]{32})/?")
 
@@ -38,13 +38,19 @@ def connect(extension_id: str, settings: dict) -> dict:
     from ..security import PAIRING_FILE, PairingStore
 
     data_dir = Path(settings["DATA_DIR"])
+    data_dir.mkdir(parents=True, exist_ok=True)
+    # The token first: the helper (which reads the same pairing file) must prove it holds it.
+    issued = PairingStore(data_dir / PAIRING_FILE).issue_token(extension_id, via="native")
     try:
         helper = ensure_helper(
-            data_dir, settings["PORT"], settings["EXTENSION_IDS"], settings["IDLE_TIMEOUT"]
+            data_dir,
+            settings["PORT"],
+            settings["EXTENSION_IDS"],
+            settings["IDLE_TIMEOUT"],
+            check=proving_ping(issued.token, issued.token_id),
         )
     except LaunchError as exc:
         return {"ok": False, "error": {"code": exc.code, "message": exc.message}}
-    issued = PairingStore(data_dir / PAIRING_FILE).issue_token(extension_id, via="native")
     return {
         "ok": True,
         "port": helper["port"],

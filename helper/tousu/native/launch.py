@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -28,11 +31,11 @@ class LaunchError(Exception):
         self.message = message
 
 
-def ping(port: int, timeout: float = 1.5) -> dict | None:
-    """The ping body when a Tousu helper answers on the port, else None."""
+def ping(port: int, timeout: float = 1.5, query: str = "") -> dict | None:
+    """The ping body when something calling itself the Tousu helper answers, else None."""
     try:
         with urllib.request.urlopen(  # noqa: S310 (loopback only)
-            f"http://127.0.0.1:{port}/api/v1/ping", timeout=timeout
+            f"http://127.0.0.1:{port}/api/v1/ping{query}", timeout=timeout
         ) as response:
             if not response.headers.get("X-Tousu-Helper", "").startswith(SERVICE_NAME):
                 return None
@@ -57,12 +60,28 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def running_helper(data_dir: Path) -> dict | None:
-    """The state of the live helper for this data directory, checked by a ping."""
+def proving_ping(token: str, token_id: str):
+    """A check that the helper on a port holds this token: the same challenge the extension
+    makes, so a program squatting on a stale state file's port is never taken for the helper."""
+
+    def check(port: int) -> dict | None:
+        challenge = secrets.token_hex(16)
+        body = ping(port, query=f"?challenge={challenge}&token_id={token_id}")
+        key = hashlib.sha256(token.encode("utf-8")).digest()
+        expected = hmac.new(key, challenge.encode("ascii"), hashlib.sha256).hexdigest()
+        if body is None or not hmac.compare_digest(str(body.get("proof", "")), expected):
+            return None
+        return body
+
+    return check
+
+
+def running_helper(data_dir: Path, check=ping) -> dict | None:
+    """The state of the live helper for this data directory, checked by `check(port)`."""
     state = read_state(data_dir)
     if state is None or not pid_alive(state.get("pid")):
         return None
-    body = ping(state["port"])
+    body = check(state["port"])
     if body is None:
         return None
     return {**state, "version": body.get("version", state.get("version"))}
@@ -123,9 +142,11 @@ def ensure_helper(
     extension_ids: list[str],
     idle_timeout: float,
     timeout: float = START_TIMEOUT,
+    check=ping,
 ) -> dict:
-    """{port, pid, version, started: bool} of a helper that answers, starting one if needed."""
-    found = running_helper(data_dir)
+    """{port, pid, version, started: bool} of a helper that passes `check`, starting one if
+    needed (on a free port when the preferred one is taken, e.g. by whatever failed the check)."""
+    found = running_helper(data_dir, check)
     if found is not None:
         return {**found, "started": False}
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -136,7 +157,7 @@ def ensure_helper(
             process = start_helper(data_dir, preferred_port, extension_ids, idle_timeout)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            found = running_helper(data_dir)
+            found = running_helper(data_dir, check)
             if found is not None:
                 return {**found, "started": owner}
             if process is not None and process.poll() is not None:
