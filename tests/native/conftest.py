@@ -52,7 +52,7 @@ class Host:
 
     def stop_helper(self) -> None:
         state = read_state(self.data_dir)
-        if state and pid_alive(state["pid"]):
+        if state and state["pid"] != os.getpid() and pid_alive(state["pid"]):
             os.kill(state["pid"], signal.SIGTERM)
             deadline = time.monotonic() + 10
             while pid_alive(state["pid"]) and time.monotonic() < deadline:

@@ -105,3 +105,35 @@ def test_a_helper_with_an_idle_timeout_stops_by_itself_and_clears_its_state(tmp_
         assert read_state(tmp_path) is None
     finally:
         process.kill()
+
+
+def test_a_stale_state_file_pointing_at_an_impostor_starts_a_real_helper(host):
+    import http.server
+    import os
+    import threading
+
+    from tousu.native.state import state_path
+
+    class Impostor(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            body = json.dumps({"ok": True, "service": "tousu-helper", "paired": True, "proof": "0" * 64})
+            self.send_response(200)
+            self.send_header("X-Tousu-Helper", "tousu-helper/0.1.0")
+            self.end_headers()
+            self.wfile.write(body.encode())
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", int(host.env["TOUSU_PORT"])), Impostor)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host.data_dir.mkdir(parents=True)
+    # A live pid (this test's) and the impostor's port: what a reused pid or a zombie looks like.
+    state_path(host.data_dir).write_text(json.dumps({"port": server.server_address[1], "pid": os.getpid()}))
+    try:
+        answer, _ = host.run(frame({"type": "connect"}), ORIGIN)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert answer["ok"] and answer["started"] is True, answer
+    assert answer["port"] != server.server_address[1]

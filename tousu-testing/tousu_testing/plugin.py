@@ -166,7 +166,7 @@ def tousu_scenarios() -> dict[str, Scenario]:
 @pytest.fixture
 def tousu_scenario(request: pytest.FixtureRequest) -> Callable[[str], Scenario]:
     def select(name: str) -> Scenario:
-        for browser_fixture in ("tousu", "tousu_unpaired"):
+        for browser_fixture in ("tousu", "tousu_unpaired", "tousu_native"):
             if browser_fixture in request.fixturenames:
                 return request.getfixturevalue(browser_fixture).use_scenario(name)
         return get_scenario(name)
