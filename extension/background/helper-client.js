@@ -15,6 +15,9 @@ const DEFAULT_TIMEOUT_MS = 15000;
 const PING_TIMEOUT_MS = 4000;
 // Errors after which asking the native host (which can start the helper) may help.
 const RECONNECT_CODES = new Set(['helper_unreachable', 'timeout', 'not_paired', 'not_tousu']);
+// Failures after which the request was surely not carried out, so sending it again is safe (a
+// timeout may have been carried out: it is not retried).
+const RETRY_CODES = new Set(['helper_unreachable', 'not_paired', 'not_tousu']);
 
 export class HelperError extends Error {
   constructor(code, message, { status = 0, details = [] } = {}) {
@@ -196,7 +199,7 @@ export async function callHelper(method, path, body, options = {}) {
     return await request(method, path, body, { ...options, port: settings.port, token: settings.token });
   } catch (error) {
     // The helper stopped (idle, killed) or forgot the token between the check and the call.
-    if (!(error instanceof HelperError) || !RECONNECT_CODES.has(error.code)) throw error;
+    if (!(error instanceof HelperError) || !RETRY_CODES.has(error.code)) throw error;
     const again = await connected();
     return request(method, path, body, { ...options, port: again.port, token: again.token });
   }
