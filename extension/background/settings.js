@@ -3,15 +3,27 @@
 
 export const DEFAULT_PORT = 47321;
 
+const KEYS = ['helperPort', 'helperToken', 'helperTokenId', 'helperVia'];
+
 export async function getSettings() {
-  const { helperPort = DEFAULT_PORT, helperToken = null } =
-    await chrome.storage.local.get(['helperPort', 'helperToken']);
-  return { port: helperPort, token: helperToken };
+  const {
+    helperPort = DEFAULT_PORT,
+    helperToken = null,
+    helperTokenId = null,
+    helperVia = null,
+  } = await chrome.storage.local.get(KEYS);
+  // via: how the token came, 'native' (the browser started the helper) or 'code' (typed).
+  return { port: helperPort, token: helperToken, tokenId: helperTokenId, via: helperVia };
 }
 
 export async function saveSettings(changes) {
   const update = {};
   if ('port' in changes) update.helperPort = changes.port;
-  if ('token' in changes) update.helperToken = changes.token;
+  if ('token' in changes) {
+    update.helperToken = changes.token;
+    // A new token invalidates the old handle and origin unless the caller names them.
+    update.helperTokenId = changes.tokenId ?? null;
+    update.helperVia = changes.token ? (changes.via ?? 'code') : null;
+  }
   await chrome.storage.local.set(update);
 }

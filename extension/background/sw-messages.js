@@ -42,7 +42,7 @@ const coreHandlers = {
 
   async 'helper/pair'({ code, port }) {
     const result = await callHelper('POST', '/pairing', { code }, { port, token: null });
-    await saveSettings({ port, token: result.token });
+    await saveSettings({ port, token: result.token, tokenId: result.token_id, via: 'code' });
     return { paired: true };
   },
 

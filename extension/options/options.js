@@ -17,6 +17,14 @@ function say(text, ok) {
   $('status').className = ok ? 'status-ready' : 'status-bad';
 }
 
+const VIA_TEXT = { native: 'viaNative', code: 'viaCode' };
+
+// Which way the extension is connected: native messaging (no code) or a typed pairing code.
+function showVia(via) {
+  $('via').dataset.via = via || '';
+  $('via').textContent = t('connectedVia', t(VIA_TEXT[via] || 'viaNone'));
+}
+
 function port() {
   return Number($('port').value);
 }
@@ -26,6 +34,8 @@ async function testConnection() {
     const status = await send({ type: 'helper/status', port: port() });
     const text = STATUS_TEXT[status.state]?.(status) ?? t('stateError', status.error?.message || status.state);
     say(text, status.state === 'ready');
+    if (status.port) $('port').value = status.port;
+    showVia(status.state === 'ready' ? status.via : null);
     $('status').dataset.state = status.state;
   } catch (error) {
     say(t('stateError', error.message), false);
@@ -40,6 +50,7 @@ async function pair(event) {
     await send({ type: 'helper/pair', code, port: port() });
     $('code').value = '';
     say(t('pairOk'), true);
+    showVia('code');
     $('status').dataset.state = 'ready';
   } catch (error) {
     const key = { invalid_code: 'pairInvalid', too_many_attempts: 'pairRateLimited' }[error.code];
@@ -58,12 +69,15 @@ async function unpair() {
     // Forgetting the token locally is what matters; the helper may already be gone.
   }
   say(t('unpaired'), false);
+  showVia(null);
   $('status').dataset.state = 'not_paired';
 }
 
 async function init() {
   localize();
-  const { helperPort = 47321 } = await chrome.storage.local.get('helperPort');
+  const { helperPort = 47321, helperToken, helperVia } =
+    await chrome.storage.local.get(['helperPort', 'helperToken', 'helperVia']);
+  showVia(helperToken ? helperVia : null);
   $('port').value = helperPort;
   $('start-command').textContent = helperPort === 47321 ? 'tousu serve' : `tousu serve --port ${helperPort}`;
   $('pair-form').addEventListener('submit', pair);

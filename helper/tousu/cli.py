@@ -91,8 +91,19 @@ def main() -> None:
     help="Allow another extension id (e.g. a store build). Repeatable.",
 )
 @click.option("--threads", type=int, default=8, show_default=True)
+@click.option(
+    "--idle-timeout",
+    type=float,
+    default=0,
+    help="Stop after this many seconds without a request (0: never; the native host sets it).",
+)
 def serve(
-    host: str, port: int | None, data_dir: str | None, extension_ids: tuple[str, ...], threads: int
+    host: str,
+    port: int | None,
+    data_dir: str | None,
+    extension_ids: tuple[str, ...],
+    threads: int,
+    idle_timeout: float,
 ) -> None:
     """Run the helper on loopback (production WSGI server) and print a pairing code."""
     from .app import create_app
@@ -106,6 +117,11 @@ def serve(
         "EXTENSION_IDS", [config.DEFAULT_EXTENSION_ID]
     )
     app = create_app(settings)
+    if idle_timeout > 0:
+        from .native.idle import IdleWatch
+
+        app.wsgi_app = watch = IdleWatch(app.wsgi_app, idle_timeout)
+        watch.start()
     from .security.server import app_check
     from .security.server import create_server as guarded_server
 
@@ -138,7 +154,11 @@ def serve(
         f"加载已解压的扩展程序 Load unpacked -> {config.extension_dir()}"
     )
     click.echo("按 Ctrl+C 停止 / Press Ctrl+C to stop.", nl=True)
-    _run_until_stopped(server)
+    from .native.state import announced
+
+    # The native host finds this helper (port, pid) through the data directory's state file.
+    with announced(Path(settings["DATA_DIR"]), port, __version__):
+        _run_until_stopped(server)
 
 
 @main.command()
@@ -531,12 +551,70 @@ def openapi() -> None:
 def doctor(port: int | None, data_dir: str | None) -> None:
     """Is a helper running, is it ours, which version, is the extension paired, who has the port."""
     from .doctor import diagnose
+    from .native.state import read_state
 
-    report = diagnose(_port(port), _data_dir(data_dir))
+    directory = _data_dir(data_dir)
+    state = read_state(directory)
+    if port is None and not os.environ.get("TOUSU_PORT") and state:
+        port = state["port"]  # a helper the native host started may be on a port of its own
+    report = diagnose(_port(port), directory, _native_target())
     _print_json(report)
     # The JSON is for scripts and support threads; the shopper reads this.
     click.echo(report["advice"], err=True)
     sys.exit(0 if report["ready"] else 1)
+
+
+@main.command("native-host", context_settings={"ignore_unknown_options": True})
+@click.argument("origin", nargs=-1, type=click.UNPROCESSED)
+def native_host(origin: tuple[str, ...]) -> None:
+    """What the browser runs for the extension (stdin/stdout carry native messages)."""
+    from .native.host import main as host_main
+
+    sys.exit(host_main(list(origin)))
+
+
+def _native_target():
+    from .native.browsers import Target
+
+    return Target.current()
+
+
+@main.command()
+@click.option(
+    "--extension-id",
+    "extension_ids",
+    multiple=True,
+    help="Allow this extension id too (e.g. the store build). Repeatable.",
+)
+@click.option(
+    "--profile-dir",
+    "profile_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="Register in this Chromium user-data-dir only (its NativeMessagingHosts folder).",
+)
+def install(extension_ids: tuple[str, ...], profile_dirs: tuple[str, ...]) -> None:
+    """Let the browser start the helper: register the native messaging host (no admin rights)."""
+    from .native.install import install as run
+
+    ids = [config.DEFAULT_EXTENSION_ID, *config.from_environment().get("EXTENSION_IDS", []), *extension_ids]
+    report = run(_native_target(), ids, profile_dirs=[Path(d) for d in profile_dirs])
+    for line in report.lines:
+        click.echo(line)
+    click.echo(
+        f"加载扩展 / Load the extension: chrome://extensions -> 开发者模式 Developer mode -> "
+        f"加载已解压的扩展程序 Load unpacked -> {config.extension_dir()}"
+    )
+
+
+@main.command()
+@click.option("--profile-dir", "profile_dirs", multiple=True, type=click.Path(file_okay=False))
+def uninstall(profile_dirs: tuple[str, ...]) -> None:
+    """Remove what `tousu install` registered (your cases stay)."""
+    from .native.install import uninstall as run
+
+    for line in run(_native_target(), profile_dirs=[Path(d) for d in profile_dirs]).lines:
+        click.echo(line)
 
 
 @main.command("dev-browser")

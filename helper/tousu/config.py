@@ -13,6 +13,9 @@ DEFAULT_PORT = 47321
 # extension has the same origin on every machine and the helper can allow exactly that origin.
 DEFAULT_EXTENSION_ID = "khmieohggomiimlkifljoeeehncpephg"
 LOOPBACK_HOSTS = ("127.0.0.1", "::1", "localhost")
+# A helper the native host started stops itself after this long without a request; the next
+# click starts it again. `tousu serve` run by hand never stops by itself unless asked.
+DEFAULT_IDLE_TIMEOUT = 2 * 60 * 60
 
 
 def extension_dir() -> Path:
@@ -42,6 +45,7 @@ def defaults() -> dict:
         "PAIRING_CODE_TTL": 600,
         "PAIRING_MAX_FAILURES": 5,
         "PAIRING_FAILURE_WINDOW": 60,
+        "IDLE_TIMEOUT": DEFAULT_IDLE_TIMEOUT,
     }
 
 
@@ -55,4 +59,6 @@ def from_environment(environ: os._Environ | dict | None = None) -> dict:
         overlay["DATA_DIR"] = env["TOUSU_DATA_DIR"]
     if env.get("TOUSU_EXTENSION_IDS"):
         overlay["EXTENSION_IDS"] = [x.strip() for x in env["TOUSU_EXTENSION_IDS"].split(",") if x]
+    if env.get("TOUSU_IDLE_TIMEOUT"):
+        overlay["IDLE_TIMEOUT"] = float(env["TOUSU_IDLE_TIMEOUT"])
     return overlay

@@ -64,7 +64,9 @@ def _advice(state: str, port: int, holder: str | None, helper_api: object, data_
     return ("一切正常：助手在运行，扩展已配对。", "All good: the helper is running and paired.")
 
 
-def diagnose(port: int, data_dir: Path) -> dict:
+def diagnose(port: int, data_dir: Path, target=None) -> dict:
+    """`target` (a tousu.native.browsers.Target) adds the native host's registration per browser."""
+    from .native.state import read_state
     from .security import PAIRING_FILE, PairingStore
 
     body, headers, error = _ping(port)
@@ -107,7 +109,21 @@ def diagnose(port: int, data_dir: Path) -> dict:
         "paired_extensions": paired,
         "data_dir": str(data_dir),
         "ping_error": error,
+        # A helper the native host started may listen on another port: its state file says which.
+        "state_file": read_state(data_dir),
+        "native_host": _native_host(target),
     }
+
+
+def _native_host(target) -> list[dict] | None:
+    if target is None:
+        return None
+    from .native.install import registrations
+
+    try:
+        return registrations(target)
+    except OSError as exc:  # an unreadable registry or folder is a finding, not a crash
+        return [{"error": str(exc)}]
 
 
 def _int_or_none(value: str | None) -> int | None:

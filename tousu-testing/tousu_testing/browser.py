@@ -69,6 +69,7 @@ class ExtensionBrowser:
     helper: HelperProcess | None = None
     shop: MockShopProcess | None = None
     profile_dir: Path | None = None
+    native: object | None = None  # a tousu_testing.native.NativeSetup (the tousu_native fixture)
     _control_page: Page | None = None
 
     @property
@@ -167,10 +168,15 @@ class ExtensionBrowser:
 
     def pair_directly(self, helper: HelperProcess) -> None:
         """Pair without the UI (for tests about something else)."""
-        token = helper.pair(self.extension_id)
+        status, _, body = helper.request(
+            "POST", "/api/v1/pairing", {"code": helper.new_pairing_code(), "extension_id": self.extension_id}
+        )
+        assert status == 201, body
+        # The token_id too: the extension proves the helper by a challenge before using the token.
         self.service_worker.evaluate(
-            "([port, token]) => chrome.storage.local.set({helperPort: port, helperToken: token})",
-            [helper.port, token],
+            "([port, token, id]) => chrome.storage.local.set("
+            "{helperPort: port, helperToken: token, helperTokenId: id, helperVia: 'code'})",
+            [helper.port, body["token"], body["token_id"]],
         )
 
     def stop_service_worker(self, timeout: float = 10.0) -> None:
@@ -240,7 +246,10 @@ def launch_extension_context(
     shop: MockShopProcess | None = None,
     helper: HelperProcess | None = None,
     slow_mo: float | None = None,
+    env: dict[str, str] | None = None,
 ) -> ExtensionBrowser:
+    """`user_data_dir` may be prepared before launch (e.g. its NativeMessagingHosts folder);
+    `env` is added to the browser's environment, which native hosts it starts inherit."""
     context = playwright.chromium.launch_persistent_context(
         str(user_data_dir),
         executable_path=chromium_path(),
@@ -250,7 +259,7 @@ def launch_extension_context(
         timezone_id="Asia/Shanghai",
         # On Linux Chromium takes its UI language (and so the extension's locale) from the
         # environment, not from --lang.
-        env={**os.environ, "LANGUAGE": "zh_CN:zh", "LANG": "zh_CN.UTF-8"},
+        env={**os.environ, "LANGUAGE": "zh_CN:zh", "LANG": "zh_CN.UTF-8", **(env or {})},
         viewport={"width": 1280, "height": 900},
         slow_mo=slow_mo,
     )

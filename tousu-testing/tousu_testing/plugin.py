@@ -166,7 +166,7 @@ def tousu_scenarios() -> dict[str, Scenario]:
 @pytest.fixture
 def tousu_scenario(request: pytest.FixtureRequest) -> Callable[[str], Scenario]:
     def select(name: str) -> Scenario:
-        for browser_fixture in ("tousu", "tousu_unpaired"):
+        for browser_fixture in ("tousu", "tousu_unpaired", "tousu_native"):
             if browser_fixture in request.fixturenames:
                 return request.getfixturevalue(browser_fixture).use_scenario(name)
         return get_scenario(name)
@@ -184,12 +184,13 @@ def tousu_extension_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest
     return snapshot_extension(tmp_path_factory.mktemp("extension-snapshot") / "extension")
 
 
-def _launch(request, playwright, tmp_path, helper, shop, extension_dir):
+def _launch(request, playwright, tmp_path, helper, shop, extension_dir, env=None):
     from .browser import launch_extension_context
 
     return launch_extension_context(
         playwright,
         tmp_path / "chromium-profile",
+        env=env,
         headless=not request.config.getoption("--tousu-headed"),
         slow_mo=request.config.getoption("--tousu-slowmo"),
         shop=shop,
@@ -239,6 +240,35 @@ def tousu_unpaired(request, tousu_playwright, tmp_path, tousu_helper, tousu_mock
                     browser.context.tracing.stop()
         finally:
             browser.context.close()
+
+
+@pytest.fixture
+def tousu_native(request, tousu_playwright, tmp_path, tousu_mock_shop, tousu_extension_dir):
+    """A fresh profile whose NativeMessagingHosts folder holds what `tousu install --profile-dir`
+    writes, and no helper running: the extension must start and pair it through the native host.
+    `browser.native` names the data directory and the port the host tries first."""
+    from .native import NativeSetup
+
+    native = NativeSetup.prepare(tmp_path)
+    browser = _launch(
+        request, tousu_playwright, tmp_path, None, tousu_mock_shop, tousu_extension_dir, native.env
+    )
+    browser.native = native
+    try:
+        browser.context.tracing.start(screenshots=True, snapshots=True)
+        yield browser
+    finally:
+        try:
+            if _failed(request):
+                _save_artifacts(request, browser)
+                with contextlib.suppress(OSError):
+                    shutil.copyfile(native.log_path, _artifact_dir(request) / "helper.log")
+            else:
+                with contextlib.suppress(Exception):
+                    browser.context.tracing.stop()
+        finally:
+            browser.context.close()
+            native.stop_helper()
 
 
 @pytest.fixture
