@@ -6,18 +6,17 @@ Everything here is derived from the order alone (plus `now`), in China time.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
 from tousu.models.base import CHINA_TZ
 from tousu.models.order import Order
 
+from .rulefiles import rule_files
 from .settings import AdviceSettings
 
-_ITEMS = tomllib.loads((Path(__file__).with_name("rules") / "items.toml").read_text(encoding="utf-8"))
+_ITEMS = rule_files().raw["items"]
 FOOD_RE = re.compile("|".join(f"(?:{p})" for p in _ITEMS["food"]["patterns"]))
 DURABLE_RE = re.compile("|".join(f"(?:{p})" for p in _ITEMS["durable"]["patterns"]), re.IGNORECASE)
 

@@ -3,40 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from tousu.models.advice import Remedy
 
-from .facts import CENT, OrderFacts, yuan
+from .facts import OrderFacts, yuan
+from .formulas import food_tenfold, fraud_triple, late_shipment_compensation
 from .ranking import Signals
 from .rules import PunitiveGate, TypeInfo, remedy_info
 from .settings import AdviceSettings
 
-FRAUD_MINIMUM = Decimal(500)  # 消法 art. 55
-FOOD_MINIMUM = Decimal(1000)  # 食品安全法 art. 148
 _NEEDS_GOODS = {"return_refund", "exchange", "repair", "partial_refund"}
 _UNSHIPPED = {"awaiting_shipment", "awaiting_payment"}
 
-
-def fraud_triple(paid: Decimal) -> Decimal:
-    """消法 55: extra compensation of three times the price, at least 500 yuan."""
-    return max(paid * 3, FRAUD_MINIMUM).quantize(CENT)
-
-
-def food_tenfold(paid: Decimal) -> Decimal:
-    """食品安全法 148: ten times the price, at least 1000 yuan (the 3x-loss branch needs a loss figure)."""
-    return max(paid * 10, FOOD_MINIMUM).quantize(CENT)
-
-
-def late_shipment_compensation(paid: Decimal, platform: str, settings: AdviceSettings) -> Decimal:
-    if platform == "tmall":
-        rate, low = settings.late_ship_rate_tmall, settings.late_ship_min_tmall
-        high = settings.late_ship_max_tmall
-    else:
-        rate, low = settings.late_ship_rate_taobao, settings.late_ship_min_taobao
-        high = settings.late_ship_max_taobao
-    amount = (paid * rate).quantize(CENT, rounding=ROUND_HALF_UP)
-    return min(max(amount, low), high)
+__all__ = ["food_tenfold", "fraud_triple", "late_shipment_compensation", "plan_remedies"]
 
 
 @dataclass(frozen=True)
