@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from tousu.models.base import CHINA_TZ
 from tousu.models.order import Order
 
+from .amounts import AffectedLine, affected_base, affected_lines
 from .rulefiles import rule_files
 from .settings import AdviceSettings
 
@@ -56,6 +57,8 @@ class OrderFacts:
     max_quantity: int
     flags: frozenset[str]
     values: dict[str, str]
+    # The goods (and quantities) price_paid covers; empty when the order lists no goods.
+    affected: tuple[AffectedLine, ...] = ()
 
 
 def next_midnight(moment: datetime) -> datetime:
@@ -152,8 +155,29 @@ def price_paid(order: Order) -> Decimal | None:
     return sum((Decimal(i.unit_price or 0) * i.quantity for i in priced), Decimal(0))
 
 
-def order_facts(order: Order, now: datetime, settings: AdviceSettings) -> OrderFacts:
+def _paid_for_affected(order: Order, lines: list[AffectedLine]) -> Decimal | None:
+    goods = [i for i in order.items if not i.pseudo and not getattr(i, "gift", False) and i.quantity > 0]
+    whole = len(lines) == len(goods) and all(
+        line.quantity == item.quantity for line, item in zip(lines, goods, strict=False)
+    )
+    if whole or not lines:
+        # The whole order's goods: what was paid less freight and pseudo lines, to the cent.
+        return price_paid(order)
+    return affected_base(lines)
+
+
+def order_facts(
+    order: Order,
+    now: datetime,
+    settings: AdviceSettings,
+    *,
+    text: str = "",
+    affected: list[tuple[str, int]] | None = None,
+) -> OrderFacts:
+    """`text` (the shopper's words) and `affected` ([(sub_order_id, quantity)] the shopper gave)
+    narrow the price paid to the affected goods."""
     status = order.status
+    lines = affected_lines(order, text, affected)
     signed, estimated = sign_off(order)
     deadline = ship_by(order, settings)
     shipped = shipped_at(order)
@@ -198,11 +222,12 @@ def order_facts(order: Order, now: datetime, settings: AdviceSettings) -> OrderF
         sign_off_estimated=estimated,
         ship_by=deadline,
         shipped_at=shipped,
-        price_paid=price_paid(order),
+        price_paid=_paid_for_affected(order, lines),
         is_food=bool(food_title),
         is_durable=is_durable,
         food_title=food_title,
         max_quantity=max((i.quantity for i in order.goods), default=0),
         flags=frozenset(flags),
         values=values,
+        affected=tuple(lines),
     )
