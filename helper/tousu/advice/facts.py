@@ -19,6 +19,7 @@ from .settings import AdviceSettings
 
 _ITEMS = rule_files().raw["items"]
 FOOD_RE = re.compile("|".join(f"(?:{p})" for p in _ITEMS["food"]["patterns"]))
+NOT_FOOD_RE = re.compile("|".join(f"(?:{p})" for p in _ITEMS["food"]["not_food"]) or "(?!)")
 DURABLE_RE = re.compile("|".join(f"(?:{p})" for p in _ITEMS["durable"]["patterns"]), re.IGNORECASE)
 
 CENT = Decimal("0.01")
@@ -59,6 +60,7 @@ class OrderFacts:
     values: dict[str, str]
     # The goods (and quantities) price_paid covers; empty when the order lists no goods.
     affected: tuple[AffectedLine, ...] = ()
+    non_food_title: bool = False  # named like food but not for people (pet food)
 
 
 def next_midnight(moment: datetime) -> datetime:
@@ -182,7 +184,8 @@ def order_facts(
     deadline = ship_by(order, settings)
     shipped = shipped_at(order)
     titles = [item.title for item in order.goods]
-    food_title = next((t for t in titles if FOOD_RE.search(t)), None)
+    food_title = next((t for t in titles if FOOD_RE.search(t) and not NOT_FOOD_RE.search(t)), None)
+    non_food_title = any(NOT_FOOD_RE.search(t) for t in titles)
     is_durable = any(DURABLE_RE.search(t) for t in titles)
     flags: set[str] = set()
     values: dict[str, str] = {}
@@ -230,4 +233,5 @@ def order_facts(
         flags=frozenset(flags),
         values=values,
         affected=tuple(lines),
+        non_food_title=non_food_title,
     )

@@ -9,7 +9,7 @@ from tousu.models.advice import Remedy
 from .facts import OrderFacts, yuan
 from .formulas import food_tenfold, fraud_triple, late_shipment_compensation
 from .ranking import Signals
-from .rules import PunitiveGate, TypeInfo, remedy_info
+from .rules import PunitiveGate, TypeInfo, remedy_info, rulebook
 from .settings import AdviceSettings
 
 _NEEDS_GOODS = {"return_refund", "exchange", "repair", "partial_refund"}
@@ -26,7 +26,7 @@ class RemedyPlan:
 
 def punitive_supported(gate: PunitiveGate, signals: Signals, facts: OrderFacts) -> bool:
     present = set(signals.features)
-    if gate.food and not (facts.is_food or "food_words" in present):
+    if gate.food and not facts.is_food and (facts.non_food_title or "food_words" not in present):
         return False
     return bool(gate.any_of & present) and not gate.none_of & present
 
@@ -71,6 +71,12 @@ def plan_remedies(
             codes.append(gate.code)
         elif gate.code in asked_punitive or signals.wanted == gate.code:
             refused.append((gate.code, gate.why_not))
+    if "food_tenfold" not in codes:
+        # Unsafe food earns the tenfold whatever type ranks first (食品安全法 148).
+        food_gate = next(g for g in rulebook().types["food_safety"].punitive if g.code == "food_tenfold")
+        if punitive_supported(food_gate, signals, facts):
+            codes.append("food_tenfold")
+            refused = [(code, why) for code, why in refused if code != "food_tenfold"]
     wanted = signals.wanted
     if wanted in codes:
         codes.remove(wanted)

@@ -303,6 +303,7 @@ SettingsFile = RootModel[dict[SettingName, SettingRule]]
 
 class ItemKindRule(Sourced):
     patterns: Patterns
+    not_food: list[str] = []
 
 
 class ItemsFile(RuleModel):
