@@ -199,9 +199,13 @@ def order_facts(
     if deadline is not None:
         if shipped is None and status in ("awaiting_shipment", "unknown") and now > deadline.due:
             flags.add("past_ship_by")
-        if shipped is not None and shipped > deadline.due and paid is not None:
+        # 争议处理规则 art. 25: the carrier's own record is the shipping time, and a parcel split off
+        # and sent late is a late shipment even when the first parcel left on time.
+        carrier = [p.shipped_at for p in order.parcels if p.shipped_at is not None]
+        late_at = max(carrier) if carrier else shipped
+        if late_at is not None and late_at > deadline.due and paid is not None:
             flags.add("shipped_late")
-            values["ship_delay_hours"] = str(int((shipped - paid).total_seconds() // 3600))
+            values["ship_delay_hours"] = str(int((late_at - paid).total_seconds() // 3600))
     if signed is not None:
         flags.add("signed")
         seven = next_midnight(signed) + timedelta(hours=168)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from tousu.models.advice import Remedy
 
@@ -31,7 +33,18 @@ def punitive_supported(gate: PunitiveGate, signals: Signals, facts: OrderFacts) 
     return bool(gate.any_of & present) and not gate.none_of & present
 
 
-def _amount(code: str, facts: OrderFacts, platform: str, settings: AdviceSettings) -> str | None:
+_SUM = re.compile(r"(\d+(?:\.\d+)?)\s*(?:元|块)")
+
+
+def _promised(signals: Signals) -> Decimal | None:
+    hit = signals.features.get("compensation_promised")
+    match = _SUM.search(hit or "")
+    return Decimal(match.group(1)) if match else None
+
+
+def _amount(
+    code: str, facts: OrderFacts, platform: str, settings: AdviceSettings, promised: Decimal | None = None
+) -> str | None:
     kind = remedy_info(code).amount
     paid = facts.price_paid
     if paid is None or kind == "none":
@@ -43,7 +56,8 @@ def _amount(code: str, facts: OrderFacts, platform: str, settings: AdviceSetting
     if kind == "food_tenfold":
         return yuan(food_tenfold(paid))
     if kind == "late_shipment":
-        return yuan(late_shipment_compensation(paid, platform, settings))
+        # A sum the seller promised for the same breach wins when higher (就高, 争议处理规则 art. 15).
+        return yuan(max(late_shipment_compensation(paid, platform, settings), promised or Decimal(0)))
     return None
 
 
@@ -96,7 +110,7 @@ def plan_remedies(
             Remedy(
                 code=code,
                 name=base.title,
-                amount=_amount(code, facts, platform, settings),
+                amount=_amount(code, facts, platform, settings, _promised(signals)),
                 basis=override.basis if override and override.basis else base.basis,
                 venue=base.venue,
                 note=note,
