@@ -112,7 +112,7 @@ def test_a_missing_or_unexpected_file_is_refused(rules_copy: Path) -> None:
 
 
 def test_a_bad_pattern_is_refused_with_its_place(rules_copy: Path) -> None:
-    _mutate(rules_copy, "lint", "patterns = ['[!！]{2,}'", "patterns = ['[!！{2,}'")
+    _mutate(rules_copy, "lint", "patterns = ['[!！]{3,}'", "patterns = ['[!！{3,}'")
     assert any(
         p.startswith("lint.toml: [rule[1]] key 'patterns[0]': bad pattern") for p in _problems(rules_copy)
     )

@@ -127,7 +127,10 @@ FactCondition = Literal[
     "!unshipped", "!past_ship_by", "!shipped_late", "!in_transit", "!signed", "!within_7d", "!after_7d",
     "!is_food", "!is_durable", "!completed", "!refunding", "!quiet",
 ]  # fmt: skip
-LintCheck = Literal["id_number", "bank_card", "threat", "money_demand", "multiple", "address"]
+LintCheck = Literal[
+    "id_number", "bank_card", "threat", "money_demand", "multiple", "address", "claimed", "medical_without_record",
+    "punitive_without_finding", "food_statute_not_food", "person_name",
+]  # fmt: skip
 SignalCheck = Literal[
     "quantity_over", "punitive_unsupported", "threat_for_money", "punitive_offered", "vague_problem"
 ]
@@ -402,11 +405,13 @@ class LintRuleRule(Sourced):
     patterns: Patterns
     lead_words: list[str] = []
     extra: LintExtra | None = None
+    skip_quoted: bool = False  # a match inside quotation marks (someone else's words) does not count
 
 
 class VagueRuleRule(Sourced):
     when_patterns: Patterns
     vague_patterns: Patterns
+    concrete_patterns: Patterns
     generic_features: list[Code]
     min_chars_when: Annotated[int, Field(ge=0)]
     severity_what: Severity
