@@ -39,7 +39,7 @@ _DIGITS = {
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _MONEY_NEAR = re.compile(r"赔|钱|红包|补偿|返现|退款|元|块|¥|￥|现金|转账")
 _NOT_CARD_CONTEXT = re.compile(r"(订单|单号|快递|物流|运单|编号|序列号|串号|sn|imei|条码|批号)")
-_CARD_CONTEXT = re.compile(r"(卡号|银行|账号|账户|转账|打款|开户|信用卡|储蓄卡)")
+_CARD_CONTEXT = re.compile(r"(卡号|银行|账号|账户|转账|打款|开户|信用卡|储蓄卡|借记卡|行卡)")
 _FOOD_WORDS = re.compile(r"吃|喝|食用|食品|饮料|零食")
 # Names of statutes are not food: "食品安全法" says nothing about the goods.
 _STATUTE_NAMES = re.compile(r"食品安全法|食品药品|食品安全标准")
@@ -235,7 +235,12 @@ def _check(rule: LintRule, match: re.Match[str], text: str, context: Context) ->
         written = next(f for f in rulebook().features if f.code == "authenticated")
         return not written.pattern.search(text), None, rule.severity
     if rule.check == "food_statute_not_food":
-        return not context.food, None, rule.severity
+        if not context.food:
+            return True, None, rule.severity
+        # A harmless label flaw (a typo, a unit format) on safe food is no ground for the tenfold either.
+        present = {f.code for f in rulebook().features if f.pattern.search(text)}
+        harmless = "label_flaw" in present and not present & {"food_unsafe", "expired"}
+        return harmless, (rule.extra.get("label_flaw") if harmless else None), rule.severity
     if rule.check == "person_name":
         return True, None, rule.severity
     raise ValueError(f"lint.toml: unknown check {rule.check!r}")  # the schema refuses it first

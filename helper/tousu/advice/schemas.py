@@ -128,8 +128,8 @@ FactCondition = Literal[
     "!is_food", "!is_durable", "!completed", "!refunding", "!quiet",
 ]  # fmt: skip
 LintCheck = Literal[
-    "id_number", "bank_card", "threat", "money_demand", "multiple", "address", "claimed", "medical_without_record",
-    "punitive_without_finding", "food_statute_not_food", "person_name",
+    "id_number", "bank_card", "threat", "money_demand", "multiple", "address", "claimed",
+    "medical_without_record", "punitive_without_finding", "food_statute_not_food", "person_name",
 ]  # fmt: skip
 SignalCheck = Literal[
     "quantity_over", "punitive_unsupported", "threat_for_money", "punitive_offered", "vague_problem"
@@ -393,6 +393,7 @@ class ExemplarsFile(RuleModel):
 
 class LintExtra(RuleModel):
     not_food: str | None = None
+    label_flaw: str | None = None
 
 
 class LintRuleRule(Sourced):
