@@ -9,13 +9,23 @@ what a page reader would give it.
 from __future__ import annotations
 
 import json
+import os
 import zlib
 from pathlib import Path
 from typing import Any
 
-CORPUS = Path(__file__).resolve().parents[1].parent.parent / "shared" / "corpus"
-if not CORPUS.is_dir():
-    CORPUS = Path("/work/shared/corpus")
+
+def _corpus() -> Path:
+    """$TOUSU_CORPUS, else the nearest `shared/corpus` beside the checkout or one of its parents."""
+    if os.environ.get("TOUSU_CORPUS"):
+        return Path(os.environ["TOUSU_CORPUS"])
+    for parent in Path(__file__).resolve().parents:
+        if (parent / "shared" / "corpus").is_dir():
+            return parent / "shared" / "corpus"
+    raise SystemExit("corpus not found: set TOUSU_CORPUS to the folder holding remedies-dev.jsonl")
+
+
+CORPUS = _corpus()
 
 _ITEM = {
     "sub_order_id",
