@@ -271,3 +271,18 @@ def test_affected_items_in_the_request_contract() -> None:
     with pytest.raises(ValidationError):
         AdviceRequest.model_validate({**body, "affected_items": [{"sub_order_id": "1", "quantity": 0}]})
     assert Advice.model_fields["affected_items"].default_factory is not None
+
+
+def test_a_refund_carries_the_freight_the_seller_owes(make_request: Callable[..., AdviceRequest]) -> None:
+    unshipped = advise(
+        make_request(
+            "付款一周了还没发货，我想取消订单",
+            "unshipped_5d",
+            total_paid="94.00",
+            shipping_fee="6.00",
+            items=[{"title": "抽纸 2提", "unit_price": "88.00"}],
+        )  # fmt: skip
+    )
+    assert remedies(unshipped)["refund_only"].amount == "94.00"  # never shipped: the freight comes back
+    quality = advise(make_request("屏幕频繁闪烁，品牌售后检测单写排线故障，我寄回的顺丰运费18元是我垫付的"))
+    assert remedies(quality)["return_refund"].amount == "217.00"  # 199 + the return postage advanced

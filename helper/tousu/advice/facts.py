@@ -61,6 +61,8 @@ class OrderFacts:
     # The goods (and quantities) price_paid covers; empty when the order lists no goods.
     affected: tuple[AffectedLine, ...] = ()
     non_food_title: bool = False  # named like food but not for people (pet food)
+    shipping_fee: Decimal | None = None  # separately charged outbound freight
+    whole_order: bool = True  # the affected goods are all the order's goods
 
 
 def next_midnight(moment: datetime) -> datetime:
@@ -157,12 +159,15 @@ def price_paid(order: Order) -> Decimal | None:
     return sum((Decimal(i.unit_price or 0) * i.quantity for i in priced), Decimal(0))
 
 
-def _paid_for_affected(order: Order, lines: list[AffectedLine]) -> Decimal | None:
+def _whole(order: Order, lines: list[AffectedLine]) -> bool:
+    """Whether the affected lines are all the order's goods, every unit."""
     goods = [i for i in order.items if not i.pseudo and not getattr(i, "gift", False) and i.quantity > 0]
-    whole = len(lines) == len(goods) and all(
-        line.quantity == item.quantity for line, item in zip(lines, goods, strict=False)
-    )
-    if whole or not lines:
+    taken = {(line.sub_order_id, line.title): line.quantity for line in lines}
+    return not lines or all(taken.get((i.sub_order_id, i.title)) == i.quantity for i in goods)
+
+
+def _paid_for_affected(order: Order, lines: list[AffectedLine]) -> Decimal | None:
+    if _whole(order, lines):
         # The whole order's goods: what was paid less freight and pseudo lines, to the cent.
         return price_paid(order)
     return affected_base(lines)
@@ -238,4 +243,6 @@ def order_facts(
         values=values,
         affected=tuple(lines),
         non_food_title=non_food_title,
+        shipping_fee=Decimal(order.shipping_fee) if order.shipping_fee is not None else None,
+        whole_order=_whole(order, lines),
     )

@@ -36,6 +36,24 @@ def punitive_supported(gate: PunitiveGate, signals: Signals, facts: OrderFacts) 
 _SUM = re.compile(r"(\d+(?:\.\d+)?)\s*(?:元|块)")
 
 
+def _sum_in(signals: Signals, feature: str) -> Decimal | None:
+    match = _SUM.search(signals.features.get(feature) or "")
+    return Decimal(match.group(1)) if match else None
+
+
+def _refund_extra(
+    code: str, info: TypeInfo, signals: Signals, facts: OrderFacts, order_fails: bool
+) -> Decimal:
+    """Freight a refund carries: the outbound freight when the whole order failed (never shipped, an
+    empty parcel), and return postage the shopper paid when the seller is at fault."""
+    extra = Decimal(0)
+    if code in ("refund_only", "return_refund") and order_fails and facts.shipping_fee:
+        extra += facts.shipping_fee
+    if code == "return_refund" and info.code != "seven_day_return_refused":
+        extra += _sum_in(signals, "return_postage_paid") or Decimal(0)
+    return extra
+
+
 def _promised(signals: Signals) -> Decimal | None:
     hit = signals.features.get("compensation_promised")
     match = _SUM.search(hit or "")
@@ -43,14 +61,19 @@ def _promised(signals: Signals) -> Decimal | None:
 
 
 def _amount(
-    code: str, facts: OrderFacts, platform: str, settings: AdviceSettings, promised: Decimal | None = None
+    code: str,
+    facts: OrderFacts,
+    platform: str,
+    settings: AdviceSettings,
+    promised: Decimal | None = None,
+    extra: Decimal = Decimal(0),
 ) -> str | None:
     kind = remedy_info(code).amount
     paid = facts.price_paid
     if paid is None or kind == "none":
         return None
     if kind == "paid":
-        return yuan(paid)
+        return yuan(paid + extra)
     if kind == "fraud_triple":
         return yuan(fraud_triple(paid))
     if kind == "food_tenfold":
@@ -95,6 +118,7 @@ def plan_remedies(
     if wanted in codes:
         codes.remove(wanted)
         codes.insert(0, wanted)
+    fails = facts.whole_order and (facts.status == "awaiting_shipment" or "empty_parcel" in signals.features)
     remedies = []
     for code in dict.fromkeys(codes):
         base = remedy_info(code)
@@ -110,7 +134,14 @@ def plan_remedies(
             Remedy(
                 code=code,
                 name=base.title,
-                amount=_amount(code, facts, platform, settings, _promised(signals)),
+                amount=_amount(
+                    code,
+                    facts,
+                    platform,
+                    settings,
+                    _promised(signals),
+                    _refund_extra(code, info, signals, facts, fails),
+                ),
                 basis=override.basis if override and override.basis else base.basis,
                 venue=base.venue,
                 note=note,
