@@ -286,3 +286,19 @@ def test_a_refund_carries_the_freight_the_seller_owes(make_request: Callable[...
     assert remedies(unshipped)["refund_only"].amount == "94.00"  # never shipped: the freight comes back
     quality = advise(make_request("屏幕频繁闪烁，品牌售后检测单写排线故障，我寄回的顺丰运费18元是我垫付的"))
     assert remedies(quality)["return_refund"].amount == "217.00"  # 199 + the return postage advanced
+
+
+def test_affected_items_say_what_the_amounts_used(make_order) -> None:  # type: ignore[no-untyped-def]
+    from tousu.advice.amounts import affected_items
+
+    order = make_order("completed_3d", **TWO_LINES)
+    items = affected_items(_facts(order, "", [("1000000000000000001", 1)]).affected)
+    assert [i.model_dump() for i in items] == [
+        {
+            "sub_order_id": "1000000000000000001",
+            "title": "玫瑰淡香水 50ml",
+            "quantity": 1,
+            "amount": "268.00",
+            "source": "shopper",
+        }
+    ]

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from tousu.models.advice import AffectedItem
 from tousu.models.order import Item, Order
 
 from .text import normalise
@@ -157,3 +158,17 @@ def affected_base(lines: list[AffectedLine]) -> Decimal | None:
     if not lines or any(line.amount is None for line in lines):
         return None
     return sum((line.amount for line in lines if line.amount is not None), Decimal(0))
+
+
+def affected_items(lines: tuple[AffectedLine, ...] | list[AffectedLine]) -> list[AffectedItem]:
+    """Advice.affected_items: which goods and quantities the amounts used."""
+    return [
+        AffectedItem(
+            sub_order_id=line.sub_order_id,
+            title=line.title,
+            quantity=line.quantity,
+            amount=f"{line.amount:.2f}" if line.amount is not None else None,
+            source=line.source,  # type: ignore[arg-type]
+        )
+        for line in lines
+    ]
