@@ -63,8 +63,9 @@ def line_paid(order: Order) -> dict[int, Decimal | None]:
     total_listed = sum(listed, Decimal(0))
     for item, price in zip(goods, listed, strict=True):
         index = order.items.index(item)
-        if shown[id(item)] is not None:
-            out[index] = Decimal(shown[id(item)])
+        paid_shown = shown[id(item)]
+        if paid_shown is not None:
+            out[index] = Decimal(paid_shown)
         elif item.unit_price is None:
             out[index] = None
         elif goods_paid is not None and total_listed > 0 and goods_paid < total_listed:
@@ -91,7 +92,7 @@ def _names(title: str) -> list[str]:
 
 
 def _mentions(text: str, title: str) -> list[int]:
-    found = []
+    found: list[int] = []
     for name in _names(title):
         found.extend(m.end() for m in re.finditer(re.escape(name), text))
     return sorted(set(found))

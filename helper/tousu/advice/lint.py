@@ -202,8 +202,8 @@ def _check(rule: LintRule, match: re.Match[str], text: str, context: Context) ->
             return False, None, rule.severity
         if context.paid is None:
             # No order to compute a ceiling from: compensation with no basis at all stands out.
-            said = text[max(0, start - 6) : end]
-            unfounded = _COMPENSATION.search(said) and not _BASIS.search(text) and amount >= 50
+            words = text[max(0, start - 6) : end]
+            unfounded = _COMPENSATION.search(words) and not _BASIS.search(text) and amount >= 50
             return bool(unfounded), None, rule.severity
         ceiling, basis = statutory_ceiling(context.paid, context.food)
         if amount <= ceiling:

@@ -14,10 +14,9 @@ from typing import Any
 
 from tousu.models.advice import TYPE_CODES
 
-from .rulefiles import RULES_DIR, RuleFileError, RuleFiles, load_rule_files, rule_files
+from .rulefiles import RULES_DIR as RULES_DIR  # re-exported: callers found the folder here
+from .rulefiles import RuleFileError, RuleFiles, load_rule_files, rule_files
 from .text import bounded
-
-__all__ = ["RULES_DIR", "RuleFileError"]
 
 # The option texts of the 投诉卖家 form; a type mapped elsewhere is a data error caught at import.
 COMPLAINT_CATEGORIES = (
