@@ -130,18 +130,15 @@ def plan_remedies(
             note = base.extra["note_tmall"].format(
                 rate=f"{settings.late_ship_rate_tmall * 100:.0f}", cap=settings.late_ship_max_tmall
             )
+        freight = _refund_extra(code, info, signals, facts, fails)
+        if freight and facts.price_paid is not None:
+            # The shopper reads what the figure holds: the goods' price and the freight owed back.
+            note = f"{note}（金额含货款{yuan(facts.price_paid)}元和运费{yuan(freight)}元）"
         remedies.append(
             Remedy(
                 code=code,
                 name=base.title,
-                amount=_amount(
-                    code,
-                    facts,
-                    platform,
-                    settings,
-                    _promised(signals),
-                    _refund_extra(code, info, signals, facts, fails),
-                ),
+                amount=_amount(code, facts, platform, settings, _promised(signals), freight),
                 basis=override.basis if override and override.basis else base.basis,
                 venue=base.venue,
                 note=note,
