@@ -617,6 +617,30 @@ def uninstall(profile_dirs: tuple[str, ...]) -> None:
         click.echo(line)
 
 
+@main.group()
+def rules() -> None:
+    """The advice rule files (helper/tousu/advice/rules/*.toml)."""
+
+
+@rules.command("check")
+@click.argument("directory", required=False, default=None, type=click.Path(file_okay=False))
+def rules_check(directory: str | None) -> None:
+    """Validate every rule file (schemas, codes, sources); exit 1 listing each problem."""
+    if directory is not None and not Path(directory).is_dir():
+        raise click.UsageError(f"{directory}: not a directory")
+    try:
+        from .advice.rules import check_rules
+
+        problems = check_rules(directory)
+    except ValueError as exc:  # the package's own rules are broken: importing advice refuses them
+        problems = getattr(exc, "problems", None) or [str(exc)]
+    if problems:
+        for problem in problems:
+            click.echo(problem, err=True)
+        raise SystemExit(1)
+    click.echo(f"rule files OK: {directory or 'package rules'}")
+
+
 @main.command("dev-browser")
 @click.argument("url", required=False, default=None)
 def dev_browser(url: str | None) -> None:

@@ -100,7 +100,10 @@ def test_personal_data(text: str, span: str) -> None:
 def test_order_and_tracking_numbers_are_not_personal_data() -> None:
     text = "订单号3912345678901234567，快递单号SF1234567890123，10月12日签收后发现左耳没有声音。"
     assert "personal_data" not in codes(text)
-    assert "personal_data" not in codes("身份证号110101199003074515")  # bad checksum
+    # Labelled as an ID number it is personal data even with a bad checksum (issue 11: a mistyped ID
+    # still identifies a person); unlabelled, a bad checksum means it is some other number.
+    assert "personal_data" in codes("身份证号110101199003074515")
+    assert "personal_data" not in codes("编码110101199003074515")
 
 
 def test_vague() -> None:
@@ -167,3 +170,74 @@ def test_hostile_lengths_give_bounded_findings():
     findings = lint("骗子" * 2000)
     assert 0 < len(findings) <= MAX_FINDINGS + 2  # + the two vague checks
     assert lint("0" * 5000) is not None
+
+
+# --- issue 11: demands against the basis, insults, vague only without facts ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "卖家晚发货两天，我要求退一赔三。",
+        "收到的杯子颜色比图片浅一点，这是欺诈，要求三倍赔偿。",
+        "T恤洗了一次就掉色，我要按食品安全法第一百四十八条索赔十倍！",
+        "手机壳有一处小划痕，要求赔偿精神损失费2000元。",
+        "台灯灯罩有一点色差，要求卖家在店铺首页公开向我道歉。",
+        "音箱音量键有点松，要求退款的同时再免费送我一台新的。",
+        "鞋子穿了两周就开胶，要求退货退款并赔偿我的时间损失1000元。",
+        "保温袋拉链不顺，要求卖家赔偿医药费300元。",
+        "鞋子有一点脱胶，要求赔偿3000元。",
+    ],
+)
+def test_demands_without_a_basis_are_unreasonable(text: str) -> None:
+    assert "unreasonable_demand" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "手表经第三方鉴定为仿冒（鉴定报告已上传），依据消法第五十五条要求退款并赔偿500元。",
+        "蜜饯的检测报告（CMA）显示甜蜜素超出GB 2760规定的最大使用量，依据食品安全法要求赔偿1000元。",
+        "订单延迟发货：依据平台规则申请赔付10元（商品实付200元×5%）。",
+        "本人不主张精神损害赔偿，只要求退货退款。",
+        "我了解退一赔三需要鉴定证明，目前只申请退货退款。",
+    ],
+)
+def test_founded_or_disclaimed_demands_pass(text: str) -> None:
+    assert "unreasonable_demand" not in codes(text)
+
+
+def test_a_tenfold_for_goods_that_are_not_food_is_unreasonable_with_an_order() -> None:
+    assert "unreasonable_demand" in codes("口罩有异味，要退一赔十", paid="20.00")
+
+
+def test_insults_and_sarcasm_but_not_quoted_seller_words() -> None:
+    assert "emotional_language" in codes("客服脑子有病吧？问了三遍都答非所问。")
+    assert "emotional_language" in codes("你们家品控可真'优秀'啊，五金件掉漆。")
+    assert "emotional_language" not in codes("卖家在聊天中称'说我们是骗子的都拉黑了'，并拒绝开发票。")
+    assert "emotional_language" not in codes("11月24日食用后出现恶心、腹泻，当日就医。")
+
+
+def test_threats_in_more_forms() -> None:
+    assert "threat" in codes("不给说法就等着差评轰炸吧。")
+    assert "threat" in codes("你们仓库地址我知道，明天我直接上门找你们。")
+    assert "threat" in codes("不处理我就把她人肉出来。")
+    assert "threat" not in codes("如48小时内仍不处理，我将申请平台介入并向12315投诉。")
+
+
+def test_third_party_full_names_are_personal_data() -> None:
+    text = "快递员张卫东把包裹扔在门口淋湿了"
+    names = [text[f.start : f.end] for f in lint(text) if f.code == "personal_data"]
+    assert names == ["张卫东"]
+    span = next(f for f in lint("我邻居王秀英帮我代收的包裹") if f.code == "personal_data")
+    assert "我邻居王秀英帮我代收的包裹"[span.start : span.end] == "王秀英"
+    assert "personal_data" not in codes("客服'小美'11月22日承诺当天补发滤芯")
+
+
+def test_specific_drafts_are_not_vague_without_a_date() -> None:
+    assert "vague" not in codes("订单3100000000000123474：应发3盒，实收2盒，少发1盒，申请补发。")
+    assert "vague" not in codes("显示器页面标注144Hz，实际在系统设置里最高只能选60Hz，申请退货退款。")
+    assert not [
+        f for f in lint("充电头标注5V2A，实测最大输出1.0A，与描述不符，申请退货。") if f.code == "vague"
+    ]
+    assert "vague" in codes("东西坏了。")

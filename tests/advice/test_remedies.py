@@ -7,7 +7,9 @@ from decimal import Decimal
 
 import pytest
 
+from tests.advice.conftest import NOW
 from tousu.advice import AdviceSettings, advise
+from tousu.advice.facts import order_facts
 from tousu.advice.remedies import food_tenfold, fraud_triple, late_shipment_compensation
 from tousu.models import AdviceRequest
 
@@ -155,3 +157,148 @@ def test_money_is_a_decimal_string(make_request: Callable[..., AdviceRequest]) -
     assert remedies(advice)["return_refund"].amount == "47.40"
     dumped = advice.model_dump(mode="json")
     assert isinstance(dumped["remedies"][0]["amount"], str)
+
+
+# --- the punitive base: the affected goods only --------------------------------------------------
+
+TWO_LINES = {
+    "total_paid": "337.00",
+    "shipping_fee": "10.00",
+    "items": [
+        {"sub_order_id": "1000000000000000001", "title": "玫瑰淡香水 50ml", "unit_price": "268.00"},
+        {"sub_order_id": "1000000000000000002", "title": "玫瑰身体乳 200ml", "unit_price": "59.00"},
+    ],
+}
+
+
+def _facts(order, text: str = "", affected=None):  # type: ignore[no-untyped-def]
+    return order_facts(order, NOW, AdviceSettings(), text=text, affected=affected)
+
+
+def test_base_is_the_affected_line_only_never_freight_or_the_other_line(make_order) -> None:  # type: ignore[no-untyped-def]
+    order = make_order("completed_3d", **TWO_LINES)
+    assert _facts(order).price_paid == Decimal("327.00")  # all goods, freight out
+    named = _facts(order, "香水是假的，品牌方书面鉴定函确认非正品；身体乳品牌方确认是正品")
+    assert named.price_paid == Decimal("268.00")
+    assert [(a.sub_order_id, a.quantity, a.source) for a in named.affected] == [
+        ("1000000000000000001", 1, "inferred")
+    ]
+    given = _facts(order, "", [("1000000000000000002", 1)])
+    assert given.price_paid == Decimal("59.00") and given.affected[0].source == "shopper"
+
+
+def test_base_counts_only_the_affected_quantity(make_order) -> None:  # type: ignore[no-untyped-def]
+    line = {
+        "sub_order_id": "1000000000000000001",
+        "title": "65W 快充充电器",
+        "unit_price": "89.00",
+        "quantity": 3,
+    }
+    order = make_order("completed_3d", price="267.00", items=[line])
+    assert _facts(order, "官方售后书面检测报告写明其中2个为仿冒品").price_paid == Decimal("178.00")
+    assert _facts(order, "", [("1000000000000000001", 1)]).price_paid == Decimal("89.00")
+
+
+def test_a_coupon_is_shared_out_over_the_lines(make_order) -> None:  # type: ignore[no-untyped-def]
+    order = make_order("completed_3d", total_paid="270.00", items=[
+        {"sub_order_id": "1000000000000000001", "title": "羽绒马甲", "unit_price": "200.00"},
+        {"sub_order_id": "1000000000000000002", "title": "羊毛围巾", "unit_price": "100.00"},
+    ])  # fmt: skip
+    assert _facts(order, "", [("1000000000000000002", 1)]).price_paid == Decimal("90.00")
+
+
+def test_a_free_gift_line_is_not_goods(make_order) -> None:  # type: ignore[no-untyped-def]
+    order = make_order("completed_3d", total_paid="699.00", items=[
+        {"sub_order_id": "1000000000000000001", "title": "无线降噪耳机", "unit_price": "699.00"},
+        {"sub_order_id": "1000000000000000002", "title": "赠品：耳机保护套", "unit_price": "0.00"},
+    ])  # fmt: skip
+    facts = _facts(order, "耳机是假的")
+    assert facts.price_paid == Decimal("699.00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第三方鉴定报告结论非正品",
+        "品牌售后检测确认不是正品",
+        "专柜鉴定并出具书面说明：该包非本品牌产品",
+        "官方客服邮件书面回复：该耳机非本品牌正品",
+        "送检后CMA检测报告显示羊绒含量0%",
+    ],
+)
+def test_written_findings_in_their_phrasings_support_the_triple(
+    make_request: Callable[..., AdviceRequest], text: str
+) -> None:
+    advice = advise(make_request(text + "，卖家页面写着正品", "completed_3d", "品牌羊绒围巾 正品"))
+    assert "fraud_triple" in remedies(advice), [t.code for t in advice.types]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["专柜店员看了说是假的，但不肯出书面说明，也没有鉴定单", "品牌官网查询序列号显示无效"],
+)
+def test_no_written_finding_no_triple(make_request: Callable[..., AdviceRequest], text: str) -> None:
+    assert "fraud_triple" not in remedies(advise(make_request(text, "completed_3d", "品牌链条包")))
+
+
+def test_food_tenfold_whatever_type_ranks_first(make_request: Callable[..., AdviceRequest]) -> None:
+    # A price complaint that also shows unsafe food: the tenfold is offered all the same.
+    text = "卖家涨价了还不退差价；另外送检报告结论：甜蜜素超出GB 2760规定的最大使用量，判定不合格"
+    advice = advise(make_request(text, "food_completed_2d", "话梅蜜饯 268g", price="59.80"))
+    assert remedies(advice)["food_tenfold"].amount == "1000.00"
+
+
+def test_pet_food_is_not_food(make_request: Callable[..., AdviceRequest]) -> None:
+    advice = advise(
+        make_request("猫粮打开发现结块发霉，猫吃了以后呕吐，要十倍赔偿", "completed_3d", "全价成猫粮 2kg")
+    )
+    assert "food_tenfold" not in remedies(advice)
+
+
+def test_a_promised_sum_beats_the_platform_figure(make_request: Callable[..., AdviceRequest]) -> None:
+    advice = advise(make_request("客服承诺超时未发货赔偿20元，结果晚发了", "shipped_late", price="150.00"))
+    assert remedies(advice)["late_shipment_compensation"].amount == "20.00"
+
+
+def test_affected_items_in_the_request_contract() -> None:
+    from pydantic import ValidationError
+
+    from tousu.models.advice import Advice
+
+    body = {"order": {"order_id": "1000000000000000001"}, "problem": {"text": "x"}}
+    ok = AdviceRequest.model_validate({**body, "affected_items": [{"sub_order_id": "1", "quantity": 2}]})
+    assert ok.affected_items is not None and ok.affected_items[0].quantity == 2
+    with pytest.raises(ValidationError):
+        AdviceRequest.model_validate({**body, "affected_items": [{"sub_order_id": "1", "quantity": 0}]})
+    assert Advice.model_fields["affected_items"].default_factory is not None
+
+
+def test_a_refund_carries_the_freight_the_seller_owes(make_request: Callable[..., AdviceRequest]) -> None:
+    unshipped = advise(
+        make_request(
+            "付款一周了还没发货，我想取消订单",
+            "unshipped_5d",
+            total_paid="94.00",
+            shipping_fee="6.00",
+            items=[{"title": "抽纸 2提", "unit_price": "88.00"}],
+        )  # fmt: skip
+    )
+    assert remedies(unshipped)["refund_only"].amount == "94.00"  # never shipped: the freight comes back
+    quality = advise(make_request("屏幕频繁闪烁，品牌售后检测单写排线故障，我寄回的顺丰运费18元是我垫付的"))
+    assert remedies(quality)["return_refund"].amount == "217.00"  # 199 + the return postage advanced
+
+
+def test_affected_items_say_what_the_amounts_used(make_order) -> None:  # type: ignore[no-untyped-def]
+    from tousu.advice.amounts import affected_items
+
+    order = make_order("completed_3d", **TWO_LINES)
+    items = affected_items(_facts(order, "", [("1000000000000000001", 1)]).affected)
+    assert [i.model_dump() for i in items] == [
+        {
+            "sub_order_id": "1000000000000000001",
+            "title": "玫瑰淡香水 50ml",
+            "quantity": 1,
+            "amount": "268.00",
+            "source": "shopper",
+        }
+    ]

@@ -14,7 +14,7 @@ from tousu.models.order import Order
 
 from .facts import OrderFacts, yuan
 from .lint import lint_spans
-from .rules import TypeInfo
+from .rules import TypeInfo, seller_pays_transport
 
 _CLEAN_CODES = {"emotional_language", "threat", "unreasonable_demand", "personal_data"}
 # Threats, contact details and demands are dropped with their whole clause: removing only the
@@ -55,7 +55,7 @@ def clean_text(text: str, *, paid: str | None = None, food: bool | None = None) 
     return cleaned
 
 
-def _demand(remedy: Remedy) -> str:
+def _demand(remedy: Remedy, info: TypeInfo) -> str:
     basis = remedy.basis.split("（")[0]
     if remedy.amount and remedy.code in ("return_refund", "refund_only"):
         text = f"{remedy.name}，退还货款{remedy.amount}元"
@@ -63,7 +63,7 @@ def _demand(remedy: Remedy) -> str:
         text = f"{remedy.name}{remedy.amount}元"
     else:
         text = remedy.name
-    if remedy.code in ("return_refund", "exchange", "repair") and "二十四条" in remedy.basis:
+    if seller_pays_transport(info, remedy.code):
         text += "，运输费用由卖家承担"
     return f"{text}（依据：{basis}）"
 
@@ -112,6 +112,6 @@ def build_draft(
         lines.append(f"我可以提供：{'、'.join(held)}。")
     ordinary = [r for r in remedies if r.venue in ("after_sales", "complaint")]
     if ordinary:
-        lines.append(f"诉求：{_demand(ordinary[0])}。")
+        lines.append(f"诉求：{_demand(ordinary[0], info)}。")
     lines.append("请尽快核实处理。如协商不成，我将申请平台介入或向12315反映。谢谢。")
     return Draft(text="\n".join(lines))

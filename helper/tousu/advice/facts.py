@@ -6,19 +6,20 @@ Everything here is derived from the order alone (plus `now`), in China time.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
 from tousu.models.base import CHINA_TZ
 from tousu.models.order import Order
 
+from .amounts import AffectedLine, affected_base, affected_lines
+from .rulefiles import rule_files
 from .settings import AdviceSettings
 
-_ITEMS = tomllib.loads((Path(__file__).with_name("rules") / "items.toml").read_text(encoding="utf-8"))
+_ITEMS = rule_files().raw["items"]
 FOOD_RE = re.compile("|".join(f"(?:{p})" for p in _ITEMS["food"]["patterns"]))
+NOT_FOOD_RE = re.compile("|".join(f"(?:{p})" for p in _ITEMS["food"]["not_food"]) or "(?!)")
 DURABLE_RE = re.compile("|".join(f"(?:{p})" for p in _ITEMS["durable"]["patterns"]), re.IGNORECASE)
 
 CENT = Decimal("0.01")
@@ -57,6 +58,11 @@ class OrderFacts:
     max_quantity: int
     flags: frozenset[str]
     values: dict[str, str]
+    # The goods (and quantities) price_paid covers; empty when the order lists no goods.
+    affected: tuple[AffectedLine, ...] = ()
+    non_food_title: bool = False  # named like food but not for people (pet food)
+    shipping_fee: Decimal | None = None  # separately charged outbound freight
+    whole_order: bool = True  # the affected goods are all the order's goods
 
 
 def next_midnight(moment: datetime) -> datetime:
@@ -153,13 +159,38 @@ def price_paid(order: Order) -> Decimal | None:
     return sum((Decimal(i.unit_price or 0) * i.quantity for i in priced), Decimal(0))
 
 
-def order_facts(order: Order, now: datetime, settings: AdviceSettings) -> OrderFacts:
+def _whole(order: Order, lines: list[AffectedLine]) -> bool:
+    """Whether the affected lines are all the order's goods, every unit."""
+    goods = [i for i in order.items if not i.pseudo and not getattr(i, "gift", False) and i.quantity > 0]
+    taken = {(line.sub_order_id, line.title): line.quantity for line in lines}
+    return not lines or all(taken.get((i.sub_order_id, i.title)) == i.quantity for i in goods)
+
+
+def _paid_for_affected(order: Order, lines: list[AffectedLine]) -> Decimal | None:
+    if _whole(order, lines):
+        # The whole order's goods: what was paid less freight and pseudo lines, to the cent.
+        return price_paid(order)
+    return affected_base(lines)
+
+
+def order_facts(
+    order: Order,
+    now: datetime,
+    settings: AdviceSettings,
+    *,
+    text: str = "",
+    affected: list[tuple[str, int]] | None = None,
+) -> OrderFacts:
+    """`text` (the shopper's words) and `affected` ([(sub_order_id, quantity)] the shopper gave)
+    narrow the price paid to the affected goods."""
     status = order.status
+    lines = affected_lines(order, text, affected)
     signed, estimated = sign_off(order)
     deadline = ship_by(order, settings)
     shipped = shipped_at(order)
     titles = [item.title for item in order.goods]
-    food_title = next((t for t in titles if FOOD_RE.search(t)), None)
+    food_title = next((t for t in titles if FOOD_RE.search(t) and not NOT_FOOD_RE.search(t)), None)
+    non_food_title = any(NOT_FOOD_RE.search(t) for t in titles)
     is_durable = any(DURABLE_RE.search(t) for t in titles)
     flags: set[str] = set()
     values: dict[str, str] = {}
@@ -173,9 +204,13 @@ def order_facts(order: Order, now: datetime, settings: AdviceSettings) -> OrderF
     if deadline is not None:
         if shipped is None and status in ("awaiting_shipment", "unknown") and now > deadline.due:
             flags.add("past_ship_by")
-        if shipped is not None and shipped > deadline.due and paid is not None:
+        # 争议处理规则 art. 25: the carrier's own record is the shipping time, and a parcel split off
+        # and sent late is a late shipment even when the first parcel left on time.
+        carrier = [p.shipped_at for p in order.parcels if p.shipped_at is not None]
+        late_at = max(carrier) if carrier else shipped
+        if late_at is not None and late_at > deadline.due and paid is not None:
             flags.add("shipped_late")
-            values["ship_delay_hours"] = str(int((shipped - paid).total_seconds() // 3600))
+            values["ship_delay_hours"] = str(int((late_at - paid).total_seconds() // 3600))
     if signed is not None:
         flags.add("signed")
         seven = next_midnight(signed) + timedelta(hours=168)
@@ -199,11 +234,15 @@ def order_facts(order: Order, now: datetime, settings: AdviceSettings) -> OrderF
         sign_off_estimated=estimated,
         ship_by=deadline,
         shipped_at=shipped,
-        price_paid=price_paid(order),
+        price_paid=_paid_for_affected(order, lines),
         is_food=bool(food_title),
         is_durable=is_durable,
         food_title=food_title,
         max_quantity=max((i.quantity for i in order.goods), default=0),
         flags=frozenset(flags),
         values=values,
+        affected=tuple(lines),
+        non_food_title=non_food_title,
+        shipping_fee=Decimal(order.shipping_fee) if order.shipping_fee is not None else None,
+        whole_order=_whole(order, lines),
     )

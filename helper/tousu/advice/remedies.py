@@ -2,41 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from tousu.models.advice import Remedy
 
-from .facts import CENT, OrderFacts, yuan
+from .facts import OrderFacts, yuan
+from .formulas import food_tenfold, fraud_triple, late_shipment_compensation
 from .ranking import Signals
-from .rules import PunitiveGate, TypeInfo, remedy_info
+from .rules import PunitiveGate, TypeInfo, remedy_info, rulebook
 from .settings import AdviceSettings
 
-FRAUD_MINIMUM = Decimal(500)  # 消法 art. 55
-FOOD_MINIMUM = Decimal(1000)  # 食品安全法 art. 148
 _NEEDS_GOODS = {"return_refund", "exchange", "repair", "partial_refund"}
 _UNSHIPPED = {"awaiting_shipment", "awaiting_payment"}
 
-
-def fraud_triple(paid: Decimal) -> Decimal:
-    """消法 55: extra compensation of three times the price, at least 500 yuan."""
-    return max(paid * 3, FRAUD_MINIMUM).quantize(CENT)
-
-
-def food_tenfold(paid: Decimal) -> Decimal:
-    """食品安全法 148: ten times the price, at least 1000 yuan (the 3x-loss branch needs a loss figure)."""
-    return max(paid * 10, FOOD_MINIMUM).quantize(CENT)
-
-
-def late_shipment_compensation(paid: Decimal, platform: str, settings: AdviceSettings) -> Decimal:
-    if platform == "tmall":
-        rate, low = settings.late_ship_rate_tmall, settings.late_ship_min_tmall
-        high = settings.late_ship_max_tmall
-    else:
-        rate, low = settings.late_ship_rate_taobao, settings.late_ship_min_taobao
-        high = settings.late_ship_max_taobao
-    amount = (paid * rate).quantize(CENT, rounding=ROUND_HALF_UP)
-    return min(max(amount, low), high)
+__all__ = ["food_tenfold", "fraud_triple", "late_shipment_compensation", "plan_remedies"]
 
 
 @dataclass(frozen=True)
@@ -47,24 +28,59 @@ class RemedyPlan:
 
 def punitive_supported(gate: PunitiveGate, signals: Signals, facts: OrderFacts) -> bool:
     present = set(signals.features)
-    if gate.food and not (facts.is_food or "food_words" in present):
+    if gate.food and not facts.is_food and (facts.non_food_title or "food_words" not in present):
         return False
     return bool(gate.any_of & present) and not gate.none_of & present
 
 
-def _amount(code: str, facts: OrderFacts, platform: str, settings: AdviceSettings) -> str | None:
+_SUM = re.compile(r"(\d+(?:\.\d+)?)\s*(?:元|块)")
+
+
+def _sum_in(signals: Signals, feature: str) -> Decimal | None:
+    match = _SUM.search(signals.features.get(feature) or "")
+    return Decimal(match.group(1)) if match else None
+
+
+def _refund_extra(
+    code: str, info: TypeInfo, signals: Signals, facts: OrderFacts, order_fails: bool
+) -> Decimal:
+    """Freight a refund carries: the outbound freight when the whole order failed (never shipped, an
+    empty parcel), and return postage the shopper paid when the seller is at fault."""
+    extra = Decimal(0)
+    if code in ("refund_only", "return_refund") and order_fails and facts.shipping_fee:
+        extra += facts.shipping_fee
+    if code == "return_refund" and info.code != "seven_day_return_refused":
+        extra += _sum_in(signals, "return_postage_paid") or Decimal(0)
+    return extra
+
+
+def _promised(signals: Signals) -> Decimal | None:
+    hit = signals.features.get("compensation_promised")
+    match = _SUM.search(hit or "")
+    return Decimal(match.group(1)) if match else None
+
+
+def _amount(
+    code: str,
+    facts: OrderFacts,
+    platform: str,
+    settings: AdviceSettings,
+    promised: Decimal | None = None,
+    extra: Decimal = Decimal(0),
+) -> str | None:
     kind = remedy_info(code).amount
     paid = facts.price_paid
     if paid is None or kind == "none":
         return None
     if kind == "paid":
-        return yuan(paid)
+        return yuan(paid + extra)
     if kind == "fraud_triple":
         return yuan(fraud_triple(paid))
     if kind == "food_tenfold":
         return yuan(food_tenfold(paid))
     if kind == "late_shipment":
-        return yuan(late_shipment_compensation(paid, platform, settings))
+        # A sum the seller promised for the same breach wins when higher (就高, 争议处理规则 art. 15).
+        return yuan(max(late_shipment_compensation(paid, platform, settings), promised or Decimal(0)))
     return None
 
 
@@ -92,10 +108,17 @@ def plan_remedies(
             codes.append(gate.code)
         elif gate.code in asked_punitive or signals.wanted == gate.code:
             refused.append((gate.code, gate.why_not))
+    if "food_tenfold" not in codes:
+        # Unsafe food earns the tenfold whatever type ranks first (食品安全法 148).
+        food_gate = next(g for g in rulebook().types["food_safety"].punitive if g.code == "food_tenfold")
+        if punitive_supported(food_gate, signals, facts):
+            codes.append("food_tenfold")
+            refused = [(code, why) for code, why in refused if code != "food_tenfold"]
     wanted = signals.wanted
     if wanted in codes:
         codes.remove(wanted)
         codes.insert(0, wanted)
+    fails = facts.whole_order and (facts.status == "awaiting_shipment" or "empty_parcel" in signals.features)
     remedies = []
     for code in dict.fromkeys(codes):
         base = remedy_info(code)
@@ -107,11 +130,15 @@ def plan_remedies(
             note = base.extra["note_tmall"].format(
                 rate=f"{settings.late_ship_rate_tmall * 100:.0f}", cap=settings.late_ship_max_tmall
             )
+        freight = _refund_extra(code, info, signals, facts, fails)
+        if freight and facts.price_paid is not None:
+            # The shopper reads what the figure holds: the goods' price and the freight owed back.
+            note = f"{note}（金额含货款{yuan(facts.price_paid)}元和运费{yuan(freight)}元）"
         remedies.append(
             Remedy(
                 code=code,
                 name=base.title,
-                amount=_amount(code, facts, platform, settings),
+                amount=_amount(code, facts, platform, settings, _promised(signals), freight),
                 basis=override.basis if override and override.basis else base.basis,
                 venue=base.venue,
                 note=note,

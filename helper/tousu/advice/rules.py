@@ -1,13 +1,12 @@
-"""Loads the rule data (rules/*.toml) once at import and answers type_info / remedy_info.
+"""Builds the rule book from the rule files (rulefiles.py) once and answers type_info / remedy_info.
 
 Everything the advice layer knows about the rules lives in the TOML files; this module only
-parses them, compiles the patterns and hands out frozen views, so advise() never re-reads a file.
+compiles the validated data's patterns and hands out frozen views, so advise() never re-reads a file.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -15,9 +14,9 @@ from typing import Any
 
 from tousu.models.advice import TYPE_CODES
 
+from .rulefiles import RULES_DIR as RULES_DIR  # re-exported: callers found the folder here
+from .rulefiles import RuleFileError, RuleFiles, load_rule_files, rule_files
 from .text import bounded
-
-RULES_DIR = Path(__file__).with_name("rules")
 
 # The option texts of the 投诉卖家 form; a type mapped elsewhere is a data error caught at import.
 COMPLAINT_CATEGORIES = (
@@ -34,7 +33,7 @@ COMPLAINT_CATEGORIES = (
     "其他",
 )
 AFTER_SALES_REQUEST_TYPES = ("仅退款", "退货退款", "换货", "维修", "补寄")
-# Taobao app reasons (reference §1.3, S28).
+# Taobao app reasons (source: the app's list of return reasons, hacos.cn 2019).
 AFTER_SALES_REASONS = (
     "多拍/错拍/不想要",
     "地址/电话信息填写错误",
@@ -58,11 +57,6 @@ AFTER_SALES_REASONS = (
     "生产日期/保质期与商品描述不符",
     "假冒品牌",
 )
-
-
-def _load(name: str) -> dict[str, Any]:
-    with (RULES_DIR / f"{name}.toml").open("rb") as handle:
-        return tomllib.load(handle)
 
 
 @dataclass(frozen=True)
@@ -92,7 +86,7 @@ class Variant:
 
 @dataclass(frozen=True)
 class PunitiveGate:
-    """When the facts support a punitive demand: never from the type alone (reference §6)."""
+    """When the facts support a punitive demand: never from the type alone."""
 
     code: str
     any_of: frozenset[str]
@@ -105,6 +99,7 @@ class PunitiveGate:
 class RemedyOverride:
     basis: str | None
     note: str | None
+    seller_pays_transport: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -145,6 +140,7 @@ class RemedyInfo:
     confidence: str
     checked: str
     extra: dict[str, str] = field(default_factory=dict)  # situational notes (note_* keys)
+    seller_pays_transport: bool = False  # the basis (消法 24) puts return transport on the seller
 
 
 @dataclass(frozen=True)
@@ -310,10 +306,12 @@ def _type_info(code: str, raw: dict[str, Any]) -> TypeInfo:
         clocks=tuple(raw["clocks"]),
         variants=variants,
         remedy_override={
-            code: RemedyOverride(basis=o.get("basis"), note=o.get("note"))
+            code: RemedyOverride(
+                basis=o.get("basis"), note=o.get("note"), seller_pays_transport=o.get("seller_pays_transport")
+            )
             for code, o in raw.get("remedy_override", {}).items()
         },
-        source=raw["source"],
+        source=_source(raw["source"]),
         confidence=raw["confidence"],
         checked=raw["checked"],
     )
@@ -376,34 +374,41 @@ def _check(book: RuleBook) -> None:
     _require(set(book.wanted) <= set(book.remedies), "wanted")
 
 
-@cache
-def rulebook() -> RuleBook:
-    types_raw = _load("types")
-    remedies_raw = _load("remedies")
-    evidence_raw = _load("evidence")
-    clocks_raw = _load("clocks")
-    steps_raw = _load("routes")
-    features_raw = _load("features")
-    context_raw = _load("context")
-    lexicon = _lexicon(_load("lexicon"))
+def _source(keys: list[str]) -> str:
+    """A rule's sources as one string of sources.toml keys (resolve them with source_entry)."""
+    return "; ".join(keys)
+
+
+def build_rulebook(files: RuleFiles) -> RuleBook:
+    """The in-memory rule book from validated rule files (RuleFileError / ValueError if not)."""
+    types_raw = files.raw["types"]
+    remedies_raw = files.raw["remedies"]
+    lexicon = _lexicon(files.raw["lexicon"])
+    features_raw = files.raw["features"]
+    context_raw = files.raw["context"]
     remedies = {
         code: RemedyInfo(
             code=code,
             name=raw["label"],
             title=raw["name"],
-            **{
-                k: raw[k]
-                for k in ("label", "amount", "basis", "venue", "note", "source", "confidence", "checked")
-            },
+            **{k: raw[k] for k in ("label", "amount", "basis", "venue", "note", "confidence", "checked")},
+            source=_source(raw["source"]),
             extra={k: v for k, v in raw.items() if k.startswith("note_")},
+            seller_pays_transport=bool(raw.get("seller_pays_transport", False)),
         )
         for code, raw in remedies_raw.items()
     }
     book = RuleBook(
         types={code: _type_info(code, raw) for code, raw in types_raw.items()},
         remedies=remedies,
-        evidence={code: EvidenceSpec(code=code, **raw) for code, raw in evidence_raw.items()},
-        clocks={code: ClockSpec(code=code, **raw) for code, raw in clocks_raw.items()},
+        evidence={
+            code: EvidenceSpec(code=code, **{**raw, "source": _source(raw["source"])})
+            for code, raw in files.raw["evidence"].items()
+        },
+        clocks={
+            code: ClockSpec(code=code, **{**raw, "source": _source(raw["source"])})
+            for code, raw in files.raw["clocks"].items()
+        },
         steps={
             code: StepSpec(
                 code=code,
@@ -413,7 +418,7 @@ def rulebook() -> RuleBook:
                 link=raw.get("link"),
                 url=raw.get("url"),
             )
-            for code, raw in steps_raw.items()
+            for code, raw in files.raw["routes"].items()
         },
         features=tuple(
             Feature(
@@ -456,6 +461,42 @@ def rulebook() -> RuleBook:
     book.remedy_by_label.update(labels)
     _check(book)
     return book
+
+
+@cache
+def rulebook() -> RuleBook:
+    """The package's rule book, built once (at import of the advice package)."""
+    return build_rulebook(rule_files())
+
+
+def check_rules(directory: Path | str | None = None) -> list[str]:
+    """Every problem in the rule files of `directory` (default: the package's); [] when valid."""
+    try:
+        build_rulebook(load_rule_files(directory))
+    except RuleFileError as error:
+        return error.problems
+    except (ValueError, re.error) as error:
+        return [str(error)]
+    return []
+
+
+def seller_pays_transport(info: TypeInfo, code: str) -> bool:
+    """Whether this type's basis for the remedy puts the transport of returned goods on the seller."""
+    override = info.remedy_override.get(code)
+    if override is not None and override.seller_pays_transport is not None:
+        return override.seller_pays_transport
+    remedy = rulebook().remedies.get(code)
+    return bool(remedy and remedy.seller_pays_transport)
+
+
+def source_entry(key: str) -> dict[str, str]:
+    """What a source key cites: the document's fields plus `article` when the key names one."""
+    document, _, article = key.partition(".")
+    entry = rule_files()["sources"].root[document]
+    out = {k: v for k, v in entry.model_dump(exclude_none=True).items() if not k.startswith("art")}
+    if article:
+        out["article"] = entry.articles()[article]
+    return out
 
 
 def type_info(code: str) -> TypeInfo:

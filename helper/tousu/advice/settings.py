@@ -1,30 +1,27 @@
 """AdviceSettings: the platform figures the sources mark uncertain, with defaults from data.
 
 Legal figures (7 days, 3 years, 3x/10x) are fixed in the rule files; only platform practice that
-changes or is unverified (reference §7) is a setting a shopper may correct.
+changes or is unverified (see sources.toml) is a setting a shopper may correct.
 """
 
 from __future__ import annotations
 
-import tomllib
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-_RAW: dict[str, dict[str, Any]] = tomllib.loads(
-    (Path(__file__).with_name("rules") / "settings.toml").read_text(encoding="utf-8")
-)
+from .rulefiles import rule_files
+
+_RAW: dict[str, dict[str, Any]] = rule_files().raw["settings"]
 
 
 def _field(key: str, **limits: Any) -> Any:
     raw = _RAW[key]
     value = raw["value"]
     default = Decimal(value) if isinstance(value, str) else value
-    description = (
-        f"{raw['description']} (source: {raw['source']}; {raw['confidence']}; checked {raw['checked']})"
-    )
+    sources = "; ".join(raw["source"])
+    description = f"{raw['description']} (source: {sources}; {raw['confidence']}; checked {raw['checked']})"
     return Field(default=default, description=description, **limits)
 
 
@@ -58,4 +55,5 @@ DEFAULT_SETTINGS = AdviceSettings()
 
 def setting_sources() -> dict[str, dict[str, Any]]:
     """Each setting's default, description, source, confidence and date checked (for the options page)."""
-    return {key: dict(raw) for key, raw in _RAW.items()}
+    # `source` stays one string in the API: the sources.toml keys, "; "-separated.
+    return {key: {**raw, "source": "; ".join(raw["source"])} for key, raw in _RAW.items()}

@@ -1,17 +1,16 @@
-"""Warnings (Advice.warnings): the malicious/unreasonable signals of reference §6, from data."""
+"""Warnings (Advice.warnings): the malicious/unreasonable signals, from data (signals.toml)."""
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from tousu.models.advice import AdviceWarning, Finding
 
 from .facts import OrderFacts
 from .ranking import Signals
+from .rulefiles import rule_files
 from .settings import AdviceSettings
 from .text import bounded, normalise
 
@@ -31,7 +30,7 @@ class WarningRule:
 
 @cache
 def _rules() -> tuple[WarningRule, ...]:
-    data = tomllib.loads((Path(__file__).with_name("rules") / "signals.toml").read_text(encoding="utf-8"))
+    data = rule_files().raw["signals"]
     return tuple(
         WarningRule(
             code=w["code"],

@@ -38,12 +38,21 @@ class Problem(StrictModel):
     wanted: str | None = Field(default=None, max_length=64)
 
 
+class AffectedItemRequest(StrictModel):
+    """One order line the problem concerns, and how many of its units (the shopper's correction)."""
+
+    sub_order_id: str = Field(min_length=1, max_length=64)
+    quantity: int = Field(ge=1, le=100000)
+
+
 class AdviceRequest(StrictModel):
     order: Order
     problem: Problem
     now: ChinaTime | None = None
     # Lets the popup (or a QA test) pin the type instead of taking the best-ranked one.
     type: TypeCode | None = None
+    # The goods the problem concerns; without it the helper infers them from the order and the text.
+    affected_items: list[AffectedItemRequest] | None = Field(default=None, max_length=200)
 
 
 class LintRequest(StrictModel):
@@ -119,6 +128,16 @@ class AdviceWarning(Model):
     message: str
 
 
+class AffectedItem(Model):
+    """A line (and quantity) the amounts were computed from: what was paid for those units."""
+
+    sub_order_id: str | None = None
+    title: str
+    quantity: int
+    amount: Money | None = None
+    source: Literal["shopper", "inferred"]
+
+
 class Advice(Model):
     types: list[TypeScore]
     route: Route
@@ -129,6 +148,8 @@ class Advice(Model):
     findings: list[Finding] = Field(default_factory=list)
     warnings: list[AdviceWarning] = Field(default_factory=list)
     now: ChinaTime
+    # Which goods and quantities the amounts in `remedies` used (shopper-given or inferred).
+    affected_items: list[AffectedItem] = Field(default_factory=list)
 
 
 class LintResult(Model):

@@ -1,0 +1,464 @@
+"""Strict schemas of the rule files (rules/*.toml): one pydantic model per file.
+
+Unknown keys are refused and every code a rule can name (a check, an anchor, a remedy, a clock,
+an evidence item, a fact) is an enumeration, so a typo fails loudly at import instead of quietly
+changing the law. Cross-file references (a type's clocks, a rule's sources) are checked by
+rulefiles.py once every file has parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
+
+from tousu.models.advice import FindingCode, Severity, TypeCode
+from tousu.models.order import OrderStatus
+
+
+class RuleModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+Confidence = Literal["High", "Med", "Low"]
+IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+# `document` or `document.article` of sources.toml: art55, art148_2 (paragraph), arts65-72 (range).
+SourceKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.arts?\d+(_\d+|-\d+)?)?$")]
+Code = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+ARTICLE_KEY = re.compile(r"arts?\d+(_\d+|-\d+)?")
+Weights = dict[TypeCode, float]
+
+RemedyCode = Literal[
+    "return_refund",
+    "exchange",
+    "repair",
+    "resend",
+    "refund_only",
+    "partial_refund",
+    "price_difference_refund",
+    "promise_performance",
+    "stop_harassment",
+    "late_shipment_compensation",
+    "fraud_triple",
+    "food_tenfold",
+]
+PunitiveCode = Literal["fraud_triple", "food_tenfold"]
+AmountKind = Literal["none", "paid", "fraud_triple", "food_tenfold", "late_shipment"]
+VenueCode = Literal[
+    "after_sales", "platform_intervention", "complaint", "report", "regulator_12315", "court", "police"
+]
+LinkCode = Literal["after_sales", "refund_detail", "complaint"]
+EvidenceCode = Literal[
+    "order_detail",
+    "chat_records",
+    "defect_media",
+    "unboxing_video",
+    "test_report",
+    "listing_snapshot",
+    "comparison_photos",
+    "measurements",
+    "page_archive",
+    "brand_photos",
+    "authentication",
+    "tracking",
+    "courier_record",
+    "ship_promise",
+    "received_photos",
+    "waybill_weight",
+    "damage_at_door",
+    "after_sales_record",
+    "sign_off_time",
+    "return_eligibility",
+    "intact_photos",
+    "return_tracking",
+    "promise_proof",
+    "call_records",
+    "sms_photos",
+    "food_product",
+    "food_label",
+    "medical_records",
+    "household_quantity",
+]
+ClockCode = Literal[
+    "seven_day_return",
+    "quality_return",
+    "ship_by",
+    "auto_confirm_receipt",
+    "after_sales_window",
+    "seller_refund_after_return",
+    "seller_delay_15_days",
+    "unshipped_refund_response",
+    "not_received_refund_response",
+    "durable_defect_presumption",
+    "complaint_12315",
+]
+ClockAnchor = Literal[
+    "sign_off", "paid", "shipped", "completed", "knowledge", "return_received", "after_sales_request",
+    "refund_request",
+]  # fmt: skip
+ClockKind = Literal["next_midnight", "plus_hours", "plus_days", "calendar_months", "calendar_years"]
+SettingName = Literal[
+    "ship_by_hours",
+    "due_soon_hours",
+    "auto_confirm_days",
+    "after_sales_days",
+    "unshipped_refund_response_hours",
+    "not_received_refund_response_hours",
+    "seller_response_days_after_shipment",
+    "buyer_return_days",
+    "late_ship_rate_taobao",
+    "late_ship_min_taobao",
+    "late_ship_max_taobao",
+    "late_ship_rate_tmall",
+    "late_ship_min_tmall",
+    "late_ship_max_tmall",
+    "household_quantity",
+]
+# Order facts (facts.py) and "quiet" (ranking.py: no text feature matched).
+Fact = Literal[
+    "unshipped", "past_ship_by", "shipped_late", "in_transit", "signed", "within_7d", "after_7d",
+    "is_food", "is_durable", "completed", "refunding", "quiet",
+]  # fmt: skip
+FactCondition = Literal[
+    "unshipped", "past_ship_by", "shipped_late", "in_transit", "signed", "within_7d", "after_7d",
+    "is_food", "is_durable", "completed", "refunding", "quiet",
+    "!unshipped", "!past_ship_by", "!shipped_late", "!in_transit", "!signed", "!within_7d", "!after_7d",
+    "!is_food", "!is_durable", "!completed", "!refunding", "!quiet",
+]  # fmt: skip
+LintCheck = Literal[
+    "id_number", "bank_card", "threat", "money_demand", "multiple", "address", "claimed",
+    "medical_without_record", "punitive_without_finding", "food_statute_not_food", "person_name",
+]  # fmt: skip
+SignalCheck = Literal[
+    "quantity_over", "punitive_unsupported", "threat_for_money", "punitive_offered", "vague_problem"
+]
+WarningCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+ARTICLE_KEY = re.compile(r"arts?\d+(_\d+|-\d+)?")
+Patterns = Annotated[list[str], Field(min_length=1)]
+
+
+class Sourced(RuleModel):
+    source: Annotated[list[SourceKey], Field(min_length=1)]
+    confidence: Confidence
+    checked: IsoDate
+
+
+# --- sources.toml -----------------------------------------------------------------------------
+
+
+class SourceDocument(BaseModel):
+    """A document; its other keys are the cited articles (art55 = "art. 55")."""
+
+    model_config = ConfigDict(extra="allow", frozen=True, strict=True)
+
+    title: str
+    kind: Literal[
+        "law",
+        "regulation",
+        "judicial_interpretation",
+        "platform_rule",
+        "web_page",
+        "guidance",
+        "product_choice",
+    ]
+    confidence: Confidence
+    revision: IsoDate | None = None
+    checked: IsoDate | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = None
+    where: str | None = None
+    note: str | None = None
+
+    def articles(self) -> dict[str, str]:
+        return dict(self.model_extra or {})
+
+
+SourcesFile = RootModel[dict[Code, SourceDocument]]
+
+
+# --- types.toml -------------------------------------------------------------------------------
+
+
+class EvidenceNeedRule(RuleModel):
+    code: EvidenceCode
+    required: bool
+
+
+class VariantRule(RuleModel):
+    features: Annotated[list[Code], Field(min_length=1)]
+    after_sales_request_type: str | None = None
+    after_sales_reason: str | None = None
+    remedies: list[RemedyCode] | None = None
+
+
+class PunitiveRule(RuleModel):
+    code: PunitiveCode
+    any: list[Code] = []
+    none: list[Code] = []
+    food: bool = False
+    why_not: str
+
+
+class RemedyOverrideRule(RuleModel):
+    basis: str | None = None
+    note: str | None = None
+    seller_pays_transport: bool | None = None
+
+
+class TypeRule(Sourced):
+    name: str
+    complaint_category: str
+    after_sales_request_type: str | None = None
+    after_sales_reason: str | None = None
+    first_step: VenueCode
+    steps: list[VenueCode]
+    problem: str
+    evidence: list[EvidenceNeedRule]
+    remedies: list[RemedyCode]
+    punitive: list[PunitiveRule] = []
+    clocks: list[ClockCode]
+    variant: list[VariantRule] = []
+    remedy_override: dict[RemedyCode, RemedyOverrideRule] = {}
+
+
+TypesFile = RootModel[dict[TypeCode, TypeRule]]
+
+
+# --- remedies.toml, formulas.toml -------------------------------------------------------------
+
+
+class RemedyRule(Sourced):
+    name: str
+    label: str
+    amount: AmountKind
+    basis: str
+    venue: VenueCode
+    note: str
+    # The seller bears the transport of goods sent back (消法 24): the draft says so.
+    seller_pays_transport: bool = False
+    note_after_seven_days: str | None = None
+    note_tmall: str | None = None
+
+
+RemediesFile = RootModel[dict[RemedyCode, RemedyRule]]
+
+
+class PunitiveFormula(Sourced):
+    """Extra compensation on top of the refund: max(multiple x base, minimum)."""
+
+    multiple: Annotated[int, Field(ge=1)]
+    minimum: Decimal = Field(strict=False)
+    food_only: bool
+    basis_short: str  # how the linter names the statute to the shopper
+
+
+class FormulasFile(RuleModel):
+    punitive: dict[PunitiveCode, PunitiveFormula]
+
+
+# --- evidence.toml, clocks.toml, routes.toml, settings.toml, items.toml -------------------------
+
+
+class EvidenceRule(Sourced):
+    name: str
+    why: str
+    basis: str
+
+
+EvidenceFile = RootModel[dict[EvidenceCode, EvidenceRule]]
+
+
+class ClockRule(Sourced):
+    name: str
+    anchor: ClockAnchor
+    kind: ClockKind
+    basis: str
+    hours: int | None = None
+    days: int | None = None
+    months: int | None = None
+    years: int | None = None
+    setting: SettingName | None = None
+    only_for: Literal["durable"] | None = None
+
+
+ClocksFile = RootModel[dict[ClockCode, ClockRule]]
+
+
+class RouteRule(Sourced):
+    name: str
+    detail: str
+    when: str
+    link: LinkCode | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = None
+
+
+RoutesFile = RootModel[dict[VenueCode, RouteRule]]
+
+
+class SettingRule(Sourced):
+    value: int | Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?$")]
+    description: str
+
+
+SettingsFile = RootModel[dict[SettingName, SettingRule]]
+
+
+class ItemKindRule(Sourced):
+    patterns: Patterns
+    not_food: list[str] = []
+
+
+class ItemsFile(RuleModel):
+    food: ItemKindRule
+    durable: ItemKindRule
+
+
+# --- features.toml, lexicon.toml, context.toml, exemplars.toml ----------------------------------
+
+
+class FeatureRule(RuleModel):
+    code: Code
+    reason: str
+    weights: Weights
+    patterns: Patterns
+    negatable: bool = False
+
+
+class FeaturesFile(RuleModel):
+    feature: list[FeatureRule]
+
+
+class NegationRule(RuleModel):
+    window: Annotated[int, Field(ge=1, le=12)]
+    cues: Patterns
+
+
+class TypoRule(RuleModel):
+    pairs: list[Annotated[list[str], Field(min_length=2, max_length=2)]]
+
+
+class LexiconFile(RuleModel):
+    group: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z_]*$")], Patterns]
+    negation: NegationRule
+    typo: TypoRule | None = None
+
+
+class ContextRuleRule(RuleModel):
+    code: Code
+    weights: Weights
+    reason: str | None = None
+    status: list[OrderStatus] = []
+    facts: list[FactCondition] = []
+    any: list[Code] = []
+    all: list[Code] = []
+    none: list[Code] = []
+
+
+class SymptomRule(RuleModel):
+    name: str
+    name_en: str
+    weights: Weights
+    features: list[Code] = []
+
+
+class WantedRule(RuleModel):
+    weights: Weights
+
+
+class ExemplarRule(RuleModel):
+    k: Annotated[int, Field(ge=1)]
+    weight: float = Field(strict=False)
+    min_similarity: float = Field(strict=False, ge=0, le=1)
+
+
+class ContextFile(RuleModel):
+    rule: list[ContextRuleRule]
+    symptom: dict[Code, SymptomRule]
+    wanted: dict[RemedyCode, WantedRule]
+    exemplar: ExemplarRule
+
+
+class ExemplarEntry(RuleModel):
+    text: Annotated[str, StringConstraints(min_length=1)]
+    type: TypeCode
+
+
+class ExemplarsFile(RuleModel):
+    exemplar: list[ExemplarEntry]
+
+
+# --- lint.toml, signals.toml ------------------------------------------------------------------
+
+
+class LintExtra(RuleModel):
+    not_food: str | None = None
+    label_flaw: str | None = None
+
+
+class LintRuleRule(Sourced):
+    code: FindingCode
+    severity: Severity
+    message: str
+    suggestion: str
+    replacement: str = ""
+    check: LintCheck | None = None
+    patterns: Patterns
+    lead_words: list[str] = []
+    extra: LintExtra | None = None
+    skip_quoted: bool = False  # a match inside quotation marks (someone else's words) does not count
+
+
+class VagueRuleRule(Sourced):
+    when_patterns: Patterns
+    vague_patterns: Patterns
+    concrete_patterns: Patterns
+    generic_features: list[Code]
+    min_chars_when: Annotated[int, Field(ge=0)]
+    severity_what: Severity
+    message_what: str
+    suggestion_what: str
+    severity_when: Severity
+    message_when: str
+    suggestion_when: str
+
+
+class LintFile(RuleModel):
+    rule: list[LintRuleRule]
+    vague: VagueRuleRule
+
+
+class WarningRuleRule(Sourced):
+    code: WarningCode
+    message: str
+    types: list[TypeCode] = []
+    status: list[OrderStatus] = []
+    facts: list[Fact] = []
+    any: list[Code] = []
+    none: list[Code] = []
+    text: Patterns | None = None
+    check: SignalCheck | None = None
+
+
+class SignalsFile(RuleModel):
+    warning: list[WarningRuleRule]
+
+
+# Every rule file and its schema; a file in rules/ that is not listed here is refused.
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "sources": SourcesFile,
+    "types": TypesFile,
+    "remedies": RemediesFile,
+    "formulas": FormulasFile,
+    "evidence": EvidenceFile,
+    "clocks": ClocksFile,
+    "routes": RoutesFile,
+    "settings": SettingsFile,
+    "items": ItemsFile,
+    "features": FeaturesFile,
+    "lexicon": LexiconFile,
+    "context": ContextFile,
+    "exemplars": ExemplarsFile,
+    "lint": LintFile,
+    "signals": SignalsFile,
+}

@@ -1,0 +1,113 @@
+"""Exact-amount accuracy per remedy on the shared corpus (remedies-dev.jsonl), through advise().
+
+    .venv/bin/python scripts/eval_remedies.py [--cases] [--part dev|held_out|all]
+
+Three modes: `shipped` runs advise() exactly as the engine calls the facts today; `inferred`
+passes the shopper's text to order_facts (the affected goods read from the text and the order);
+`shopper` also passes the corpus's affected items as the request's `affected_items` would.
+The last two need the engine to hand text/affected_items to order_facts (see facts.order_facts).
+
+A case counts as exact when the expected remedy is offered with exactly the expected amount (or,
+for `offered: false`, when it is not offered with an amount), and every mechanical amount in
+`other_remedies` is offered exactly too. ~30% of the cases (stable hash of the id) are held out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus_orders import held_out, order_contract, read, strip_unknown  # noqa: E402
+
+import tousu.advice.engine as engine  # noqa: E402
+from tousu.advice import advise  # noqa: E402
+from tousu.advice.facts import order_facts  # noqa: E402
+from tousu.models.advice import AdviceRequest  # noqa: E402
+from tousu.models.order import Item  # noqa: E402
+
+_REQUEST_FIELDS = set(AdviceRequest.model_fields)
+
+
+def _amounts(advice) -> dict[str, Decimal | None]:
+    return {r.code: (Decimal(r.amount) if r.amount is not None else None) for r in advice.remedies}
+
+
+def judge(case: dict, mode: str = "shipped") -> tuple[bool, str]:
+    order = strip_unknown(order_contract(case["order"]), set(Item.model_fields))
+    text = case["problem"]["text"]
+    affected = [(a["sub_order_id"], a["quantity"]) for a in case["affected"]] if mode == "shopper" else None
+
+    def wired(order, now, settings):
+        return order_facts(order, now, settings, text=text, affected=affected)
+
+    engine.order_facts = order_facts if mode == "shipped" else wired
+    body = {"order": order, "problem": {"text": case["problem"]["text"]}, "now": case["now"]}
+    if "affected_items" in _REQUEST_FIELDS:
+        body["affected_items"] = [
+            {"sub_order_id": a["sub_order_id"], "quantity": a["quantity"]} for a in case["affected"]
+        ]
+    advice = advise(AdviceRequest.model_validate(body))
+    got = _amounts(advice)
+    expect = case["expect"]
+    remedy = expect["remedy"]
+    if expect["offered"]:
+        if remedy not in got or got[remedy] != Decimal(expect["amount"]):
+            return False, f"{remedy}: want {expect['amount']}, got {got.get(remedy, 'not offered')}"
+    elif got.get(remedy) is not None:
+        return False, f"{remedy}: want not offered, got {got[remedy]}"
+    for other in expect.get("other_remedies", []):
+        if other.get("amount") is None:
+            continue
+        if got.get(other["remedy"]) != Decimal(other["amount"]):
+            return False, f"{other['remedy']}: want {other['amount']}, got {got.get(other['remedy'], '-')}"
+    return True, ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", action="store_true", help="print every miss")
+    parser.add_argument("--mode", choices=MODES, default=None, help="one mode only")
+    args = parser.parse_args()
+    cases = read("remedies-dev.jsonl")
+    for mode in [args.mode] if args.mode else MODES:
+        report(cases, mode, args.cases)
+
+
+MODES = ("shipped", "inferred", "shopper")
+
+
+def report(cases: list[dict], mode: str, show: bool) -> None:
+    table: dict[str, dict[str, list[int]]] = {
+        "dev": defaultdict(lambda: [0, 0]),
+        "held_out": defaultdict(lambda: [0, 0]),
+    }
+    for case in cases:
+        part = "held_out" if held_out(case["id"]) else "dev"
+        ok, why = judge(case, mode)
+        cell = table[part][case["expect"]["remedy"]]
+        cell[0] += ok
+        cell[1] += 1
+        if not ok and show and part == "dev":  # held-out misses stay unseen while tuning
+            print(f"  {mode} {part:8} {case['id']} {why}")
+    remedies = sorted({c["expect"]["remedy"] for c in cases})
+    print(f"\nmode: {mode}")
+    print(f"{'remedy':28} {'dev':>12} {'held_out':>12}")
+    for remedy in remedies + ["ALL"]:
+        cells = []
+        for part in ("dev", "held_out"):
+            if remedy == "ALL":
+                hit = sum(v[0] for v in table[part].values())
+                total = sum(v[1] for v in table[part].values())
+            else:
+                hit, total = table[part].get(remedy, [0, 0])
+            cells.append(f"{hit}/{total}" + (f" {100 * hit / total:3.0f}%" if total else ""))
+        print(f"{remedy:28} {cells[0]:>12} {cells[1]:>12}")
+
+
+if __name__ == "__main__":
+    main()
