@@ -39,7 +39,7 @@ def advise(request: AdviceRequest, settings: AdviceSettings | None = None) -> Ad
         categories=[c.code for c in found],
         boosts=boosts_for(problem.answers),
     )
-    issues = issues_for(types, signals)
+    issues = issues_for(types, signals, facts)
     categories = [
         ItemCategory(
             code=c.code, name=c.name, words=list(c.words), source="title" if c.from_title else "text"

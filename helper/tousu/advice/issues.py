@@ -5,11 +5,20 @@ from __future__ import annotations
 
 from tousu.models.advice import Issue, TypeScore
 
-from .ranking import Signals
+from .facts import OrderFacts
+from .ranking import Signals, rule_scores
 from .rules import rulebook
 
-SECONDARY_MIN = 0.12  # a secondary issue needs this probability and words of its own
+# A secondary issue needs this much support from the hand-written rules (matched features and
+# order context, the same scale as context.toml) and words of its own the primary does not use.
+SECONDARY_RULE_MIN = 2.0
 MAX_SECONDARY = 2
+# Types that name the same problem: at most one of a family appears among the issues.
+FAMILIES = ({"after_sales_refused", "seven_day_return_refused"}, {"not_received", "late_shipment"})
+
+
+def _family(code: str) -> frozenset[str]:
+    return next((frozenset(f) for f in FAMILIES if code in f), frozenset({code}))
 
 
 def _words_for(code: str, signals: Signals) -> list[str]:
@@ -22,10 +31,13 @@ def _words_for(code: str, signals: Signals) -> list[str]:
     return words[:4]
 
 
-def issues_for(types: list[TypeScore], signals: Signals) -> list[Issue]:
+def issues_for(types: list[TypeScore], signals: Signals, facts: OrderFacts) -> list[Issue]:
     if not types:
         return []
     primary = types[0]
+    names = {code: info.name for code, info in rulebook().types.items()}
+    scores, _ = rule_scores(signals, facts)
+    candidates = sorted((c for c in scores if c != primary.code), key=lambda c: -scores[c])
     out = [
         Issue(
             role="primary",
@@ -35,12 +47,14 @@ def issues_for(types: list[TypeScore], signals: Signals) -> list[Issue]:
         )
     ]
     taken = set(out[0].evidence_words)
-    for other in types[1:]:
-        if len(out) > MAX_SECONDARY or other.score < SECONDARY_MIN:
+    for code in candidates:
+        if len(out) > MAX_SECONDARY or scores[code] < SECONDARY_RULE_MIN:
             break
-        words = [w for w in _words_for(other.code, signals) if w not in taken]
+        if any(code in _family(i.type) for i in out):
+            continue
+        words = [w for w in _words_for(code, signals) if w not in taken and not any(w in t for t in taken)]
         if not words:
             continue
         taken |= set(words)
-        out.append(Issue(role="secondary", type=other.code, name=other.name, evidence_words=words))
+        out.append(Issue(role="secondary", type=code, name=names[code], evidence_words=words))  # type: ignore[arg-type]
     return out

@@ -33,6 +33,9 @@ class WeightFile(BaseModel):
     bias: list[int]
     weights: dict[str, list[int]]
     trained_on: dict[str, int]
+    # How much the hand-written rule scores (scaled to the best one) add to the logits; chosen
+    # by the writer-to-writer figures (scripts/eval_advice.py --cross), not fitted.
+    rule_weight: float = Field(default=0.0, ge=0.0, le=10.0)
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class LinearModel:
     classes: tuple[str, ...]
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
+    rule_weight: float = 0.0
 
     def logits(self, inputs: dict[str, float]) -> dict[str, float]:
         out = list(self.bias)
@@ -70,6 +74,7 @@ def from_file(data: WeightFile) -> LinearModel:
         classes=tuple(data.classes),
         bias=tuple(b / SCALE for b in data.bias),
         weights={k: tuple(w / SCALE for w in row) for k, row in data.weights.items()},
+        rule_weight=data.rule_weight,
     )
 
 

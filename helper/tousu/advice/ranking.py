@@ -212,6 +212,9 @@ def _rank_learned(
         signals.text, signals.features, facts.flags, facts.status, categories, scores, signals.wanted
     )
     logits = learned.logits(inputs)
+    top = max(max(scores.values()), 1.0)
+    for code, score in scores.items():
+        logits[code] += learned.rule_weight * max(score, 0.0) / top
     for code, boost in boosts.items():
         logits[code] = logits.get(code, 0.0) + boost
     probs = model.softmax(logits)
@@ -244,6 +247,7 @@ def _rank_learned(
     return result
 
 
+FACT_LIFT = 0.4
 _FACT_WORDS = {
     "unshipped": "订单还未发货",
     "past_ship_by": "已超过发货时限",
@@ -273,8 +277,10 @@ def _learned_reasons(
     out: list[str] = []
     words: list[str] = []
     rule_texts = [text for _, text in sorted(rule_reasons, key=lambda r: -r[0])]
-    for name, _lift in learned.explain(inputs, code)[:12]:
+    for name, lift in learned.explain(inputs, code)[:12]:
         kind, _, key = name.partition(":")
+        if kind in ("x", "cat") and lift < FACT_LIFT:
+            continue  # a true fact that barely moved this type is no reason for it
         # A feature's reason text describes the types it was written for: shown only for those.
         if (
             kind == "f"
