@@ -27,6 +27,7 @@ CORPUS = ROOT.parent.parent / "shared" / "corpus"
 if not CORPUS.exists():
     CORPUS = Path("/work/shared/corpus")
 RULE_WEIGHT = 1.0
+PRUNE = 0.05  # inputs whose every class weight is smaller than this are dropped from the file
 TRAINING_TOML = ("labelled_cases.toml", "labelled_extra.toml")
 
 
@@ -136,11 +137,13 @@ def train(
             v += (1 - beta2) * grad * grad
             param -= lr * (m / (1 - beta1**step)) / (np.sqrt(v / (1 - beta2**step)) + 1e-8)
     scale = 1000
-    weights = {}
+    keys: list[str] = []
+    values: list[int] = []
     for name, j in index.items():
         row = w[j] - w[j].mean()
-        if np.abs(row).max() >= 0.02:
-            weights[name] = [int(round(float(v) * scale)) for v in row]
+        if np.abs(row).max() >= PRUNE:
+            keys.append(name)
+            values += [int(round(float(v) * scale)) for v in row]
     counts: dict[str, int] = {}
     for case in cases:
         counts[case.source] = counts.get(case.source, 0) + 1
@@ -148,7 +151,8 @@ def train(
         "version": 1,
         "classes": classes,
         "bias": [int(round(float(v) * scale)) for v in b - b.mean()],
-        "weights": weights,
+        "keys": keys,
+        "values": values,
         "trained_on": counts,
         # Writer-to-writer top-1/top-3 at 0 / 1 / 2: A->B .768/.974, .762/.984, .749/.984;
         # B->A .771/.970, .766/.967, .741/.970. 1 keeps the order-context rules in play at no cost.
@@ -173,7 +177,7 @@ def main() -> None:
     data = train(shipped_training_set(args.corpus))
     args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print(
-        f"wrote {args.out}: {len(data['weights'])} inputs, trained on {data['trained_on']}, "
+        f"wrote {args.out}: {len(data['keys'])} inputs, trained on {data['trained_on']}, "
         f"{args.out.stat().st_size // 1024} KiB"
     )
 

@@ -36,7 +36,7 @@ def issues_for(types: list[TypeScore], signals: Signals, facts: OrderFacts) -> l
         return []
     primary = types[0]
     names = {code: info.name for code, info in rulebook().types.items()}
-    scores, _ = rule_scores(signals, facts)
+    scores = signals.rule_scores or rule_scores(signals, facts)[0]
     candidates = sorted((c for c in scores if c != primary.code), key=lambda c: -scores[c])
     out = [
         Issue(

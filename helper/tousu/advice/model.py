@@ -31,7 +31,10 @@ class WeightFile(BaseModel):
     version: int = Field(ge=1)
     classes: list[str] = Field(min_length=2)
     bias: list[int]
-    weights: dict[str, list[int]]
+    # Row-major: the weights of keys[i] are values[i * len(classes) : (i + 1) * len(classes)]
+    # (flat, so the file parses and validates in a few milliseconds at start-up).
+    keys: list[str]
+    values: list[int]
     trained_on: dict[str, int]
     # How much the hand-written rule scores (scaled to the best one) add to the logits; chosen
     # by the writer-to-writer figures (scripts/eval_advice.py --cross), not fitted.
@@ -70,10 +73,14 @@ class LinearModel:
 
 
 def from_file(data: WeightFile) -> LinearModel:
+    width = len(data.classes)
+    if len(data.bias) != width or len(data.values) != width * len(data.keys):
+        raise ValueError("weight file: bias/values do not match classes x keys")
+    scaled = [v / SCALE for v in data.values]
     return LinearModel(
         classes=tuple(data.classes),
         bias=tuple(b / SCALE for b in data.bias),
-        weights={k: tuple(w / SCALE for w in row) for k, row in data.weights.items()},
+        weights={k: tuple(scaled[i * width : (i + 1) * width]) for i, k in enumerate(data.keys)},
         rule_weight=data.rule_weight,
     )
 

@@ -36,6 +36,7 @@ class Signals:
     wanted: str | None = None
     neighbours: list[Neighbour] = field(default_factory=list)  # most similar labelled descriptions
     text: str = ""  # the canonical text (normalise.canonical) the features and the model read
+    rule_scores: dict[str, float] = field(default_factory=dict)  # set by rank(), read by issues
 
     @property
     def vague(self) -> bool:
@@ -160,6 +161,7 @@ def rank(
 ) -> list[TypeScore]:
     book = rulebook()
     scores, reasons = rule_scores(signals, facts)
+    signals.rule_scores = scores
     learned = model.active()
     # With no words at all the model has nothing to read: the order-state fallback decides.
     if learned is not None and (signals.text.strip() or signals.symptoms):
