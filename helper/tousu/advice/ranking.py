@@ -250,6 +250,7 @@ def _rank_learned(
 
 
 FACT_LIFT = 0.4
+_HAN = re.compile(r"[\u4e00-\u9fff]")  # only Chinese n-grams read as words in a reason
 _FACT_WORDS = {
     "unshipped": "订单还未发货",
     "past_ship_by": "已超过发货时限",
@@ -298,7 +299,11 @@ def _learned_reasons(
         elif kind == "cat" and key in names:
             out.append(f"商品类别：{names[key]}")
         elif (
-            kind == "g" and len(key) >= 2 and len(words) < 2 and not any(key in w or w in key for w in words)
+            kind == "g"
+            and len(key) >= 2
+            and _HAN.search(key)
+            and len(words) < 2
+            and not any(key in w or w in key for w in words)
         ):
             words.append(key)
     if words:
