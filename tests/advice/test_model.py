@@ -4,6 +4,7 @@ as the weights, negated n-grams are their own inputs, and the explanations are r
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -50,3 +51,17 @@ def test_use_installs_and_removes_other_weights() -> None:
     assert model.active() is None
     model.use(None)
     assert model.active() is shipped
+
+
+def test_shipped_weights_never_saw_the_held_out_quarters() -> None:
+    import hashlib
+
+    corpus = Path("/work/shared/corpus")
+    if not corpus.exists():
+        pytest.skip("shared corpus not on this machine")
+    data = json.loads(model.WEIGHTS.read_text(encoding="utf-8"))
+    for writer in ("a", "b"):
+        lines = (corpus / f"complaints-{writer}.jsonl").read_text(encoding="utf-8").splitlines()
+        ids = [json.loads(line)["id"] for line in lines]
+        dev = [i for i in ids if int(hashlib.sha256(i.encode()).hexdigest(), 16) % 4 != 0]
+        assert data["trained_on"][writer] == len(dev) < len(ids)

@@ -22,7 +22,12 @@ WEIGHTS = Path(__file__).with_name("ranking_model.json")
 SCALE = 1000  # weights are stored as integers: value * SCALE
 _SPLIT = re.compile(r"[\s,，。.！!？?、；;：:“”\"'（）()\[\]【】~～…\-—/]+")
 _NEGATION = re.compile(r"不是|没有|并非|并没|没|不|无|未|别")
-NEG_SPAN = 4  # characters after a negation cue whose n-grams are read as negated
+NEG_SPAN = 4
+GRAM_SIZES = (
+    (1, 0.5),
+    (2, 1.0),
+    (3, 1.0),
+)  # (n, weight): what the shipped weights were trained on  # characters after a negation cue whose n-grams are read as negated
 
 
 class WeightFile(BaseModel):
@@ -126,7 +131,7 @@ def grams(text: str) -> dict[str, float]:
         if not part:
             continue
         mask = _negated_mask(part)
-        for size, weight in ((1, 0.5), (2, 1.0), (3, 1.0)):
+        for size, weight in GRAM_SIZES:
             for i in range(len(part) - size + 1):
                 gram = part[i : i + size]
                 prefix = "n:" if size > 1 and all(mask[i : i + size]) else "g:"
