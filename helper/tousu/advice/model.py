@@ -22,12 +22,9 @@ WEIGHTS = Path(__file__).with_name("ranking_model.json")
 SCALE = 1000  # weights are stored as integers: value * SCALE
 _SPLIT = re.compile(r"[\s,，。.！!？?、；;：:“”\"'（）()\[\]【】~～…\-—/]+")
 _NEGATION = re.compile(r"不是|没有|并非|并没|没|不|无|未|别")
-NEG_SPAN = 4
-GRAM_SIZES = (
-    (1, 0.5),
-    (2, 1.0),
-    (3, 1.0),
-)  # (n, weight): what the shipped weights were trained on  # characters after a negation cue whose n-grams are read as negated
+NEG_SPAN = 4  # characters after a negation cue whose n-grams are read as negated
+# (n, weight) of the character n-grams: what the shipped weights were trained on.
+GRAM_SIZES = ((1, 0.5), (2, 1.0), (3, 1.0))
 
 
 class WeightFile(BaseModel):
