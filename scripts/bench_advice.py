@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "helper"))
 
 from tousu.advice import advise, lint  # noqa: E402
 from tousu.models import AdviceRequest, Order  # noqa: E402
@@ -37,6 +37,10 @@ TEXTS = [
     "左耳没有声音，充电也充不进去",
     "骗子！！！赔我一万块，不然我就曝光你，电话13812345678",
     "七天无理由退货，卖家拒绝了，说拆封了就不能退",
+    "買咗件衫，尺碼唔啱，賣家話唔退，仲成日打電話嚟叫我改負評",
+    "The seller refused my refund and the earphones are fake, brand site says serial invalid",
+    "10月3日下单，10月5日才发货，10月8日签收，打开发现左耳没声音，联系客服说是我自己弄坏的，"
+    "要求我先寄回检测，运费自理，检测了两周也没有结果，现在客服已读不回，我给了差评以后还收到陌生电话骚扰",
 ]
 
 
@@ -54,6 +58,26 @@ def per_call(fn: Callable[[], object], rounds: int) -> float:
     return statistics.median(times)
 
 
+def cold_start() -> tuple[float, float]:
+    """Seconds from a fresh interpreter to the first advice (imports, rules, weights, OpenCC),
+    and that process's peak RSS in MB: the in-process part of the helper's ready budget."""
+    import json
+    import subprocess
+
+    code = (
+        "import time,resource,json;t=time.perf_counter();"
+        "from tousu.advice import advise;from tousu.models import AdviceRequest;"
+        f"r=AdviceRequest.model_validate(json.loads({json.dumps(json.dumps(ORDER_REQUEST))!s}));advise(r);"
+        "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    seconds, rss = out.stdout.split()
+    return float(seconds), float(rss)
+
+
+ORDER_REQUEST = {"order": ORDER, "problem": {"text": TEXTS[0]}, "now": "2024-10-12T20:00:00+08:00"}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=15)
@@ -68,6 +92,10 @@ def main() -> None:
         print(f"advise  {cost * 1e3:8.3f} ms  ratio {cost / floor:6.1f}x  {text[:16]}")
         lint_cost = per_call(lambda t=text: lint(t, paid="199.00"), args.rounds)
         print(f"lint    {lint_cost * 1e3:8.3f} ms  ratio {lint_cost / floor:6.1f}x")
+    seconds, rss = cold_start()
+    print(
+        f"cold start to first advice {seconds:6.3f} s (budget 0.5 s), peak RSS {rss:6.1f} MB (budget 120 MB)"
+    )
 
 
 if __name__ == "__main__":

@@ -4,7 +4,11 @@ The rules are data (rules/*.toml, each with its source, confidence and date chec
 compiled once at import; the modules here only apply them. No Flask, no store, no network.
 """
 
+from . import categories as _categories
 from . import lint as _lint
+from . import model as _model
+from . import normalise as _normalise
+from . import questions as _questions
 from . import signals as _signals
 from . import similar as _similar
 from .engine import advise
@@ -17,6 +21,10 @@ rulebook()
 _lint._rules()
 _signals._rules()
 _similar._index()
+_model.active()
+_normalise.canonical("預熱")  # loads OpenCC's dictionaries and the voice tables
+_categories.category_names()
+_questions.boosts_for({})
 
 __all__ = [
     "AdviceSettings",

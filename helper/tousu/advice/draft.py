@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from tousu.models.advice import Draft, EvidenceItem, Remedy
+from tousu.models.advice import Draft, EvidenceItem, Issue, Remedy
 from tousu.models.order import Order
 
 from .facts import OrderFacts, yuan
@@ -75,6 +75,7 @@ def build_draft(
     problem_text: str,
     evidence: list[EvidenceItem],
     remedies: list[Remedy],
+    others: list[Issue] | None = None,
 ) -> Draft:
     goods = order.goods
     lines = ["您好："]
@@ -107,6 +108,9 @@ def build_draft(
     if sum(1 for c in detail if "\u4e00" <= c <= "\u9fff") >= 4:
         problem += f"具体情况：{detail}。"
     lines.append(problem)
+    for other in others or []:
+        words = "、".join(f"“{w}”" for w in other.evidence_words[:2])
+        lines.append(f"另外，本订单还存在{other.name}的问题（{words}），一并请求处理。")
     held = [e.name for e in evidence if e.required]
     if held:
         lines.append(f"我可以提供：{'、'.join(held)}。")

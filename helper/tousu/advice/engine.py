@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tousu.models.advice import Advice, AdviceRequest
+from tousu.models.advice import Advice, AdviceRequest, ItemCategory
 from tousu.models.base import CHINA_TZ
 
+from .categories import categories_for
 from .clocks import clocks_for
 from .draft import build_draft
 from .evidence import evidence_for
 from .facts import order_facts, yuan
+from .issues import issues_for
 from .lint import lint
-from .ranking import rank, read_signals
+from .questions import boosts_for, question_for
+from .ranking import model_inputs, rank, read_signals
 from .remedies import plan_remedies
 from .route import route_for, variant_for
 from .rules import rulebook
@@ -28,7 +31,21 @@ def advise(request: AdviceRequest, settings: AdviceSettings | None = None) -> Ad
     order, problem = request.order, request.problem
     facts = order_facts(order, now, settings)
     signals = read_signals(problem)
-    types = rank(signals, facts, pinned=request.type)
+    found = categories_for([i.title for i in order.goods], problem.text)
+    types = rank(
+        signals,
+        facts,
+        pinned=request.type,
+        categories=[c.code for c in found],
+        boosts=boosts_for(problem.answers),
+    )
+    issues = issues_for(types, signals, facts)
+    categories = [
+        ItemCategory(
+            code=c.code, name=c.name, words=list(c.words), source="title" if c.from_title else "text"
+        )
+        for c in found
+    ]
     info = rulebook().types[types[0].code]
     variant = variant_for(info, signals)
     ordinary = variant.remedies if variant and variant.remedies else info.remedies
@@ -51,8 +68,22 @@ def advise(request: AdviceRequest, settings: AdviceSettings | None = None) -> Ad
         evidence=evidence,
         remedies=plan.remedies,
         clocks=clocks,
-        draft=build_draft(order, facts, info, problem.text, evidence, plan.remedies),
+        draft=build_draft(order, facts, info, problem.text, evidence, plan.remedies, issues[1:]),
         findings=findings,
         warnings=warnings,
         now=now,
+        category=categories[0] if categories else None,
+        categories=categories,
+        issues=issues,
+        question=None if request.type else question_for(types, signals.vague, problem.answers),
     )
+
+
+def ranking_inputs(request: AdviceRequest, settings: AdviceSettings | None = None) -> dict[str, float]:
+    """What the learned model reads for this request (scripts/train_advice.py trains on these)."""
+    settings = settings or DEFAULT_SETTINGS
+    now = (request.now or datetime.now(CHINA_TZ)).astimezone(CHINA_TZ).replace(microsecond=0)
+    facts = order_facts(request.order, now, settings)
+    signals = read_signals(request.problem)
+    found = categories_for([i.title for i in request.order.goods], request.problem.text)
+    return model_inputs(signals, facts, [c.code for c in found])

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from tousu.models.advice import Problem, TypeScore
 
+from . import model
 from .facts import OrderFacts
+from .normalise import canonical
 from .rules import ContextRule, Feature, rulebook, wanted_code
 from .similar import Neighbour, nearest, votes
 from .text import normalise
@@ -33,6 +35,8 @@ class Signals:
     symptoms: list[str] = field(default_factory=list)
     wanted: str | None = None
     neighbours: list[Neighbour] = field(default_factory=list)  # most similar labelled descriptions
+    text: str = ""  # the canonical text (normalise.canonical) the features and the model read
+    rule_scores: dict[str, float] = field(default_factory=dict)  # set by rank(), read by issues
 
     @property
     def vague(self) -> bool:
@@ -67,14 +71,17 @@ def _first_hit(feature: Feature, text: str) -> re.Match[str] | None:
 
 def read_signals(problem: Problem) -> Signals:
     book = rulebook()
-    text = match_text(problem.text)
-    signals = Signals(wanted=wanted_code(problem.wanted))
+    text = match_text(canonical(problem.text))
+    signals = Signals(wanted=wanted_code(problem.wanted), text=text)
+    # Quote the shopper's own words when the canonical text kept their positions (typos,
+    # traditional characters); after a word-for-word rewrite quote the canonical words.
+    quote = problem.text if len(text) == len(problem.text) else text
     for feature in book.features:
         match = _first_hit(feature, text)
         if match:
-            signals.features[feature.code] = problem.text[match.start() : match.end()]
+            signals.features[feature.code] = quote[match.start() : match.end()]
     if problem.text.strip() and book.exemplar.weight > 0:
-        signals.neighbours = nearest(problem.text, book.exemplar.k)
+        signals.neighbours = nearest(text, book.exemplar.k)
     for code in problem.symptoms:
         symptom = book.symptoms.get(code)
         if symptom is None:
@@ -99,7 +106,9 @@ def _applies(rule: ContextRule, facts: OrderFacts, present: set[str]) -> bool:
     return not rule.none_of & present
 
 
-def rank(signals: Signals, facts: OrderFacts, pinned: str | None = None) -> list[TypeScore]:
+def rule_scores(signals: Signals, facts: OrderFacts) -> tuple[dict[str, float], dict[str, list]]:
+    """The hand-written part: every matched feature, symptom, wanted outcome, exemplar vote and
+    applicable context rule adds its weights; reasons keep the contributions of 1.0 or more."""
     book = rulebook()
     scores: dict[str, float] = dict.fromkeys(book.types, 0.0)
     reasons: dict[str, list[tuple[float, str]]] = {code: [] for code in book.types}
@@ -133,7 +142,30 @@ def rank(signals: Signals, facts: OrderFacts, pinned: str | None = None) -> list
         if _applies(rule, facts_view, present):
             reason = rule.reason.format_map(_Defaults(facts.values)) if rule.reason else None
             add(rule.weights, reason)
+    return scores, reasons
 
+
+def model_inputs(signals: Signals, facts: OrderFacts, categories: list[str]) -> dict[str, float]:
+    scores, _ = rule_scores(signals, facts)
+    return model.inputs(
+        signals.text, signals.features, facts.flags, facts.status, categories, scores, signals.wanted
+    )
+
+
+def rank(
+    signals: Signals,
+    facts: OrderFacts,
+    pinned: str | None = None,
+    categories: list[str] | None = None,
+    boosts: dict[str, float] | None = None,
+) -> list[TypeScore]:
+    book = rulebook()
+    scores, reasons = rule_scores(signals, facts)
+    signals.rule_scores = scores
+    learned = model.active()
+    # With no words at all the model has nothing to read: the order-state fallback decides.
+    if learned is not None and (signals.text.strip() or signals.symptoms):
+        return _rank_learned(learned, signals, facts, scores, reasons, categories or [], boosts or {}, pinned)
     best = max(scores.values())
     ranked = sorted(book.types, key=lambda c: (-scores[c], c))
     shown = [c for c in ranked if scores[c] >= MIN_SCORE and scores[c] >= MIN_SHARE * best]
@@ -161,6 +193,122 @@ def rank(signals: Signals, facts: OrderFacts, pinned: str | None = None) -> list
             )
         )
     return result
+
+
+SHOW_PROB = 0.05  # a type beyond the first three is shown from this probability
+MAX_SHOWN = 5
+
+
+def _rank_learned(
+    learned: model.LinearModel,
+    signals: Signals,
+    facts: OrderFacts,
+    scores: dict[str, float],
+    reasons: dict[str, list[tuple[float, str]]],
+    categories: list[str],
+    boosts: dict[str, float],
+    pinned: str | None,
+) -> list[TypeScore]:
+    book = rulebook()
+    inputs = model.inputs(
+        signals.text, signals.features, facts.flags, facts.status, categories, scores, signals.wanted
+    )
+    logits = learned.logits(inputs)
+    top = max(max(scores.values()), 1.0)
+    for code, score in scores.items():
+        logits[code] += learned.rule_weight * max(score, 0.0) / top
+    for code, boost in boosts.items():
+        logits[code] = logits.get(code, 0.0) + boost
+    probs = model.softmax(logits)
+    ranked = sorted(book.types, key=lambda c: (-probs.get(c, 0.0), c))
+    shown = [c for i, c in enumerate(ranked[:MAX_SHOWN]) if i < 3 or probs[c] >= SHOW_PROB]
+    if pinned:
+        shown = [pinned] + [c for c in shown if c != pinned]
+    result = []
+    for code in shown:
+        why = _learned_reasons(learned, inputs, code, signals, reasons[code], categories)
+        if pinned == code:
+            why.insert(0, "你指定了这个投诉类型")
+        if code in boosts and boosts[code] > 0:
+            why.insert(0, "按你对补充问题的回答")
+        if signals.vague and code == shown[0]:
+            why.insert(
+                0,
+                UNCERTAIN_SIMILAR
+                if signals.text.strip()
+                else UNCERTAIN_REASON.format(state=_state_words(facts)),
+            )
+        result.append(
+            TypeScore(
+                code=code,
+                name=book.types[code].name,
+                score=round(probs[code], 3),
+                reasons=list(dict.fromkeys(why))[:MAX_REASONS],
+            )
+        )
+    return result
+
+
+FACT_LIFT = 0.4
+_HAN = re.compile(r"[\u4e00-\u9fff]")  # only Chinese n-grams read as words in a reason
+_FACT_WORDS = {
+    "unshipped": "订单还未发货",
+    "past_ship_by": "已超过发货时限",
+    "shipped_late": "发货晚于承诺时间",
+    "in_transit": "包裹已发出但未签收",
+    "within_7d": "签收未满七天",
+    "after_7d": "签收已超过七天",
+    "refunding": "订单正在退款/售后中",
+    "is_food": "商品是食品",
+}
+
+
+def _learned_reasons(
+    learned: model.LinearModel,
+    inputs: dict[str, float],
+    code: str,
+    signals: Signals,
+    rule_reasons: list[tuple[float, str]],
+    categories: list[str],
+) -> list[str]:
+    """The strongest true facts behind `code`: matched features with the shopper's words, the
+    order facts, the item category and the words the model weighs most."""
+    from .categories import category_names
+
+    features = {f.code: f for f in rulebook().features}
+    names = category_names()
+    out: list[str] = []
+    words: list[str] = []
+    rule_texts = [text for _, text in sorted(rule_reasons, key=lambda r: -r[0])]
+    for name, lift in learned.explain(inputs, code)[:12]:
+        kind, _, key = name.partition(":")
+        if kind in ("x", "cat") and lift < FACT_LIFT:
+            continue  # a true fact that barely moved this type is no reason for it
+        # A feature's reason text describes the types it was written for: shown only for those.
+        if (
+            kind == "f"
+            and key in signals.features
+            and features.get(key)
+            and features[key].weights.get(code, 0) >= 1
+        ):
+            out.append(features[key].reason.format(hit=signals.features[key]))
+        elif kind in ("rs", "r1") and key == code and rule_texts:
+            out.append(rule_texts[0])
+        elif kind == "x" and key in _FACT_WORDS:
+            out.append(f"订单情况：{_FACT_WORDS[key]}")
+        elif kind == "cat" and key in names:
+            out.append(f"商品类别：{names[key]}")
+        elif (
+            kind == "g"
+            and len(key) >= 2
+            and _HAN.search(key)
+            and len(words) < 2
+            and not any(key in w or w in key for w in words)
+        ):
+            words.append(key)
+    if words:
+        out.append("你的描述中有" + "".join(f"“{w}”" for w in words) + "，与这类投诉的说法相符")
+    return out[: MAX_REASONS + 1] or rule_texts[:MAX_REASONS]
 
 
 UNCERTAIN_SIMILAR = "不确定：描述中没有识别出明确的问题，这是按相似案例和订单状态推测的，请补充说明"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from .base import ChinaTime, Model, Money, StrictModel
 from .order import Order
@@ -36,6 +36,10 @@ class Problem(StrictModel):
     text: str = Field(default="", max_length=5000)
     symptoms: list[str] = Field(default_factory=list, max_length=30)
     wanted: str | None = Field(default=None, max_length=64)
+    # Answers to the advice's clarifying question: {question code: choice code}; they re-rank.
+    answers: dict[
+        Annotated[str, StringConstraints(max_length=64)], Annotated[str, StringConstraints(max_length=64)]
+    ] = Field(default_factory=dict, max_length=8)
 
 
 class AffectedItemRequest(StrictModel):
@@ -138,6 +142,33 @@ class AffectedItem(Model):
     source: Literal["shopper", "inferred"]
 
 
+class ItemCategory(Model):
+    code: str
+    name: str
+    words: list[str] = Field(default_factory=list)
+    source: Literal["title", "text"]
+
+
+class Issue(Model):
+    role: Literal["primary", "secondary"]
+    type: TypeCode
+    name: str
+    evidence_words: list[str] = Field(default_factory=list)
+
+
+class QuestionChoice(Model):
+    code: str
+    text: str
+    text_en: str
+
+
+class Question(Model):
+    code: str
+    text: str
+    text_en: str
+    choices: list[QuestionChoice]
+
+
 class Advice(Model):
     types: list[TypeScore]
     route: Route
@@ -150,6 +181,13 @@ class Advice(Model):
     now: ChinaTime
     # Which goods and quantities the amounts in `remedies` used (shopper-given or inferred).
     affected_items: list[AffectedItem] = Field(default_factory=list)
+    # The main item category (title first, then text) and every category found.
+    category: ItemCategory | None = None
+    categories: list[ItemCategory] = Field(default_factory=list)
+    # The problems the text tells, primary (the one the route, evidence and demand follow) first.
+    issues: list[Issue] = Field(default_factory=list)
+    # Asked when the evidence is thin; answer with problem.answers {code: choice code}.
+    question: Question | None = None
 
 
 class LintResult(Model):

@@ -1,0 +1,71 @@
+"""Item categories from the titles and the text: food, fresh produce, virtual goods, second-hand,
+custom-made, durable goods. The ranking reads them (a swelling power bank is not food_safety) and
+the advice reports them so the shopper sees which rules were applied."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .normalise import canonical
+
+DATA = Path(__file__).with_name("categories.toml")
+
+
+class CategoryRule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str = Field(pattern=r"^[a-z_]+$")
+    name: str
+    source: str
+    patterns: list[str] = Field(min_length=1)
+
+
+class CategoryFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    category: list[CategoryRule]
+
+
+@dataclass(frozen=True)
+class Found:
+    code: str
+    name: str
+    words: tuple[str, ...]
+    from_title: bool
+
+
+@cache
+def _rules() -> tuple[tuple[CategoryRule, re.Pattern[str]], ...]:
+    with DATA.open("rb") as handle:
+        data = CategoryFile.model_validate(tomllib.load(handle))
+    return tuple((r, re.compile("|".join(f"(?:{p})" for p in r.patterns))) for r in data.category)
+
+
+def category_names() -> dict[str, str]:
+    return {rule.code: rule.name for rule, _ in _rules()}
+
+
+def categories_for(titles: list[str], text: str) -> list[Found]:
+    """Every category shown by the titles (first) or the text, in the order of categories.toml.
+    The title decides when it speaks: a title naming a power bank is not food however the text
+    reads; the text only adds categories when no title matched any."""
+    title = canonical(" ".join(titles))
+    body = canonical(text)
+    found: list[Found] = []
+    for rule, pattern in _rules():
+        hits = tuple(dict.fromkeys(m.group(0) for m in pattern.finditer(title)))
+        if hits:
+            found.append(Found(rule.code, rule.name, hits[:3], True))
+    if any(f.from_title for f in found):
+        return found
+    for rule, pattern in _rules():
+        hits = tuple(dict.fromkeys(m.group(0) for m in pattern.finditer(body)))
+        if hits:
+            found.append(Found(rule.code, rule.name, hits[:3], False))
+    return found

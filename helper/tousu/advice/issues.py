@@ -1,0 +1,60 @@
+"""Several problems in one text: the primary issue (the top type, which the route, evidence and
+demand follow) and the secondary ones the text also shows with its own words."""
+
+from __future__ import annotations
+
+from tousu.models.advice import Issue, TypeScore
+
+from .facts import OrderFacts
+from .ranking import Signals, rule_scores
+from .rules import rulebook
+
+# A secondary issue needs this much support from the hand-written rules (matched features and
+# order context, the same scale as context.toml) and words of its own the primary does not use.
+SECONDARY_RULE_MIN = 2.0
+MAX_SECONDARY = 2
+# Types that name the same problem: at most one of a family appears among the issues.
+FAMILIES = ({"after_sales_refused", "seven_day_return_refused"}, {"not_received", "late_shipment"})
+
+
+def _family(code: str) -> frozenset[str]:
+    return next((frozenset(f) for f in FAMILIES if code in f), frozenset({code}))
+
+
+def _words_for(code: str, signals: Signals) -> list[str]:
+    features = {f.code: f for f in rulebook().features}
+    words = []
+    for feature_code, hit in signals.features.items():
+        feature = features.get(feature_code)
+        if feature and feature.weights.get(code, 0.0) >= 1.0 and hit not in words:
+            words.append(hit)
+    return words[:4]
+
+
+def issues_for(types: list[TypeScore], signals: Signals, facts: OrderFacts) -> list[Issue]:
+    if not types:
+        return []
+    primary = types[0]
+    names = {code: info.name for code, info in rulebook().types.items()}
+    scores = signals.rule_scores or rule_scores(signals, facts)[0]
+    candidates = sorted((c for c in scores if c != primary.code), key=lambda c: -scores[c])
+    out = [
+        Issue(
+            role="primary",
+            type=primary.code,
+            name=primary.name,
+            evidence_words=_words_for(primary.code, signals),
+        )
+    ]
+    taken = set(out[0].evidence_words)
+    for code in candidates:
+        if len(out) > MAX_SECONDARY or scores[code] < SECONDARY_RULE_MIN:
+            break
+        if any(code in _family(i.type) for i in out):
+            continue
+        words = [w for w in _words_for(code, signals) if w not in taken and not any(w in t for t in taken)]
+        if not words:
+            continue
+        taken |= set(words)
+        out.append(Issue(role="secondary", type=code, name=names[code], evidence_words=words))  # type: ignore[arg-type]
+    return out

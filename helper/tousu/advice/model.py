@@ -1,0 +1,177 @@
+"""The learned part of the ranking: a multinomial logistic regression over the canonical text's
+character n-grams, the rule features that matched, the order facts, the item categories and the
+rule scores. Trained at build time by scripts/train_advice.py on labelled development data; the
+weights ship as ranking_model.json (learned data, pruned and rounded). Inference is a sparse dot
+product in pure Python. `explain()` returns the inputs that pushed a type up, so the reasons the
+shopper reads are the model's real evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+WEIGHTS = Path(__file__).with_name("ranking_model.json")
+SCALE = 1000  # weights are stored as integers: value * SCALE
+_SPLIT = re.compile(r"[\s,，。.！!？?、；;：:“”\"'（）()\[\]【】~～…\-—/]+")
+_NEGATION = re.compile(r"不是|没有|并非|并没|没|不|无|未|别")
+NEG_SPAN = 4  # characters after a negation cue whose n-grams are read as negated
+# (n, weight) of the character n-grams: what the shipped weights were trained on.
+GRAM_SIZES = ((1, 0.5), (2, 1.0), (3, 1.0))
+
+
+class WeightFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: int = Field(ge=1)
+    classes: list[str] = Field(min_length=2)
+    bias: list[int]
+    # Row-major: the weights of keys[i] are values[i * len(classes) : (i + 1) * len(classes)]
+    # (flat, so the file parses and validates in a few milliseconds at start-up).
+    keys: list[str]
+    values: list[int]
+    trained_on: dict[str, int]
+    # How much the hand-written rule scores (scaled to the best one) add to the logits; chosen
+    # by the writer-to-writer figures (scripts/eval_advice.py --cross), not fitted.
+    rule_weight: float = Field(default=0.0, ge=0.0, le=10.0)
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    rule_weight: float = 0.0
+
+    def logits(self, inputs: dict[str, float]) -> dict[str, float]:
+        out = list(self.bias)
+        for name, value in inputs.items():
+            row = self.weights.get(name)
+            if row is None:
+                continue
+            for i, w in enumerate(row):
+                out[i] += w * value
+        return dict(zip(self.classes, out, strict=True))
+
+    def explain(self, inputs: dict[str, float], code: str) -> list[tuple[str, float]]:
+        """The inputs pushing `code` up, strongest first (contribution above the class mean)."""
+        i = self.classes.index(code)
+        out = []
+        for name, value in inputs.items():
+            row = self.weights.get(name)
+            if row is None:
+                continue
+            lift = (row[i] - sum(row) / len(row)) * value
+            if lift > 0:
+                out.append((name, lift))
+        return sorted(out, key=lambda p: -p[1])
+
+
+def from_file(data: WeightFile) -> LinearModel:
+    width = len(data.classes)
+    if len(data.bias) != width or len(data.values) != width * len(data.keys):
+        raise ValueError("weight file: bias/values do not match classes x keys")
+    scaled = [v / SCALE for v in data.values]
+    return LinearModel(
+        classes=tuple(data.classes),
+        bias=tuple(b / SCALE for b in data.bias),
+        weights={k: tuple(scaled[i * width : (i + 1) * width]) for i, k in enumerate(data.keys)},
+        rule_weight=data.rule_weight,
+    )
+
+
+_override: LinearModel | None = None
+_off = False
+
+
+@cache
+def _shipped() -> LinearModel | None:
+    if not WEIGHTS.exists():
+        return None
+    return from_file(WeightFile.model_validate(json.loads(WEIGHTS.read_text(encoding="utf-8"))))
+
+
+def active() -> LinearModel | None:
+    """The model in use: the shipped weights, or weights an evaluation installed with `use()`."""
+    if _off:
+        return None
+    return _override if _override is not None else _shipped()
+
+
+def use(model: LinearModel | None, *, off: bool = False) -> None:
+    """Install other weights (writer-to-writer evaluation); None returns to the shipped ones;
+    off=True ranks with the hand-written rules alone (the baseline)."""
+    global _override, _off
+    _override, _off = model, off
+
+
+def _negated_mask(part: str) -> list[bool]:
+    mask = [False] * len(part)
+    for m in _NEGATION.finditer(part):
+        for j in range(m.end(), min(len(part), m.end() + NEG_SPAN)):
+            mask[j] = True
+    return mask
+
+
+def grams(text: str) -> dict[str, float]:
+    """Character 1-3 grams of canonical text; grams right after a negation cue get their own
+    names (n:), so "没有破损" does not read as 破损."""
+    out: dict[str, float] = {}
+    for part in _SPLIT.split(text):
+        if not part:
+            continue
+        mask = _negated_mask(part)
+        for size, weight in GRAM_SIZES:
+            for i in range(len(part) - size + 1):
+                gram = part[i : i + size]
+                prefix = "n:" if size > 1 and all(mask[i : i + size]) else "g:"
+                key = prefix + gram
+                out[key] = out.get(key, 0.0) + weight
+    # Sub-linear counts: a word said five times is not five times the evidence.
+    return {k: 1.0 + math.log(v) if v >= 1 else v for k, v in out.items()}
+
+
+def inputs(
+    text: str,
+    features: Iterable[str],
+    flags: Iterable[str],
+    status: str,
+    categories: Iterable[str],
+    rule_scores: dict[str, float],
+    wanted: str | None,
+) -> dict[str, float]:
+    """Everything the model reads, by name (the names are the weight file's keys)."""
+    out = grams(text)
+    for code in features:
+        out["f:" + code] = 1.0
+    for flag in flags:
+        out["x:" + flag] = 1.0
+    out["st:" + status] = 1.0
+    for code in categories:
+        out["cat:" + code] = 1.0
+    if wanted:
+        out["w:" + wanted] = 1.0
+    top = max(rule_scores.values(), default=0.0)
+    if top > 0:
+        for code, score in rule_scores.items():
+            if score > 0:
+                out["rs:" + code] = score / max(top, 1.0)
+        best = max(rule_scores, key=lambda c: rule_scores[c])
+        out["r1:" + best] = 1.0
+    if not text.strip():
+        out["empty"] = 1.0
+    return out
+
+
+def softmax(logits: dict[str, float]) -> dict[str, float]:
+    top = max(logits.values())
+    exp = {k: math.exp(v - top) for k, v in logits.items()}
+    total = sum(exp.values())
+    return {k: v / total for k, v in exp.items()}

@@ -1,0 +1,77 @@
+"""Canonical text for ranking: one script, one width, one voice.
+
+NFKC folds full-width forms; OpenCC (t2s) turns traditional characters into simplified ones; the
+tables in normalise.toml map Cantonese, net slang, pinyin and English words to the Mandarin the
+features and the model know. Offsets are not kept: the linter works on the shopper's own text,
+this is only what the ranking reads.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from functools import cache, lru_cache
+from pathlib import Path
+
+import opencc
+from pydantic import BaseModel, ConfigDict
+
+DATA = Path(__file__).with_name("normalise.toml")
+
+
+class NormaliseTables(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    cantonese: dict[str, str]
+    slang: dict[str, str]
+    english: dict[str, str]
+    pinyin: dict[str, str]
+
+
+@cache
+def tables() -> NormaliseTables:
+    with DATA.open("rb") as handle:
+        return NormaliseTables.model_validate(tomllib.load(handle))
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def _word_pattern(words: dict[str, str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    keys = sorted(words, key=len, reverse=True)
+    parts = []
+    for key in keys:
+        escaped = re.escape(key)
+        # Latin words only as whole words: "le" must not fire inside "sale".
+        if key.isascii():
+            escaped = rf"(?<![a-z]){escaped}(?![a-z])"
+        parts.append(escaped)
+    return re.compile("|".join(parts))
+
+
+@cache
+def _replacements() -> tuple[tuple[re.Pattern[str], dict[str, str]], ...]:
+    data = tables()
+    # Multi-character words first inside each table (by the pattern's order); tables in this order
+    # so that English phrases are read before their single words.
+    out = []
+    for table in (data.english, data.pinyin, data.slang, data.cantonese):
+        pattern = _word_pattern(table)
+        if pattern:
+            out.append((pattern, table))
+    return tuple(out)
+
+
+@lru_cache(maxsize=512)
+def canonical(text: str) -> str:
+    """The shopper's text as the ranking reads it (lower-case, simplified, Mandarin)."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    folded = _converter().convert(folded)
+    for pattern, table in _replacements():
+        folded = pattern.sub(lambda m, t=table: t[m.group(0)], folded)
+    return folded

@@ -1,0 +1,114 @@
+"""Scores the shipped advise() type ranking on the shared corpus, per writer, as tables.
+
+Prints top-1 (first type is a labelled type) and top-3 (an ok_top3 code among the first three),
+per-type precision and recall, the confusion matrix, and writer-to-writer figures: the model
+trained on the repo's sets + writer A's dev part, scored on writer B's dev part, and B -> A.
+Each writer's fixed held-out quarter (scripts/train_advice.py `held_out`, by id hash) is never
+trained or tuned on; `--final` scores it with the shipped weights, last.
+Usage: .venv/bin/python scripts/eval_advice.py [--cross] [--final] [--matrix] [--baseline]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from train_advice import Case, corpus_cases, held_out, repo_cases, train  # noqa: E402
+
+from tousu.advice import advise  # noqa: E402
+from tousu.models import TYPE_CODES  # noqa: E402
+
+SHORT = {c: "".join(w[0] for w in c.split("_"))[:4] for c in TYPE_CODES}
+
+
+def _set_model(weights: dict | None, off: bool = False) -> None:
+    try:
+        from tousu.advice import model
+    except ImportError:  # the code before the learned model (BEFORE figures)
+        return
+    model.use(model.from_file(model.WeightFile.model_validate(weights)) if weights else None, off=off)
+
+
+def evaluate(cases: list[Case]) -> dict:
+    top1 = top3 = 0
+    confusion: Counter[tuple[str, str]] = Counter()
+    for case in cases:
+        codes = [t.code for t in advise(case.request).types]
+        first = codes[0] if codes else "-"
+        top1 += first in case.types
+        top3 += any(c in case.ok_top3 for c in codes[:3])
+        confusion[(case.types[0], case.types[0] if first in case.types else first)] += 1
+    return {"n": len(cases), "top1": top1 / len(cases), "top3": top3 / len(cases), "confusion": confusion}
+
+
+def print_summary(label: str, result: dict) -> None:
+    print(f"{label:34s} n={result['n']:4d}  top-1 {result['top1']:.3f}  top-3 {result['top3']:.3f}")
+
+
+def print_per_type(result: dict) -> None:
+    confusion = result["confusion"]
+    print(f"   {'type':26s} {'prec':>5s} {'rec':>5s} {'n':>4s}")
+    for code in TYPE_CODES:
+        tp = confusion[(code, code)]
+        predicted = sum(v for (_, p), v in confusion.items() if p == code)
+        actual = sum(v for (e, _), v in confusion.items() if e == code)
+        prec = tp / predicted if predicted else 0.0
+        rec = tp / actual if actual else 0.0
+        print(f"   {code:26s} {prec:5.2f} {rec:5.2f} {actual:4d}")
+
+
+def print_matrix(result: dict) -> None:
+    confusion = result["confusion"]
+    print("   expected \\ first " + " ".join(f"{SHORT[c]:>4s}" for c in TYPE_CODES))
+    for e in TYPE_CODES:
+        row = " ".join(f"{confusion[(e, p)] or '.':>4}" for p in TYPE_CODES)
+        print(f"   {e:18s} {row}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cross", action="store_true", help="writer-to-writer figures (retrains)")
+    parser.add_argument("--final", action="store_true", help="score the untouched held-out quarters")
+    parser.add_argument("--matrix", action="store_true")
+    parser.add_argument("--baseline", action="store_true", help="rules only, no learned model")
+    args = parser.parse_args()
+    writers = {w: corpus_cases(w) for w in ("a", "b")}
+    dev = {w: [c for c in cs if not held_out(c.id)] for w, cs in writers.items()}
+    held = {w: [c for c in cs if held_out(c.id)] for w, cs in writers.items()}
+    _set_model(None, off=args.baseline)
+    print("== shipped advise() on each writer's DEV part" + (" (rules only)" if args.baseline else ""))
+    for w in ("a", "b"):
+        result = evaluate(dev[w])
+        print_summary(f"writer {w.upper()} dev", result)
+        print_per_type(result)
+        if args.matrix:
+            print_matrix(result)
+    if args.cross:
+        print(
+            "== writer to writer (model trained on repo sets + one writer's dev, scored on the other's dev)"
+        )
+        repo = repo_cases()
+        for source, target in (("a", "b"), ("b", "a")):
+            _set_model(train(repo + dev[source]))
+            result = evaluate(dev[target])
+            print_summary(f"train {source.upper()} -> report {target.upper()}", result)
+            print_per_type(result)
+            if args.matrix:
+                print_matrix(result)
+        _set_model(None)
+    if args.final:
+        print("== FINAL: untouched held-out quarters, shipped weights")
+        for w in ("a", "b"):
+            result = evaluate(held[w])
+            print_summary(f"writer {w.upper()} held-out", result)
+            print_per_type(result)
+            if args.matrix:
+                print_matrix(result)
+
+
+if __name__ == "__main__":
+    main()
