@@ -2,10 +2,9 @@
 
     .venv/bin/python scripts/eval_remedies.py [--cases] [--part dev|held_out|all]
 
-Three modes: `shipped` runs advise() exactly as the engine calls the facts today; `inferred`
-passes the shopper's text to order_facts (the affected goods read from the text and the order);
-`shopper` also passes the corpus's affected items as the request's `affected_items` would.
-The last two need the engine to hand text/affected_items to order_facts (see facts.order_facts).
+Two modes: `shipped` sends the order and the text only (the engine infers the affected goods from
+the text); `shopper` also sends the corpus's affected items as the request's `affected_items`, as
+the extension does once the shopper picks the items.
 
 A case counts as exact when the expected remedy is offered with exactly the expected amount (or,
 for `offered: false`, when it is not offered with an amount), and every mechanical amount in
@@ -24,13 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus_orders import held_out, order_contract, read, strip_unknown  # noqa: E402
 
-import tousu.advice.engine as engine  # noqa: E402
 from tousu.advice import advise  # noqa: E402
-from tousu.advice.facts import order_facts  # noqa: E402
 from tousu.models.advice import AdviceRequest  # noqa: E402
 from tousu.models.order import Item  # noqa: E402
-
-_REQUEST_FIELDS = set(AdviceRequest.model_fields)
 
 
 def _amounts(advice) -> dict[str, Decimal | None]:
@@ -40,14 +35,10 @@ def _amounts(advice) -> dict[str, Decimal | None]:
 def judge(case: dict, mode: str = "shipped") -> tuple[bool, str]:
     order = strip_unknown(order_contract(case["order"]), set(Item.model_fields))
     text = case["problem"]["text"]
-    affected = [(a["sub_order_id"], a["quantity"]) for a in case["affected"]] if mode == "shopper" else None
-
-    def wired(order, now, settings):
-        return order_facts(order, now, settings, text=text, affected=affected)
-
-    engine.order_facts = order_facts if mode == "shipped" else wired
-    body = {"order": order, "problem": {"text": case["problem"]["text"]}, "now": case["now"]}
-    if "affected_items" in _REQUEST_FIELDS:
+    body = {"order": order, "problem": {"text": text}, "now": case["now"]}
+    if mode == "shopper":
+        # The shopper picked the affected items (the extension's item picker); otherwise the
+        # engine infers them from the text.
         body["affected_items"] = [
             {"sub_order_id": a["sub_order_id"], "quantity": a["quantity"]} for a in case["affected"]
         ]
@@ -78,7 +69,7 @@ def main() -> None:
         report(cases, mode, args.cases)
 
 
-MODES = ("shipped", "inferred", "shopper")
+MODES = ("shipped", "shopper")
 
 
 def report(cases: list[dict], mode: str, show: bool) -> None:

@@ -7,6 +7,7 @@ from datetime import datetime
 from tousu.models.advice import Advice, AdviceRequest, ItemCategory
 from tousu.models.base import CHINA_TZ
 
+from .amounts import affected_items
 from .categories import categories_for
 from .clocks import clocks_for
 from .draft import build_draft
@@ -29,7 +30,9 @@ def advise(request: AdviceRequest, settings: AdviceSettings | None = None) -> Ad
     settings = settings or DEFAULT_SETTINGS
     now = (request.now or datetime.now(CHINA_TZ)).astimezone(CHINA_TZ).replace(microsecond=0)
     order, problem = request.order, request.problem
-    facts = order_facts(order, now, settings)
+    # The amounts count only the goods the problem concerns: the shopper's choice, else the text's.
+    chosen = [(a.sub_order_id, a.quantity) for a in request.affected_items or []] or None
+    facts = order_facts(order, now, settings, text=problem.text, affected=chosen)
     signals = read_signals(problem)
     found = categories_for([i.title for i in order.goods], problem.text)
     types = rank(
@@ -76,6 +79,7 @@ def advise(request: AdviceRequest, settings: AdviceSettings | None = None) -> Ad
         categories=categories,
         issues=issues,
         question=None if request.type else question_for(types, signals.vague, problem.answers),
+        affected_items=affected_items(facts.affected),
     )
 
 

@@ -114,6 +114,15 @@ def plan_remedies(
         if punitive_supported(food_gate, signals, facts):
             codes.append("food_tenfold")
             refused = [(code, why) for code, why in refused if code != "food_tenfold"]
+    if (
+        "late_shipment_compensation" not in codes
+        and {"past_ship_by", "shipped_late"} & facts.flags
+        and _promised(signals) is not None
+    ):
+        # The seller promised a sum for shipping late and the order did ship late: the
+        # compensation (the higher of the promise and the platform figure, 争议处理规则 第十五条)
+        # is owed whether the shopper tells it as a late shipment or as a broken promise.
+        codes.append("late_shipment_compensation")
     wanted = signals.wanted
     if wanted in codes:
         codes.remove(wanted)
