@@ -12,17 +12,12 @@ const LIST_KINDS = new Set(['complaint_list', 'refund_list']);
 
 const REDIRECT_PAGES = /\/(redirect\.jhtml|taobaoAfterDisputeRedirect\.htm)/;
 
-function complaintUrl(order) {
-  return order.links?.complaint
-    || `https://rights.taobao.com/complaint/redirect.jhtml?bizId=${encodeURIComponent(order.order_id)}`;
-}
-
-function afterSalesUrl(order) {
-  if (order.links?.after_sales) return order.links.after_sales;
-  if (order.links?.refund) return order.links.refund;
-  const sub = order.items?.find((i) => !i.pseudo)?.sub_order_id || order.order_id;
-  const host = order.platform === 'tmall' ? 'refund2.tmall.com' : 'refund2.taobao.com';
-  return `https://${host}/dispute/applyRouter.htm?bizOrderId=${encodeURIComponent(sub)}`;
+// Where each form is: the helper decided it for the case (the page's own link, else the
+// platform's entry for this order).
+async function formUrl(caseId, form) {
+  if (!caseId) throw new HelperError('case_required', 'A form is pre-filled for a saved case.');
+  const saved = await callHelper('GET', `/cases/${encodeURIComponent(caseId)}`);
+  return form === 'after_sales' ? saved.after_sales_url : saved.complaint_url;
 }
 
 const coreHandlers = {
@@ -49,7 +44,7 @@ const coreHandlers = {
   },
 
   async 'form/fill'({ order, form, fill, caseId, idempotencyKey }) {
-    const url = form === 'after_sales' ? afterSalesUrl(order) : complaintUrl(order);
+    const url = await formUrl(caseId, form);
     const tab = await chrome.tabs.create({ url, active: true });
     const page = await snapshotSettledTab(tab.id, { isReady: (snap) => !REDIRECT_PAGES.test(snap.url) });
     const case_ = {
