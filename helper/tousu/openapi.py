@@ -439,7 +439,8 @@ def _operation_id(op: Operation) -> str:
 def build_openapi() -> dict:
     operations = all_operations()
     models = {m for op in operations for m in (op.request, op.response) if m is not None}
-    keyed = [(m, "validation") for m in models] + [(m, "serialization") for m in models]
+    modes: tuple[Literal["validation", "serialization"], ...] = ("validation", "serialization")
+    keyed = [(m, mode) for mode in modes for m in models]
     refs, defs = models_json_schema(keyed, ref_template="#/components/schemas/{model}")
     schemas = dict(defs.get("$defs", {}))
     schemas["Error"] = ERROR_SCHEMA

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
@@ -106,7 +106,7 @@ def _body(model: type[M]) -> M:
         raise APIError(400, "invalid_body", _OUT_OF_RANGE) from None
 
 
-def _validate_query(model: type[M], values: dict[str, object]) -> M:
+def _validate_query(model: type[M], values: Mapping[str, object]) -> M:
     try:
         return model.model_validate(values)
     except ValidationError as exc:

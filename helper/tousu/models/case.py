@@ -333,7 +333,7 @@ class SyncResult(Model):
 
 # Export and import ---------------------------------------------------------------------------
 
-EXPORT_FORMAT = "tousu.cases"
+EXPORT_FORMAT: Literal["tousu.cases"] = "tousu.cases"
 
 
 class ExportBundle(Model):

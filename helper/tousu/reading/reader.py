@@ -157,7 +157,8 @@ def _lazy(module: str) -> OrderReader:
         import importlib
 
         reader = importlib.import_module(f"{__package__}.{module}")
-        return reader.read(text, url, warnings)
+        orders: list[Order] = reader.read(text, url, warnings)
+        return orders
 
     return run
 

@@ -181,7 +181,8 @@ def list_cases(
     offset: int = 0,
 ) -> CaseList:
     """Newest first, optionally only some statuses or one order."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if statuses:
         where.append(f"status IN ({', '.join('?' * len(statuses))})")
         params.extend(statuses)
@@ -365,7 +366,7 @@ def update_case(store: Store, case_id: str, patch: CasePatch) -> Case:
                     # What the helper decided along with a status change is part of that change.
                     changes[name] = _describe(name, row[column], new)
         status_change = None
-        if "status" in patch.model_fields_set and patch.status != row["status"]:
+        if "status" in patch.model_fields_set and patch.status is not None and patch.status != row["status"]:
             check_transition(row["status"], patch.status, correction=patch.correction)
             updates["status"] = patch.status
             status_change = {"from": row["status"], "to": patch.status}
@@ -402,6 +403,10 @@ def delete_case(store: Store, case_id: str) -> Deleted:
             r[0] for r in conn.execute("SELECT DISTINCT sha256 FROM evidence WHERE case_id = ?", (case_id,))
         ]
         conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+
         # Only once the delete is durable: a rollback must not leave rows without their files.
-        store.on_commit(lambda: remove_unreferenced(store, hashes))
+        def remove_files() -> None:
+            remove_unreferenced(store, hashes)
+
+        store.on_commit(remove_files)
     return Deleted(id=case_id)
