@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tousu_testing.mockshop.biglist import big_list_html  # noqa: E402
+from tousu_testing.mockshop.biglist_page import big_list_html  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

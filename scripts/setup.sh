@@ -36,3 +36,9 @@ if [[ ! -f $stamp || pyproject.toml -nt $stamp || tousu-testing/pyproject.toml -
   .venv/bin/python -m pip install -q -e ".[dev]" -e ./tousu-testing
   touch "$stamp"
 fi
+
+# The extension's lint and unit-test tools (ESLint; node --test needs nothing), from the root
+# package-lock.json. Only when npm is there: the helper itself needs no Node.
+if command -v npm >/dev/null && [[ ! -d node_modules || package-lock.json -nt node_modules ]]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -7,6 +7,10 @@ scripts/setup.sh
 
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/mypy
+# The extension: lint, then the unit tests of its pure modules (no browser needed).
+node_modules/.bin/eslint .
+node --test tests/extension/js/
 
 workers=${TOUSU_TEST_WORKERS:-2}
 status=0

@@ -1,16 +1,12 @@
-// Case handlers: the shopper's cases live in the helper's store; the worker only relays, and
-// keeps each case's "next action" in step with its status after a platform sync.
+// Case handlers: the shopper's cases live in the helper's store; the worker only relays. The
+// helper decides each case's next step, its reminder and whether it is finished.
 
 import { callHelper } from './helper-client.js';
 import { refreshBadge } from './sw-badge.js';
-import { ensureMessages } from '../lib/messages.js';
-import { nextStep } from '../lib/next-step.js';
-
-const FINISHED = new Set(['resolved', 'closed']);
 
 // The helper's CaseCreate/CasePatch fields the screens may send.
 const CASE_FIELDS = ['order', 'problem', 'type', 'remedy', 'demand', 'demand_amount', 'draft',
-  'evidence_ticks', 'next_action', 'due_at', 'notes', 'status', 'platform_case_id'];
+  'evidence_ticks', 'next_action', 'next_code', 'deadline', 'due_at', 'notes', 'status', 'platform_case_id'];
 
 function pick(fields) {
   const out = {};
@@ -21,7 +17,7 @@ function pick(fields) {
 // The case the shopper is already keeping for this order, so saving twice updates it.
 async function openCaseFor(orderId) {
   const { cases } = await callHelper('GET', `/cases?order_id=${encodeURIComponent(orderId)}&limit=20`);
-  return cases.find((c) => !FINISHED.has(c.status)) || null;
+  return cases.find((c) => !c.finished) || null;
 }
 
 export async function saveCase({ caseId, fields, idempotencyKey }) {
@@ -42,19 +38,9 @@ export async function saveCase({ caseId, fields, idempotencyKey }) {
   return saved;
 }
 
-// After a platform sync, move each changed case's next action and reminder with its status.
-async function followChanges(changes) {
-  await ensureMessages();
-  for (const change of changes) {
-    if (change.from_status === change.to_status) continue;
-    await callHelper('PATCH', `/cases/${change.case_id}`, nextStep(change.to_status));
-  }
-}
-
 export async function syncFromReading(reading) {
   if (!reading.cases?.length) return { changed: [], unchanged: [], unmatched: [], unrecognized: [] };
   const result = await callHelper('POST', '/cases/sync', { cases: reading.cases, kind: reading.kind });
-  await followChanges(result.changed);
   await refreshBadge();
   return result;
 }

@@ -1,18 +1,20 @@
 // What a case says about itself, for 12315 and the printable case file: built from the saved
-// case (order, problem, demand, draft) and a fresh advice for the same order (evidence names,
-// clocks), so the shopper retypes nothing.
+// case (order, problem, demand, draft, and what the helper decided: goods, title, escalation)
+// and a fresh advice for the same order (evidence names, remedies), so the shopper retypes
+// nothing. Nothing here decides about the case; it only puts the helper's values into words.
 
 import { t } from '../lib/i18n.js';
 import { formatTime } from '../lib/format.js';
 import { evidenceName, statusName } from '../lib/names.js';
+import { nextStepName } from '../lib/next-step.js';
 
-export function goods(order) {
-  return order.items.filter((i) => !i.pseudo);
+// The goods bought (no pseudo items), as the helper listed them for the case.
+export function goods(c) {
+  return c.goods || [];
 }
 
 export function caseTitle(c) {
-  const first = goods(c.order)[0] || c.order.items[0];
-  return first?.title || c.order_id;
+  return c.title || c.order_id;
 }
 
 // The fields the 12315 form asks for, in its order.
@@ -25,7 +27,7 @@ export function fields12315(c, advice) {
   return [
     ['respondent', `${order.shop?.name || ''}${t('respondentNote')}`],
     ['purchaseDate', formatTime(order.paid_at || order.created_at).slice(0, 10)],
-    ['goodsName', goods(order).map((i) => i.title).join('；')],
+    ['goodsName', goods(c).map((i) => i.title).join('；')],
     ['amount', order.total_paid ? `¥${order.total_paid}` : ''],
     ['orderId', order.order_id],
     ['request', `${demand}${basis}`],
@@ -45,20 +47,19 @@ export function checklist(c, advice) {
   return items.map((item) => ({ ...item, ticked: c.evidence_ticks.includes(item.code) }));
 }
 
-// Why the platform route is over or late: the case view offers escalation for these.
-export function escalationReasons(c, advice, now = Date.now()) {
-  const reasons = [];
-  if (c.status === 'closed') reasons.push(t('escReasonClosed', c.status_text || ''));
-  if (/拒绝|不成立|关闭/.test(c.status_text || '') && c.status !== 'closed') {
-    reasons.push(t('escReasonRefused', c.status_text));
-  }
-  if (c.due_at && Date.parse(c.due_at) < now && !['resolved', 'closed'].includes(c.status)) {
-    reasons.push(t('escReasonOverdue', c.next_action || '', formatTime(c.due_at)));
-  }
-  for (const clock of advice?.clocks || []) {
-    if (clock.state === 'passed' && c.status !== 'draft') reasons.push(t('escReasonClock', clock.name));
-  }
-  return reasons;
+// Why the platform route is over or late, as the helper decided it (case.escalation.reasons),
+// in the shopper's words.
+const REASON_TEXTS = {
+  closed: (p) => t('escReasonClosed', p.status_text || ''),
+  refused: (p) => t('escReasonRefused', p.status_text || ''),
+  overdue: (p) => t('escReasonOverdue', nextStepName(p.next_step, t), formatTime(p.due_at)),
+  clock_passed: (p) => t('escReasonClock', p.name || p.clock || ''),
+};
+
+export function escalationReasons(c) {
+  return (c.escalation?.reasons || [])
+    .filter((r) => REASON_TEXTS[r.code])
+    .map((r) => REASON_TEXTS[r.code](r.params || {}));
 }
 
 // One line of history in the shopper's words.

@@ -5,11 +5,10 @@ import { $, copyButton, el } from '../lib/dom.js';
 import { send, t } from '../lib/i18n.js';
 import { formatDuration, formatTime } from '../lib/format.js';
 import { countdown, eventName, statusName, typeName } from '../lib/names.js';
-import { nextStep } from '../lib/next-step.js';
+import { nextStepText } from '../lib/next-step.js';
 import { caseTitle, checklist, describeEvent, escalationReasons, fields12315, fieldsText } from './case-file.js';
 import { explain, sayPage } from './page.js';
 
-const STATUSES = ['draft', 'filed', 'seller_responded', 'platform_intervening', 'resolved', 'escalated', 'closed'];
 const current = { case: null, advice: null };
 const newKey = () => crypto.randomUUID();
 
@@ -39,10 +38,10 @@ function renderFacts(c) {
 }
 
 function renderNext(c) {
-  const parts = [c.next_action || t('noNextAction')];
+  const parts = [nextStepText(c) || t('noNextAction')];
   if (c.due_at) parts.push(`（${t('clockDue', formatTime(c.due_at))}，${countdown(c.due_at, Date.now(), formatDuration)}）`);
   $('case-next').textContent = parts.join('');
-  $('status-select').replaceChildren(...STATUSES.map((s) => el('option', { value: s, textContent: statusName(s), selected: s === c.status })));
+  $('status-select').replaceChildren(...c.lifecycle.map((s) => el('option', { value: s, textContent: statusName(s), selected: s === c.status })));
 }
 
 function renderChecklist(c, advice) {
@@ -73,11 +72,11 @@ function renderEvents(c) {
 }
 
 function renderEscalation(c, advice) {
-  const reasons = escalationReasons(c, advice);
-  $('escalation').hidden = reasons.length === 0;
-  if (!reasons.length) return;
+  const reasons = escalationReasons(c);
+  $('escalation').hidden = !c.escalation?.offered;
+  if (!c.escalation?.offered) return;
   $('esc-reasons').replaceChildren(...reasons.map((r) => el('li', { textContent: r })));
-  $('esc-platform').hidden = ['platform_intervening', 'escalated'].includes(c.status);
+  $('esc-platform').hidden = !c.escalation.platform_open;
   const fields = fields12315(c, advice);
   $('fields-12315').replaceChildren(...fields.flatMap((f) => {
     const copy = copyButton(t('copy'), () => f.value, () => { $('esc-result').textContent = t('copiedField', f.label); });
@@ -86,7 +85,7 @@ function renderEscalation(c, advice) {
     return [el('dt', { textContent: f.label }),
       el('dd', {}, el('span', { textContent: f.value, 'data-field': f.key }), copy)];
   }));
-  $('mark-escalated').hidden = c.status === 'escalated';
+  $('mark-escalated').hidden = !c.escalation.can_mark_escalated;
 }
 
 function render() {
@@ -134,12 +133,13 @@ async function tick(code, checked) {
 $('status-save').addEventListener('click', async () => {
   const status = $('status-select').value;
   // The shopper knows best: a manual status is a correction when the lifecycle would refuse it.
-  if (await update({ status, correction: true, ...nextStep(status) }, 'status-result')) {
+  // The helper moves the next step and its reminder with the status.
+  if (await update({ status, correction: true }, 'status-result')) {
     $('status-result').textContent = t('statusSaved', statusName(status));
   }
 });
 $('mark-escalated').addEventListener('click', async () => {
-  if (await update({ status: 'escalated', correction: true, ...nextStep('escalated') }, 'esc-result')) {
+  if (await update({ status: 'escalated', correction: true }, 'esc-result')) {
     $('esc-result').textContent = t('statusSaved', statusName('escalated'));
   }
 });
@@ -148,10 +148,7 @@ $('copy-12315').addEventListener('click', async () => {
   $('esc-result').textContent = t('copied');
 });
 $('esc-open-platform').addEventListener('click', () => {
-  const order = current.case.order;
-  const url = order.links?.refund_detail || order.links?.complaint
-    || `https://rights.taobao.com/complaint/redirect.jhtml?bizId=${encodeURIComponent(order.order_id)}`;
-  chrome.tabs.create({ url });
+  chrome.tabs.create({ url: current.case.escalation.platform_url });
 });
 $('print-case').addEventListener('click', () => {
   chrome.tabs.create({ url: chrome.runtime.getURL(`cases/print.html?case=${current.case.id}`) });

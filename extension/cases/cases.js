@@ -5,12 +5,13 @@ import { $, el } from '../lib/dom.js';
 import { localize, send, t } from '../lib/i18n.js';
 import { formatDuration, formatTime } from '../lib/format.js';
 import { countdown, statusName, typeName } from '../lib/names.js';
+import { nextStepText } from '../lib/next-step.js';
 import { showCase } from './case-view.js';
 import { explain, sayPage } from './page.js';
 
 function dueCell(summary) {
   if (!summary.due_at) return el('td', { textContent: '—' });
-  const overdue = Date.parse(summary.due_at) < Date.now() && !['resolved', 'closed'].includes(summary.status);
+  const { overdue } = summary; // decided by the helper
   return el('td', {},
     el('time', { dateTime: summary.due_at, textContent: formatTime(summary.due_at) }),
     el('span', { className: `sub ${overdue ? 'overdue' : ''}`, textContent: countdown(summary.due_at, Date.now(), formatDuration) }));
@@ -25,7 +26,7 @@ function row(summary) {
     el('td', {},
       el('span', { className: `status status-${summary.status}`, textContent: statusName(summary.status) }),
       summary.status_text ? el('span', { className: 'sub', textContent: summary.status_text }) : null),
-    el('td', { textContent: summary.next_action || '—' }),
+    el('td', { textContent: nextStepText(summary) || '—' }),
     dueCell(summary));
 }
 

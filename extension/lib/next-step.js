@@ -1,33 +1,28 @@
-// What the shopper should do next for a case in each status, and when to remind them. The
-// hours are reminder intervals chosen for follow-up, not platform deadlines: the deadlines
-// themselves come from the advice clocks.
+// A case's next step in the shopper's words. The helper decides the step and its reminder
+// (tousu.cases.next_step) and sends them as codes; this module only localises them, so a
+// locale switch shows every case in the new language.
 
 import { message } from './messages.js';
-import { hoursFromNow } from './time.js';
 
-const STEPS = {
-  draft: { key: 'nextFile', hours: null },
-  filed: { key: 'nextWaitSeller', hours: 48 },
-  seller_responded: { key: 'nextSellerAnswered', hours: 24 },
-  platform_intervening: { key: 'nextPlatform', hours: 72 },
-  resolved: { key: 'nextResolved', hours: null },
-  escalated: { key: 'nextEscalated', hours: 24 * 7 },
-  closed: { key: 'nextClosed', hours: null },
+export const NEXT_STEP_KEYS = {
+  file: 'nextFile',
+  submit_form: 'nextSubmitForm',
+  wait_seller: 'nextWaitSeller',
+  seller_answered: 'nextSellerAnswered',
+  platform: 'nextPlatform',
+  resolved: 'nextResolved',
+  escalated: 'nextEscalated',
+  closed: 'nextClosed',
 };
 
-// {next_action, due_at} for a status; `deadline` (an advice clock) caps the reminder so it
-// never comes after the deadline it is about.
-export function nextStep(status, { deadline = null, now = new Date() } = {}) {
-  const step = STEPS[status] || STEPS.draft;
-  let dueAt = step.hours == null ? null : hoursFromNow(step.hours, now);
-  if (deadline && (!dueAt || Date.parse(deadline) < Date.parse(dueAt))) dueAt = deadline;
-  return { next_action: message(step.key), due_at: dueAt };
+// The sentence for a next-step code ('' for a code this extension does not know yet).
+export function nextStepName(code, lookup = message) {
+  const key = NEXT_STEP_KEYS[code];
+  return key ? lookup(key) : '';
 }
 
-// The earliest clock still running: the date by which a draft should be filed.
-export function firstDeadline(clocks = []) {
-  const open = clocks
-    .filter((c) => (c.state === 'open' || c.state === 'due_soon') && c.due_at)
-    .sort((a, b) => Date.parse(a.due_at) - Date.parse(b.due_at));
-  return open[0] || null;
+// What a case or a case summary says to do next: a note the shopper typed wins over the
+// helper's step, since it is theirs.
+export function nextStepText(c, lookup = message) {
+  return c.next_action || nextStepName(c.next_step?.code, lookup);
 }

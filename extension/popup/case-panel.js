@@ -4,8 +4,6 @@
 
 import { $ } from '../lib/dom.js';
 import { send, t } from '../lib/i18n.js';
-import { firstDeadline, nextStep } from '../lib/next-step.js';
-import { hoursFromNow } from '../lib/time.js';
 import { renderEvidence } from './advice-view.js';
 import { openCasesPage, saveState, view } from './view.js';
 import { addFiles, affectedItems, renderFillReport } from './fill-panel.js';
@@ -18,7 +16,6 @@ const newKey = () => crypto.randomUUID();
 function caseFields(extra = {}) {
   const advice = view.advice;
   const remedy = advice.remedies[0];
-  const deadline = firstDeadline(advice.clocks)?.due_at ?? null;
   return {
     order: view.order,
     problem: view.problem,
@@ -28,7 +25,6 @@ function caseFields(extra = {}) {
     demand_amount: remedy?.amount ?? null,
     draft: $('draft').value,
     evidence_ticks: view.ticks,
-    ...nextStep('draft', { deadline }),
     ...extra,
   };
 }
@@ -142,10 +138,8 @@ export async function onFill(form) {
   $('fill-result').textContent = t('filling');
   try {
     // Filling is a step of the case: save (or update) it first, with "submit the form" next.
-    const deadline = firstDeadline(advice.clocks)?.due_at;
-    let dueAt = hoursFromNow(24);
-    if (deadline && Date.parse(deadline) < Date.parse(dueAt)) dueAt = deadline;
-    await saveCase({ next_action: t('nextSubmitForm'), due_at: dueAt });
+    // The helper sets the reminder (a day, or the first deadline if sooner).
+    await saveCase({ next_code: 'submit_form' });
     const result = await send({
       type: 'form/fill', order: view.order, form, fill: fillInput, affectedItems: affectedItems(),
       caseId: view.caseId, idempotencyKey: newKey(),

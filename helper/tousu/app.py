@@ -19,8 +19,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     # A page is read in a worker process within this budget (reading/worker.py).
     app.config.setdefault("READ_BUDGET_SECONDS", 8.0)
     app.config.setdefault("READ_WORKERS", 2)
-    app.json.ensure_ascii = False
-    app.json.sort_keys = False
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.json.sort_keys = False  # type: ignore[attr-defined]
     # "/api//v1/..." was answered with an HTML 308 to the merged path: no redirects, every
     # answer is the JSON envelope (here a 404).
     app.url_map.merge_slashes = False

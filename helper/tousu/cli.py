@@ -540,7 +540,7 @@ def settings_reset(directory: Path) -> None:
 @main.command()
 def openapi() -> None:
     """Print the helper's OpenAPI document."""
-    from .openapi import build_openapi
+    from .api.openapi import build_openapi
 
     _print_json(build_openapi())
 

@@ -20,10 +20,10 @@ from .models import StrictModel
 FILE_NAME = "advice-settings.json"
 
 # Every setting optional, unknown names rejected: the body of PUT and the file's shape.
-SettingsUpdate = create_model(
+SettingsUpdate = create_model(  # type: ignore[call-overload]
     "SettingsUpdate",
     __base__=StrictModel,
-    **{name: (info.annotation | None, None) for name, info in AdviceSettings.model_fields.items()},
+    **{name: (info.annotation | None, None) for name, info in AdviceSettings.model_fields.items()},  # type: ignore[operator]
 )
 
 

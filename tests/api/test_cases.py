@@ -351,3 +351,36 @@ def test_cases_routes_are_in_the_openapi_document(api):
     paths = api.get("/openapi.json").get_json()["paths"]
     assert {"/api/v1/cases", "/api/v1/cases/{case_id}", "/api/v1/cases/sync"} <= set(paths)
     assert "patch" in paths["/api/v1/cases/{case_id}"]
+
+
+def _recent_order(days_ago: int) -> dict:
+    from datetime import datetime, timedelta
+
+    from tousu.models import CHINA_TZ
+
+    done = (datetime.now(CHINA_TZ) - timedelta(days=days_ago)).replace(microsecond=0).isoformat()
+    return {**ORDER, "paid_at": done, "received_at": done, "completed_at": done}
+
+
+def test_a_new_draft_is_reminded_by_the_first_running_clock(api):
+    order = _recent_order(2)
+    advice = api.post("/advice", json={"order": order, "problem": {"text": NEW_CASE["problem"]}}).get_json()
+    running = [c["due_at"] for c in advice["clocks"] if c["state"] in ("open", "due_soon") and c["due_at"]]
+    case = _create(api, {**NEW_CASE, "order": order})
+    assert case["next_step"]["code"] == "file" and case["next_action"] is None
+    assert running and case["due_at"] == min(running)
+    assert case["finished"] is False and case["escalation"]["offered"] is False
+
+
+def test_a_passed_clock_on_a_filed_case_offers_escalation(api):
+    case = _create(api, {**NEW_CASE, "order": _recent_order(400), "status": "filed"})
+    reasons = api.get(f"/cases/{case['id']}").get_json()["escalation"]["reasons"]
+    assert "clock_passed" in [r["code"] for r in reasons]
+
+
+def test_a_prefilled_form_becomes_the_next_step(api):
+    case = _create(api)
+    saved = api.request("PATCH", f"/cases/{case['id']}", json={"next_code": "submit_form"}).get_json()
+    assert saved["next_step"]["code"] == "submit_form" and saved["due_at"]
+    bad = api.request("PATCH", f"/cases/{case['id']}", json={"next_code": "call_the_seller"})
+    assert_error(bad, 400, "invalid_body")

@@ -199,6 +199,7 @@ def test_wipe_of_a_missing_data_dir_fails(tmp_path):
     assert not (tmp_path / "nowhere").exists()
 
 
+@pytest.mark.slow  # starts real processes
 def test_round_trip_through_the_real_command(seeded, tmp_path):
     # export -> wipe -> import with `python -m helper`, as a shopper would run it.
     data_dir, facts = seeded

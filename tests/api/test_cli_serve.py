@@ -5,9 +5,13 @@ import socket
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from tousu.cli import main
+
+# Runs `tousu serve` as a real process: the slow layer (see tests/conftest.py).
+pytestmark = pytest.mark.slow
 
 
 def test_serve_refuses_a_non_loopback_address(tmp_path):

@@ -16,6 +16,9 @@ from tousu.cli import main
 from tousu.doctor import diagnose
 from tousu_testing import HelperProcess, free_port
 
+# Starts real helper processes and servers: the slow layer (see tests/conftest.py).
+pytestmark = pytest.mark.slow
+
 
 def _doctor(port: int, data_dir) -> tuple[int, dict, str]:
     result = CliRunner().invoke(main, ["doctor", "--port", str(port), "--data-dir", str(data_dir)])

@@ -8,7 +8,7 @@ import pytest
 from openapi_spec_validator import validate
 
 from tousu.api import PREFIX
-from tousu.openapi import build_openapi, declared_operations
+from tousu.api.openapi import build_openapi, declared_operations
 
 from .conftest import assert_error
 
@@ -37,7 +37,7 @@ def test_every_route_is_documented_and_nothing_else(app):
     served = _routes(app)
     assert len(served) >= 19  # the walk found the real table, not an empty one
     documented = _documented(build_openapi())
-    assert served - documented == set(), "routes missing from tousu/openapi.py"
+    assert served - documented == set(), "routes missing from tousu/api/openapi.py"
     assert documented - served == set(), "documented operations the helper does not serve"
 
 

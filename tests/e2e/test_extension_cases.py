@@ -51,7 +51,9 @@ def test_save_tick_capture_and_reopen(tousu, tousu_helper, tousu_mock_shop, asse
     case = api(tousu_helper, "GET", f"/cases/{summary['id']}")
     assert case["order_id"] == ORDER_ID and case["type"] == "quality_defect"
     assert case["evidence_ticks"] == ["unboxing_video"]
-    assert case["next_action"] and case["draft"].startswith(popup.locator("#draft").input_value()[:20])
+    # Next steps are the helper's codes now (issue 10), not sentences the extension stored.
+    assert case["next_step"]["code"] == "file"
+    assert case["draft"].startswith(popup.locator("#draft").input_value()[:20])
 
     # A tick after saving is saved at once.
     popup.get_by_label(re.compile("^与卖家的聊天记录")).check()
@@ -114,7 +116,7 @@ def test_fill_submit_track_escalate_and_print(tousu, tousu_helper, tousu_mock_sh
     expect(popup.locator("#case-status")).to_contain_text("案件已更新")
     [summary] = api(tousu_helper, "GET", "/cases")["cases"]
     case = api(tousu_helper, "GET", f"/cases/{summary['id']}")
-    assert case["status"] == "draft" and case["next_action"] == "在已预填的表单中核对并提交"
+    assert case["status"] == "draft" and case["next_step"]["code"] == "submit_form"
     assert [e["type"] for e in case["events"]][-1] == "form_prefilled"
     form.get_by_role("button", name="提交投诉").click()
     expect(form.get_by_text("投诉已提交")).to_be_visible()
@@ -127,7 +129,7 @@ def test_fill_submit_track_escalate_and_print(tousu, tousu_helper, tousu_mock_sh
     expect(changes).to_contain_text(f"订单 {ORDER_ID}：草稿 → 已提交（等待卖家处理）")
     assert_accessible(tracking, "popup after a sync")
     case = api(tousu_helper, "GET", f"/cases/{case['id']}")
-    assert case["status"] == "filed" and case["next_action"] == "查看卖家是否已处理" and case["due_at"]
+    assert case["status"] == "filed" and case["next_step"]["code"] == "wait_seller" and case["due_at"]
     tracking.close()
     again = tousu.open_popup(complaints)
     expect(again.locator("#state-text")).to_have_text("投诉状态没有变化。")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from tousu_testing.mockshop import create_mock_app
-from tousu_testing.mockshop.biglist import big_list_html, big_list_spec
+from tousu_testing.mockshop.biglist import big_list_spec
+from tousu_testing.mockshop.biglist_page import big_list_html
 from tousu_testing.mockshop.routing import mock_url
 
 

@@ -97,6 +97,7 @@ def _pair(port: int, code: str) -> str:
             time.sleep(0.05)
 
 
+@pytest.mark.slow  # starts real processes
 def test_acknowledged_writes_survive_sigkill(tmp_path):
     data_dir = tmp_path / "data"
     port = _free_port()

@@ -8,6 +8,9 @@ import zipfile
 
 import pytest
 
+# Inner pytest runs that start real processes: the slow layer (see tests/conftest.py).
+pytestmark = pytest.mark.slow
+
 pytest_plugins = ["pytester"]
 
 LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"

@@ -14,6 +14,9 @@ import pytest
 
 from tousu_testing import HelperProcess, MockShopProcess
 
+# Starts and kills real processes: the slow layer (see tests/conftest.py).
+pytestmark = pytest.mark.slow
+
 
 def _gone(pid: int, timeout: float = 10.0) -> bool:
     deadline = time.monotonic() + timeout

@@ -49,6 +49,7 @@ def test_unknown_names_are_named():
         get_scenario("earphones_left_silent").order("1234")
 
 
+@pytest.mark.slow  # starts real processes
 def test_scenario_fixtures(pytester):
     pytester.makepyfile("""
         def test_fixtures(tousu_scenarios, tousu_scenario):
@@ -61,6 +62,7 @@ def test_scenario_fixtures(pytester):
     pytester.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=1)
 
 
+@pytest.mark.slow  # starts real processes
 def test_old_fixture_names_still_work_and_warn(pytester):
     pytester.makepyfile("""
         import pytest

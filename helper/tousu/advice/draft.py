@@ -104,7 +104,8 @@ def build_draft(
     if timeline:
         lines.append("，".join(timeline) + "。")
     problem = f"问题：{info.problem}。"
-    detail = clean_text(problem_text, paid=facts.price_paid and yuan(facts.price_paid), food=facts.is_food)
+    paid_text = yuan(facts.price_paid) if facts.price_paid else None
+    detail = clean_text(problem_text, paid=paid_text, food=facts.is_food)
     if sum(1 for c in detail if "\u4e00" <= c <= "\u9fff") >= 4:
         problem += f"具体情况：{detail}。"
     lines.append(problem)

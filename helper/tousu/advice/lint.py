@@ -341,7 +341,7 @@ def lint_spans(
                         code=rule.code,
                         start=start,
                         end=end,
-                        severity=severity,  # type: ignore[arg-type]
+                        severity=severity,
                         message=message or rule.message,
                         suggestion=rule.suggestion,
                     ),

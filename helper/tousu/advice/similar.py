@@ -43,12 +43,13 @@ class _Index:
 
 
 def _grams(text: str) -> Counter[str]:
+    # Weighted counts (characters weigh less than pairs): float values in a Counter.
     grams: Counter[str] = Counter()
     for part in _SPLIT.split(normalise(text)):
         for i in range(len(part) - 1):
-            grams[part[i : i + 2]] += 1.0
+            grams[part[i : i + 2]] += 1.0  # type: ignore[assignment]
         for char in part:
-            grams[char] += CHAR_WEIGHT
+            grams[char] += CHAR_WEIGHT  # type: ignore[assignment]
     return grams
 
 

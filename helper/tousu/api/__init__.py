@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from flask import Flask
 
-PREFIX = "/api/v1"
+from .prefix import PREFIX
+
+__all__ = ["PREFIX", "register_blueprints"]
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import advice, cases, fill, meta, pages, pairing, settings, tokens
+    from . import advice, cases, fill, meta, openapi, pages, pairing, settings, tokens
 
-    for module in (meta, pairing, tokens, pages, advice, fill, cases, settings):
+    for module in (meta, openapi, pairing, tokens, pages, advice, fill, cases, settings):
         app.register_blueprint(module.bp, url_prefix=PREFIX)

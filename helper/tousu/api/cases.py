@@ -8,18 +8,26 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from pathlib import Path
 from typing import TypeVar
 
 from flask import Blueprint, current_app, g, request
 from pydantic import BaseModel, Field, ValidationError
 
+from .. import preferences
+from ..advice import advise
+from ..cases import next_step as steps
 from ..errors import APIError, error_response, validation_details
-from ..models import ChinaTime, IdString, StrictModel
+from ..models import ChinaTime, IdString, Order, StrictModel
+from ..models.advice import AdviceRequest, Clock, Problem
 from ..models.case import (
+    Case,
     CaseCreate,
     CasePatch,
     CaseStatus,
+    Escalation,
     EventCreate,
     EvidenceCreate,
     SyncRequest,
@@ -99,7 +107,7 @@ def _body(model: type[M]) -> M:
         raise APIError(400, "invalid_body", _OUT_OF_RANGE) from None
 
 
-def _validate_query(model: type[M], values: dict[str, object]) -> M:
+def _validate_query(model: type[M], values: Mapping[str, object]) -> M:
     try:
         return model.model_validate(values)
     except ValidationError as exc:
@@ -156,7 +164,9 @@ def _write(action: Callable[[], tuple[BaseModel, int]]):
 @bp.post("/cases")
 def create():
     body = _body(CaseCreate)
-    return _write(lambda: (create_case(get_store(), body), 201))
+    if body.deadline is None and "due_at" not in body.model_fields_set:
+        body = body.model_copy(update={"deadline": _deadline(body.order, body.problem, body.type)})
+    return _write(lambda: (_with_clocks(create_case(get_store(), body)), 201))
 
 
 @bp.get("/cases")
@@ -213,16 +223,47 @@ def sync():
     return _write(lambda: (sync_statuses(get_store(), body.cases, kind=body.kind), 200))
 
 
+def _clocks(order: Order, problem: str, type_: str) -> list[Clock] | None:
+    """The advice clocks of a case, read with the same settings as GET /advice; None for an old
+    case the advice no longer accepts."""
+    settings, _ = preferences.load(Path(current_app.config["DATA_DIR"]))
+    try:
+        request_ = AdviceRequest(order=order, problem=Problem(text=problem), type=type_)
+    except ValidationError:
+        return None
+    return advise(request_.model_copy(update={"now": get_store().now()}), settings).clocks
+
+
+def _with_clocks(case: Case) -> Case:
+    """The case with its escalation re-decided against the advice clocks: a clock that has
+    passed is a reason to escalate."""
+    clocks = _clocks(case.order, case.problem, case.type)
+    if clocks is None:
+        return case
+    code = case.next_step.code if case.next_step else steps.next_code(case.status, None)
+    now = get_store().now()
+    decided = steps.escalation(case.status, case.status_text, case.due_at, code, case.order, now, clocks)
+    return case.model_copy(update={"escalation": Escalation.model_validate(decided)})
+
+
+def _deadline(order: Order, problem: str, type_: str) -> datetime | None:
+    """The first running advice clock: a reminder about filing never falls after it."""
+    return steps.first_deadline(_clocks(order, problem, type_) or [])
+
+
 @bp.get("/cases/<case_id>")
 def show(case_id: str):
-    return json_response(get_case(get_store(), _case_id(case_id)))
+    return json_response(_with_clocks(get_case(get_store(), _case_id(case_id))))
 
 
 @bp.patch("/cases/<case_id>")
 def patch(case_id: str):
     case_id = _case_id(case_id)
     body = _body(CasePatch)
-    return _write(lambda: (update_case(get_store(), case_id, body), 200))
+    if body.next_code is not None and body.deadline is None and "due_at" not in body.model_fields_set:
+        saved = get_case(get_store(), case_id)
+        body = body.model_copy(update={"deadline": _deadline(saved.order, saved.problem, saved.type)})
+    return _write(lambda: (_with_clocks(update_case(get_store(), case_id, body)), 200))
 
 
 @bp.delete("/cases/<case_id>")

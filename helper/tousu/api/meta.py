@@ -1,4 +1,4 @@
-"""Identity of the helper (ping) and its OpenAPI document."""
+"""Identity of the helper (ping). Its OpenAPI document is served by api.openapi."""
 
 from __future__ import annotations
 
@@ -37,10 +37,3 @@ def ping():
     if proof is not None:
         body["proof"] = proof
     return jsonify(body)
-
-
-@bp.get("/openapi.json")
-def openapi():
-    from ..openapi import build_openapi
-
-    return jsonify(build_openapi())

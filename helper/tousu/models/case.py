@@ -10,7 +10,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, 
 
 from .advice import TypeCode
 from .base import ChinaTime, IdString, Model, Money, StrictModel
-from .order import Order, Platform
+from .order import Item, Order, Platform
 
 CaseStatus = Literal[
     "draft",
@@ -22,6 +22,19 @@ CaseStatus = Literal[
     "closed",
 ]
 CASE_STATUSES: tuple[str, ...] = CaseStatus.__args__  # type: ignore[attr-defined]
+
+# What the shopper does next (tousu.cases.next_step decides it; the extension localises the code).
+NextCode = Literal[
+    "file",
+    "submit_form",
+    "wait_seller",
+    "seller_answered",
+    "platform",
+    "resolved",
+    "escalated",
+    "closed",
+]
+NEXT_CODES: tuple[str, ...] = NextCode.__args__  # type: ignore[attr-defined]
 
 # Evidence, remedy and event codes share the snake_case shape of the advice rule files.
 Code = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
@@ -98,6 +111,30 @@ class Evidence(Model):
     added_at: ChinaTime
 
 
+class NextStep(Model):
+    """The shopper's next step as a code, when to remind them, and values for its sentence."""
+
+    code: NextCode
+    due_at: ChinaTime | None = None
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+class EscalationReason(Model):
+    code: Literal["closed", "refused", "overdue", "clock_passed"]
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+class Escalation(Model):
+    """Whether to offer going further (客服介入 / 12315), why, and where."""
+
+    offered: bool = False
+    reasons: list[EscalationReason] = Field(default_factory=list)
+    # False once the platform is already involved: asking it to step in again is pointless.
+    platform_open: bool = True
+    platform_url: str | None = None
+    can_mark_escalated: bool = True
+
+
 class Case(Model):
     id: CaseId
     order_id: IdString
@@ -122,6 +159,16 @@ class Case(Model):
     updated_at: ChinaTime
     events: list[CaseEvent] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
+    # Decided by the helper (tousu.cases.next_step); the extension only renders them.
+    next_step: NextStep | None = None
+    finished: bool = False
+    overdue: bool = False
+    escalation: Escalation | None = None
+    title: str | None = None
+    goods: list[Item] = Field(default_factory=list)
+    lifecycle: list[CaseStatus] = Field(default_factory=list)
+    complaint_url: str | None = None
+    after_sales_url: str | None = None
 
 
 class CaseSummary(Model):
@@ -139,6 +186,9 @@ class CaseSummary(Model):
     due_at: ChinaTime | None = None
     created_at: ChinaTime
     updated_at: ChinaTime
+    next_step: NextStep | None = None
+    finished: bool = False
+    overdue: bool = False
 
 
 class CaseList(Model):
@@ -186,6 +236,10 @@ class CaseCreate(StrictModel):
     next_action: _Short | None = None
     due_at: ChinaTime | None = None
     notes: _Notes | None = None
+    # The next step when it is not the one the status implies (a form was pre-filled).
+    next_code: NextCode | None = None
+    # The advice's first running deadline: the helper caps the reminder by it (not stored).
+    deadline: ChinaTime | None = None
 
 
 # Fields PATCH may set but never clear: a case always has them.
@@ -211,6 +265,8 @@ class CasePatch(StrictModel):
     notes: _Notes | None = None
     # A fresh reading of the same order (e.g. it has since been signed for).
     order: Order | None = None
+    next_code: NextCode | None = None
+    deadline: ChinaTime | None = None
 
     @model_validator(mode="after")
     def _no_null_for_required(self) -> CasePatch:
@@ -284,7 +340,7 @@ class SyncResult(Model):
 
 # Export and import ---------------------------------------------------------------------------
 
-EXPORT_FORMAT = "tousu.cases"
+EXPORT_FORMAT: Literal["tousu.cases"] = "tousu.cases"
 
 
 class ExportBundle(Model):

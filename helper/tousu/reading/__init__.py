@@ -7,7 +7,6 @@ One small module per page family; embedded JSON first, DOM second. Never imports
 store and never touches the network.
 """
 
-from .kinds import classify
-from .reader import read_page
+from .reader import classify, read_page
 
 __all__ = ["classify", "read_page"]

@@ -11,7 +11,7 @@ from tousu.models import Order, ReadingWarning
 from .common import is_virtual_status, warning
 
 
-class FieldBag(dict):
+class FieldBag(dict[str, Any]):
     """Order fields as a reader finds them, with where each came from.
 
     The first source to give a field wins (readers try the most reliable source first);

@@ -364,7 +364,7 @@ PSEUDO_TITLE_WORDS = ("运费险", "保险服务", "增值服务", "购物金", 
 
 
 def is_pseudo_title(title: str | None) -> bool:
-    return bool(title) and any(word in title for word in PSEUDO_TITLE_WORDS)
+    return title is not None and bool(title) and any(word in title for word in PSEUDO_TITLE_WORDS)
 
 
 # ---------------------------------------------------------------- warnings

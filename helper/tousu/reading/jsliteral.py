@@ -54,7 +54,7 @@ def _js_escape(match: re.Match[str]) -> str:
 
 
 def _pair(match: re.Match[str]) -> str:
-    high, low = match.group()
+    high, low = match.group()[0], match.group()[1]
     return chr(0x10000 + ((ord(high) - 0xD800) << 10) + (ord(low) - 0xDC00))
 
 

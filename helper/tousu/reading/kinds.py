@@ -211,11 +211,3 @@ def looks_like_case_list(html: str) -> bool:
 def looks_like_empty_list(html: str) -> bool:
     markup = without_scripts(html)
     return any(word in markup for word in _EMPTY_LIST)
-
-
-def classify(url: str, html: str | bytes) -> PageKind:
-    """The page kind alone. Cheaper than read_page only for pages that need no reading; for
-    order pages it reads them, since 'verification' depends on finding no orders."""
-    from .reader import read_page
-
-    return read_page(url, html).kind

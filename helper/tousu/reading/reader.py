@@ -9,7 +9,7 @@ from typing import Any
 from tousu.models import CaseRow, FormInfo, Order, Reading, ReadingWarning
 from tousu.models.reading import PageKind
 
-from . import kinds, tm1_list
+from . import archive, case_lists, forms, kinds, new_detail, taobao_detail, tm1_list, tm2_list, tmall_detail
 from .common import warning
 from .decode import decode_html
 from .embedded import loads
@@ -73,12 +73,8 @@ def _read(url: str, html: Any, title: str | None) -> Reading:
     if reader is not None:
         orders = reader(_dom_slice(text, family, warnings), url, warnings)
     elif family in (kinds.COMPLAINT_FORM, kinds.REFUND_FORM):
-        from . import forms
-
         form = forms.read(_dom_slice(text, family, warnings), url, warnings)
     elif family in (kinds.COMPLAINT_LIST, kinds.REFUND_LIST):
-        from . import case_lists
-
         cases = case_lists.read(_dom_slice(text, family, warnings), url, family, warnings)
 
     if orders or form is not None or cases:
@@ -155,27 +151,24 @@ def _tm1(text: str, url: str, warnings: list[ReadingWarning]) -> list[Order]:
     return orders
 
 
-def _lazy(module: str) -> OrderReader:
-    def run(text: str, url: str, warnings: list[ReadingWarning]) -> list[Order]:
-        import importlib
-
-        reader = importlib.import_module(f"{__package__}.{module}")
-        return reader.read(text, url, warnings)
-
-    return run
-
-
 def _list_any(text: str, url: str, warnings: list[ReadingWarning]) -> list[Order]:
     """A list URL whose content matched neither generation: try both."""
-    return _tm1(text, url, warnings) or _lazy("tm2_list")(text, url, warnings)
+    return _tm1(text, url, warnings) or tm2_list.read(text, url, warnings)
 
 
 _ORDER_READERS: dict[str, OrderReader] = {
     kinds.TM1_LIST: _tm1,
     kinds.LIST: _list_any,
-    kinds.TM2_LIST: _lazy("tm2_list"),
-    kinds.TAOBAO_DETAIL: _lazy("taobao_detail"),
-    kinds.TMALL_DETAIL: _lazy("tmall_detail"),
-    kinds.NEW_DETAIL: _lazy("new_detail"),
-    kinds.ARCHIVE_DETAIL: _lazy("archive"),
+    # A static registry: one reader module per page family, imported like any other.
+    kinds.TM2_LIST: tm2_list.read,
+    kinds.TAOBAO_DETAIL: taobao_detail.read,
+    kinds.TMALL_DETAIL: tmall_detail.read,
+    kinds.NEW_DETAIL: new_detail.read,
+    kinds.ARCHIVE_DETAIL: archive.read,
 }
+
+
+def classify(url: str, html: str | bytes) -> PageKind:
+    """The page kind alone. Cheaper than read_page only for pages that need no reading; for
+    order pages it reads them, since 'verification' depends on finding no orders."""
+    return read_page(url, html).kind

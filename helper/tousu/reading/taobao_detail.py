@@ -92,9 +92,9 @@ def _order_fields(data: dict[str, Any], base: str) -> dict[str, Any]:
     bar = as_dict(data.get("orderBar"))
     for node in as_list(bar.get("nodes")):
         node = as_dict(node)
-        field = _BAR_TIMES.get(clean(node.get("text")) or "")
-        if field:
-            put(field, parse_time(node.get("date")))
+        bar_field = _BAR_TIMES.get(clean(node.get("text")) or "")
+        if bar_field:
+            put(bar_field, parse_time(node.get("date")))
 
     seller = as_dict(main.get("seller"))
     shop = {

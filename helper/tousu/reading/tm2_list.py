@@ -172,7 +172,8 @@ def _item(row: Node, base: str) -> tuple[dict[str, Any] | None, dict[str, str]]:
     links: dict[str, str] = {}
     title_link = row.first_class_prefix("title--")
     title_text = row.first_class_prefix("titleText--")
-    title = clean((title_text or title_link).text()) if (title_text or title_link) else None
+    title_node = title_text or title_link
+    title = clean(title_node.text()) if title_node else None
     if title:
         title = clean(title.replace("[交易快照]", ""))
     if not title:
@@ -208,8 +209,8 @@ def _item(row: Node, base: str) -> tuple[dict[str, Any] | None, dict[str, str]]:
     sub_id = url_id(snapshot, "tradeID", "trade_id")
     for operate in row.by_class_prefix("operate--"):
         for node in operate.find_all(lambda n: n.tag == "a" or n.has_class("trade-button")):
-            target = _operation_link(links, clean(node.text()) or "", node, base)
-            sub_id = sub_id or url_id(target, "bizOrderId", "tradeId")
+            operation = _operation_link(links, clean(node.text()) or "", node, base)
+            sub_id = sub_id or url_id(operation, "bizOrderId", "tradeId")
     item = {
         "sub_order_id": sub_id,
         "item_id": url_id(href, "id") or _item_id_from_path(href),

@@ -5,7 +5,7 @@ Only `init_app` and `get_store` know about Flask; everything else takes a `Store
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .cases import add_event, create_case, delete_case, due_cases, get_case, list_cases, update_case
 from .db import DB_NAME, Store
@@ -26,7 +26,7 @@ def open_store(data_dir, **options) -> Store:
 
 
 def init_app(app: Flask) -> None:
-    options = {}
+    options: dict[str, Any] = {}
     if "EVIDENCE_MAX_BYTES" in app.config:
         options["max_evidence_bytes"] = int(app.config["EVIDENCE_MAX_BYTES"])
     app.extensions[EXTENSION_KEY] = Store(app.config["DATA_DIR"], **options)

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..cases import next_step as steps
 from ..models import Order
 from ..models.case import (
     Case,
@@ -23,7 +24,7 @@ from ..models.case import (
     EventCreate,
     Evidence,
 )
-from .db import Store, iso
+from .db import CHINA_TZ, Store, iso
 from .errors import InvalidData, NotFound
 from .files import remove_unreferenced
 from .ids import new_id
@@ -37,7 +38,7 @@ RESERVED_EVENTS = frozenset({"created", "updated", "status_changed", "evidence_a
 _TEXT_FIELDS = frozenset({"problem", "demand", "draft", "notes", "order"})
 
 _SUMMARY_COLUMNS = """
-    id, order_id, platform, type, status, status_text, next_action, due_at, created_at,
+    id, order_id, platform, type, status, status_text, next_action, next_code, due_at, created_at,
     updated_at, json_extract(order_json, '$.shop.name') AS shop_name,
     (SELECT json_extract(item.value, '$.title') FROM json_each(order_json, '$.items') AS item
      WHERE NOT COALESCE(json_extract(item.value, '$.pseudo'), 0) LIMIT 1) AS title
@@ -102,7 +103,26 @@ def evidence_from_row(row: sqlite3.Row) -> Evidence:
     )
 
 
-def case_from_row(conn: sqlite3.Connection, row: sqlite3.Row) -> Case:
+def _step(row: sqlite3.Row, now: datetime) -> dict[str, Any]:
+    """The decided fields every case and summary carries (see tousu.cases.next_step)."""
+    code = steps.next_code(row["status"], row["next_code"])
+    due_at = datetime.fromisoformat(row["due_at"]) if row["due_at"] else None
+    return {
+        "next_step": {"code": code, "due_at": due_at, "params": {}},
+        "finished": steps.is_finished(row["status"]),
+        "overdue": steps.is_overdue(row["status"], due_at, now),
+    }
+
+
+def _now() -> datetime:
+    return datetime.now(CHINA_TZ).replace(microsecond=0)
+
+
+def case_from_row(conn: sqlite3.Connection, row: sqlite3.Row, now: datetime | None = None) -> Case:
+    now = now or _now()
+    order = Order.model_validate_json(row["order_json"])
+    decided = _step(row, now)
+    code = decided["next_step"]["code"]
     events = conn.execute(
         "SELECT * FROM case_events WHERE case_id = ? ORDER BY at, seq", (row["id"],)
     ).fetchall()
@@ -126,20 +146,29 @@ def case_from_row(conn: sqlite3.Connection, row: sqlite3.Row) -> Case:
         next_action=row["next_action"],
         due_at=row["due_at"],
         notes=row["notes"],
-        order=Order.model_validate_json(row["order_json"]),
+        order=order,
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         events=[_event(e) for e in events],
         evidence=[evidence_from_row(e) for e in evidence],
+        **decided,
+        escalation=steps.escalation(
+            row["status"], row["status_text"], decided["next_step"]["due_at"], code, order, now
+        ),
+        title=steps.title(order),
+        goods=steps.goods(order),
+        lifecycle=list(steps.LIFECYCLE),
+        complaint_url=steps.complaint_url(order),
+        after_sales_url=steps.after_sales_url(order),
     )
 
 
-def checked_case(conn: sqlite3.Connection, case_id: str) -> Case:
+def checked_case(conn: sqlite3.Connection, case_id: str, now: datetime | None = None) -> Case:
     """The case as stored, read back inside the write that changed it: a write that would leave
     a case the models cannot read (and so every later GET, PATCH and export failing) is rolled
     back instead of committed."""
     try:
-        return case_from_row(conn, require_case(conn, case_id))
+        return case_from_row(conn, require_case(conn, case_id), now)
     except (ValidationError, ValueError, OverflowError) as exc:
         details = _validation_lines(exc) if isinstance(exc, ValidationError) else [str(exc)]
         raise InvalidData(
@@ -153,11 +182,13 @@ def _validation_lines(exc: ValidationError) -> list[str]:
 
 def get_case(store: Store, case_id: str) -> Case:
     with store.read() as conn:
-        return case_from_row(conn, require_case(conn, case_id))
+        return case_from_row(conn, require_case(conn, case_id), store.now())
 
 
-def _summary(row: sqlite3.Row) -> CaseSummary:
-    return CaseSummary(**dict(row))
+def _summary(row: sqlite3.Row, now: datetime) -> CaseSummary:
+    values = dict(row)
+    values.pop("next_code")
+    return CaseSummary(**values, **_step(row, now))
 
 
 def list_cases(
@@ -169,7 +200,8 @@ def list_cases(
     offset: int = 0,
 ) -> CaseList:
     """Newest first, optionally only some statuses or one order."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if statuses:
         where.append(f"status IN ({', '.join('?' * len(statuses))})")
         params.extend(statuses)
@@ -184,7 +216,7 @@ def list_cases(
             "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
             [*params, min(limit, MAX_LIST), offset],
         ).fetchall()
-    return CaseList(cases=[_summary(r) for r in rows], total=total)
+    return CaseList(cases=[_summary(r, store.now()) for r in rows], total=total)
 
 
 def due_cases(store: Store, before: datetime, *, limit: int = 100) -> DueCases:
@@ -198,7 +230,7 @@ def due_cases(store: Store, before: datetime, *, limit: int = 100) -> DueCases:
             f"SELECT {_SUMMARY_COLUMNS} FROM cases {clause} ORDER BY due_at, id LIMIT ?",
             [*params, min(limit, MAX_LIST)],
         ).fetchall()
-    return DueCases(before=before, cases=[_summary(r) for r in rows], total=total)
+    return DueCases(before=before, cases=[_summary(r, store.now()) for r in rows], total=total)
 
 
 # Writing -------------------------------------------------------------------------------------
@@ -218,6 +250,7 @@ CASE_COLUMNS = (
     "status_text",
     "platform_case_id",
     "next_action",
+    "next_code",
     "due_at",
     "evidence_ticks",
     "notes",
@@ -239,6 +272,8 @@ def insert_case(conn: sqlite3.Connection, values: dict[str, Any], *, or_ignore: 
 def create_case(store: Store, data: CaseCreate) -> Case:
     now = store.now()
     case_id = new_id()
+    step = steps.STEP_BY_CODE[data.next_code] if data.next_code else steps.step_for(data.status)
+    due_at = data.due_at or steps.reminder(step, now, data.deadline)
     with store.write() as conn:
         insert_case(
             conn,
@@ -257,7 +292,8 @@ def create_case(store: Store, data: CaseCreate) -> Case:
                 "status_text": None,
                 "platform_case_id": data.platform_case_id,
                 "next_action": data.next_action,
-                "due_at": iso(data.due_at) if data.due_at else None,
+                "next_code": step.code,
+                "due_at": iso(due_at) if due_at else None,
                 "evidence_ticks": json.dumps(data.evidence_ticks),
                 "notes": data.notes,
                 "created_at": iso(now),
@@ -265,7 +301,7 @@ def create_case(store: Store, data: CaseCreate) -> Case:
             },
         )
         append_event(conn, case_id, "created", now, {"status": data.status, "type": data.type})
-        return checked_case(conn, case_id)
+        return checked_case(conn, case_id, now)
 
 
 def _to_column(name: str, value: Any) -> Any:
@@ -290,6 +326,7 @@ _COLUMNS = {
     "evidence_ticks": "evidence_ticks",
     "platform_case_id": "platform_case_id",
     "next_action": "next_action",
+    "next_code": "next_code",
     "due_at": "due_at",
     "notes": "notes",
     "order": "order_json",
@@ -308,12 +345,30 @@ def _describe(name: str, old: Any, new: Any) -> Any:
     return {"from": old, "to": new}
 
 
+def _decide_next(patch: CasePatch, row: sqlite3.Row, now: datetime) -> dict[str, Any]:
+    """Fields a status change or a named next step sets on its own: the next step and its
+    reminder, unless the client set them itself."""
+    given = patch.model_fields_set
+    moved = "status" in given and patch.status is not None and patch.status != row["status"]
+    if patch.next_code is not None:
+        step = steps.STEP_BY_CODE[patch.next_code]
+    elif moved and patch.status is not None:
+        step = steps.step_for(patch.status)
+    else:
+        return {}
+    decided: dict[str, Any] = {"next_code": step.code}
+    if "due_at" not in given:
+        decided["due_at"] = steps.reminder(step, now, patch.deadline)
+    return decided
+
+
 def update_case(store: Store, case_id: str, patch: CasePatch) -> Case:
     """Apply a partial update; a status change and the other changes each append an event."""
     now = store.now()
     with store.write() as conn:
         row = require_case(conn, case_id)
-        fields = patch.model_fields_set - {"correction", "status"}
+        decided = _decide_next(patch, row, now)
+        fields = (patch.model_fields_set - {"correction", "status", "deadline"}) | decided.keys()
         if patch.order is not None and patch.order.order_id != row["order_id"]:
             raise InvalidData(
                 "order_mismatch",
@@ -323,12 +378,14 @@ def update_case(store: Store, case_id: str, patch: CasePatch) -> Case:
         changes: dict[str, Any] = {}
         for name in sorted(fields):
             column = _COLUMNS[name]
-            new = _to_column(name, getattr(patch, name))
+            new = _to_column(name, decided[name] if name in decided else getattr(patch, name))
             if new != row[column]:
                 updates[column] = new
-                changes[name] = _describe(name, row[column], new)
+                if name in patch.model_fields_set:
+                    # What the helper decided along with a status change is part of that change.
+                    changes[name] = _describe(name, row[column], new)
         status_change = None
-        if "status" in patch.model_fields_set and patch.status != row["status"]:
+        if "status" in patch.model_fields_set and patch.status is not None and patch.status != row["status"]:
             check_transition(row["status"], patch.status, correction=patch.correction)
             updates["status"] = patch.status
             status_change = {"from": row["status"], "to": patch.status}
@@ -343,7 +400,7 @@ def update_case(store: Store, case_id: str, patch: CasePatch) -> Case:
                 append_event(conn, case_id, "status_changed", now, status_change)
             if changes:
                 append_event(conn, case_id, "updated", now, {"changes": changes})
-        return checked_case(conn, case_id)
+        return checked_case(conn, case_id, now)
 
 
 def add_event(store: Store, case_id: str, data: EventCreate) -> CaseEvent:
@@ -369,6 +426,10 @@ def delete_case(store: Store, case_id: str) -> Deleted:
         # Stored answers to earlier requests hold the whole case: a deleted case must not live
         # on there, nor come back from a replayed create (case ids are 32 hex digits: no false hits).
         conn.execute("DELETE FROM idempotency_keys WHERE instr(body, ?) > 0", (case_id,))
+
         # Only once the delete is durable: a rollback must not leave rows without their files.
-        store.on_commit(lambda: remove_unreferenced(store, hashes))
+        def remove_files() -> None:
+            remove_unreferenced(store, hashes)
+
+        store.on_commit(remove_files)
     return Deleted(id=case_id)

@@ -7,6 +7,7 @@ import binascii
 import hashlib
 import json
 import re
+from typing import Any
 
 from ..models.case import Evidence, EvidenceCreate, EvidenceList
 from .cases import append_event, evidence_from_row, require_case, touch
@@ -116,7 +117,7 @@ def add_evidence(store: Store, case_id: str, data: EvidenceCreate) -> tuple[Evid
             ),
         )
         ticks = json.loads(case["evidence_ticks"])
-        detail = {
+        detail: dict[str, Any] = {
             "evidence_id": evidence_id,
             "code": data.code,
             "sha256": sha256,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
+from ..cases import next_step as steps
 from ..models.case import SyncChange, SyncResult, SyncRow
 from .cases import append_event
 from .db import Store, iso
@@ -60,6 +61,14 @@ def sync_statuses(store: Store, rows: Sequence[SyncRow], *, kind: str | None = N
                 "updated_at = ? WHERE id = ?",
                 (new_status, text, platform_case_id, iso(now), case["id"]),
             )
+            if new_status != case["status"]:
+                # The next step and its reminder move with the status (decided here, once).
+                step = steps.step_for(new_status)
+                due_at = steps.reminder(step, now)
+                conn.execute(
+                    "UPDATE cases SET next_code = ?, due_at = ? WHERE id = ?",
+                    (step.code, iso(due_at) if due_at else None, case["id"]),
+                )
             detail = {
                 "from": case["status"],
                 "to": new_status,

@@ -57,6 +57,8 @@ def _case_values(case: Case) -> dict[str, Any]:
         "status_text": case.status_text,
         "platform_case_id": case.platform_case_id,
         "next_action": case.next_action,
+        # Exports made before next steps were codes carry none: the status implies it.
+        "next_code": case.next_step.code if case.next_step else None,
         "due_at": iso(case.due_at) if case.due_at else None,
         "evidence_ticks": json.dumps(case.evidence_ticks),
         "notes": case.notes,

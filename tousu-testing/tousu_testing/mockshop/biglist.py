@@ -1,8 +1,8 @@
-"""A big invented order history for benchmarks: ``big_list_spec(n)`` and the tm1 page for it.
+"""A big invented order history for benchmarks: ``big_list_spec(n)``.
 
 The served scenario ``big_list_<N>`` (put it in SCENARIOS) pages like the real site: 50 orders
-embedded, the rest through asyncBought. ``big_list_html`` embeds all N in one page, which no real
-page does, to give the reader one large input.
+embedded, the rest through asyncBought. ``biglist_page.big_list_html`` embeds all N in one page,
+which no real page does, to give the reader one large input.
 """
 
 from __future__ import annotations
@@ -112,17 +112,3 @@ def big_list_spec(n: int, seed: int = 20251101) -> ScenarioSpec:
             "orders": orders,
         }
     )
-
-
-def big_list_html(n: int, now: str | None = None, build: str = "20251101") -> bytes:
-    """The GBK tm1 page with all ``n`` orders embedded in one ``var data``."""
-    from .app import create_mock_app
-    from .context import shop
-    from .pages import tm1_data
-    from .pages.tm1_list import render_tm1
-
-    app = create_mock_app({"SCENARIOS": [f"big_list_{n}"], "NOW": now})
-    with app.test_request_context("/buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"):
-        current = shop()
-        data = tm1_data.root(current.orders(list(current.specs)), current.now(), page_size=n)
-        return render_tm1(data, build).get_data()

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .biglist import big_list_spec
 from .scenarios import ItemSpec, Order, ScenarioSpec, load_all, resolve_order, select
 from .state import STATUS_TEXTS, MockState, status_code
 from .timeutil import fmt, parse_now, resolve
@@ -18,7 +19,7 @@ class MockShop:
     def __init__(self, config: dict[str, Any]) -> None:
         directory = config.get("SCENARIO_DIR")
         self.all_specs = load_all(Path(directory) if directory else None)
-        self.specs: dict[str, ScenarioSpec] = select(self.all_specs, config.get("SCENARIOS"))
+        self.specs: dict[str, ScenarioSpec] = select(self.all_specs, config.get("SCENARIOS"), big_list_spec)
         self._fixed_now = config.get("NOW")
         # Without NOW, times are anchored when the shop starts (and on reset), so that the list
         # and the detail page of one test agree to the second.

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
+from flask import Blueprint, Response, jsonify
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
-from . import API_VERSION, SERVICE_NAME, __version__
-from .api import PREFIX
-from .config import DEFAULT_PORT
-from .models import (
+from .. import API_VERSION, SERVICE_NAME, __version__
+from ..config import DEFAULT_PORT
+from ..models import (
     Advice,
     AdviceRequest,
     FillPlan,
@@ -27,7 +27,7 @@ from .models import (
     PageSnapshot,
     Reading,
 )
-from .models.case import (
+from ..models.case import (
     Case,
     CaseCreate,
     CaseEvent,
@@ -42,7 +42,8 @@ from .models.case import (
     SyncRequest,
     SyncResult,
 )
-from .security.guard import IDEMPOTENCY_HEADER, VERSION_HEADER
+from ..security.guard import IDEMPOTENCY_HEADER, VERSION_HEADER
+from .prefix import PREFIX
 
 # Response bodies built with jsonify rather than a model: described here so clients (and
 # schemathesis) can check them. Never used to build responses.
@@ -177,10 +178,10 @@ _CASE = (404, 503)
 def declared_operations() -> tuple[Operation, ...]:
     """Every documented operation (a test proves it equals the app's url_map). Built on first use,
     so importing this module does not import the blueprints."""
-    from .api.cases import CaseQuery, DueQuery
-    from .api.meta import PingQuery
-    from .api.pairing import PairRequest
-    from .preferences import SettingsUpdate
+    from ..preferences import SettingsUpdate
+    from .cases import CaseQuery, DueQuery
+    from .meta import PingQuery
+    from .pairing import PairRequest
 
     return (
         Operation(
@@ -486,7 +487,8 @@ def _operation_id(op: Operation) -> str:
 def build_openapi() -> dict:
     operations = all_operations()
     models = {m for op in operations for m in (op.request, op.response) if m is not None}
-    keyed = [(m, "validation") for m in models] + [(m, "serialization") for m in models]
+    modes: tuple[Literal["validation", "serialization"], ...] = ("validation", "serialization")
+    keyed = [(m, mode) for mode in modes for m in models]
     refs, defs = models_json_schema(keyed, ref_template="#/components/schemas/{model}")
     schemas = dict(defs.get("$defs", {}))
     schemas["Error"] = ERROR_SCHEMA
@@ -509,3 +511,13 @@ def build_openapi() -> dict:
         },
         "security": [{"token": []}],
     }
+
+
+# The document is served by its own blueprint, so api.meta (ping) and this module do not import
+# each other.
+bp = Blueprint("openapi", __name__)
+
+
+@bp.get("/openapi.json")
+def document() -> Response:
+    return jsonify(build_openapi())
