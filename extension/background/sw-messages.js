@@ -7,6 +7,7 @@ import { applyFillPlan, isShopUrl, snapshotSettledTab, snapshotTab } from './tab
 import { caseHandlers, syncFromReading } from './sw-cases.js';
 import { evidenceHandlers } from './sw-evidence.js';
 import { badgeHandlers } from './sw-badge.js';
+import { panelHandlers, rememberFill } from './sw-panel.js';
 
 const LIST_KINDS = new Set(['complaint_list', 'refund_list']);
 
@@ -59,6 +60,7 @@ const coreHandlers = {
     };
     const plan = await callHelper('POST', '/fill-plans', { page, case: case_ });
     const result = await applyFillPlan(tab.id, plan);
+    await rememberFill(tab.id, { ...result, form, leftForShopper: plan.left_for_shopper, warnings: plan.warnings });
     if (caseId) {
       // The case remembers the fill; "filed" comes only when the platform's list shows it.
       await callHelper('POST', `/cases/${encodeURIComponent(caseId)}/events`, {
@@ -90,7 +92,7 @@ const coreHandlers = {
   },
 };
 
-const handlers = { ...coreHandlers, ...caseHandlers, ...evidenceHandlers, ...badgeHandlers };
+const handlers = { ...coreHandlers, ...caseHandlers, ...evidenceHandlers, ...badgeHandlers, ...panelHandlers };
 
 function toError(error) {
   if (error instanceof HelperError) return error.toJSON();
