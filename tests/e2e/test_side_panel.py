@@ -30,7 +30,9 @@ TITLE = "示例 TWS 真无线蓝牙耳机"
 
 
 def no_horizontal_scroll(panel: Page) -> bool:
-    return panel.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    return panel.evaluate(
+        "() => { const d = document.documentElement; return d.scrollWidth <= d.clientWidth; }"
+    )
 
 
 def test_earphones_story_from_the_side_panel(tousu, tousu_mock_shop, assert_accessible):

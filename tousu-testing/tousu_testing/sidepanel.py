@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from .popup import message
-
 PANEL_PATH = "sidepanel/sidepanel.html"
 STEPS = ["order", "problem", "type", "evidence", "remedy", "draft", "fill"]
 
@@ -41,15 +39,15 @@ def current_step(panel: Page) -> str:
 
 
 def wait_step(panel: Page, step: str, timeout: float = 20000) -> None:
-    expect(panel.locator(f'#steps button[aria-current=step][data-step="{step}"]')).to_be_visible(timeout=timeout)
+    shown = panel.locator(f'#steps button[aria-current=step][data-step="{step}"]')
+    expect(shown).to_be_visible(timeout=timeout)
     expect(panel.locator(f'.step[data-step="{step}"]')).to_be_visible()
 
 
 def pick_order(panel: Page, order_id: str, timeout: float = 20000) -> None:
     """Pick the order on its card (when the page had several); the flow moves to 问题."""
-    panel.locator('#order-cards button[data-order-id]:visible, .step[data-step="problem"]:visible').first.wait_for(
-        timeout=timeout
-    )
+    loaded = '#order-cards button[data-order-id]:visible, .step[data-step="problem"]:visible'
+    panel.locator(loaded).first.wait_for(timeout=timeout)
     if not panel.locator('.step[data-step="problem"]').is_visible():
         panel.locator(f'#order-cards button[data-order-id="{order_id}"]').click()
     wait_step(panel, "problem", timeout)
@@ -58,11 +56,11 @@ def pick_order(panel: Page, order_id: str, timeout: float = 20000) -> None:
 def analyze(panel: Page, text: str, timeout: float = 20000) -> None:
     """Type the problem and press 分析问题; answers a clarifying question with its first choice."""
     panel.locator("#problem-text").fill(text)
-    panel.get_by_role("button", name=message("analyze")).click()
+    panel.locator("#analyze").click()
     panel.locator('.step[data-step="type"]:visible, #question:visible').first.wait_for(timeout=timeout)
     if panel.locator("#question").is_visible():
         panel.locator("#question-choices input").first.check()
-        panel.get_by_role("button", name=message("questionAnswer")).click()
+        panel.locator("#question-answer").click()
     wait_step(panel, "type", timeout)
 
 
@@ -77,7 +75,7 @@ def top_type(panel: Page) -> str:
 
 def fill_complaint(panel: Page) -> None:
     """On 预填并核对: press 预填投诉单 (the form opens in a new tab)."""
-    panel.get_by_role("button", name=message("fillComplaint")).click()
+    panel.locator("#fill-complaint").click()
 
 
 def fill_report(panel: Page) -> dict[str, list[str]]:
