@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
 import tousu_testing.browser as plugin_browser  # noqa: E402
+from tousu_testing.popup import popup_on_toolbar  # noqa: E402
 from tousu_testing.processes import HelperProcess, MockShopProcess  # noqa: E402
 from tousu_testing.sidepanel import analyze, look_at, next_step, open_panel, pick_order, wait_step  # noqa: E402
 
@@ -136,6 +137,7 @@ def run(out: Path, headed: bool) -> list[str]:
             popup.get_by_label("开箱视频").check()
             popup.get_by_role("button", name="保存案件").click()
             expect(popup.locator("#case-status")).to_contain_text("案件已保存")
+            popup_on_toolbar(browser)
             browser.click_toolbar_button(shop)
             popup.bring_to_front()
             popup.get_by_role("button", name="截图存证").click()

@@ -10,6 +10,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tousu_testing.popup import popup_on_toolbar
+
 LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 COMPLAINT_LIST = "https://rights.taobao.com/complaint/buyerList.htm"
 ORDER_ID = "3100000000000002001"
@@ -65,6 +67,7 @@ def test_save_tick_capture_and_reopen(tousu, tousu_helper, tousu_mock_shop, asse
         pytest.fail("the tick was not saved")
 
     # 截图存证: the shopper clicked the toolbar icon on this page, then captures it.
+    popup_on_toolbar(tousu)
     tousu.click_toolbar_button(shop)
     popup.bring_to_front()
     popup.get_by_role("button", name="截图存证").click()
