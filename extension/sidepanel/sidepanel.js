@@ -207,8 +207,11 @@ async function show(tab) {
 function toggleCases(open) {
   $('cases').hidden = !open;
   $('open-cases').setAttribute('aria-expanded', String(open));
-  for (const id of ['state', 'fill-report', 'flow', 'reading-notes']) $(id).classList.toggle('behind', open);
-  document.querySelectorAll('.behind').forEach((node) => { node.inert = open; });
+  // While 我的投诉 is open, what is behind it is out of the tab order and the reading order.
+  for (const id of ['state', 'fill-report', 'flow', 'reading-notes']) {
+    $(id).inert = open;
+    $(id).classList.toggle('behind', open);
+  }
   if (open) showCases().then(() => $('cases-title').focus());
   else $('open-cases').focus();
 }

@@ -157,3 +157,6 @@ def test_panel_cases_and_keyboard_steps(tousu, tousu_helper, tousu_mock_shop, as
     assert_accessible(panel, "panel, one case")
     panel.get_by_role("button", name=message("panelCasesBack")).click()
     wait_step(panel, "evidence")
+    expect(panel.locator("#open-cases")).to_be_focused()
+    panel.get_by_role("button", name="下一步：诉求与时限").click()  # reachable again: not inert
+    wait_step(panel, "remedy")
