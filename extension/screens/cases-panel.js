@@ -18,6 +18,7 @@ function due(summary) {
 export async function showCases() {
   $('case-one').hidden = true;
   $('case-list').hidden = false;
+  $('cases-full').hidden = false;
   try {
     const { cases, total } = await send({ type: 'case/list' });
     $('cases-state').textContent = total ? t('casesCount', total) : t('casesEmpty');
@@ -41,6 +42,7 @@ async function showOneCase(id) {
     const c = await send({ type: 'case/get', caseId: id });
     $('case-list').hidden = true;
     $('case-one').hidden = false;
+    $('cases-full').hidden = true; // the case has its own "full page" link
     $('case-one').dataset.case = id;
     $('case-one-title').textContent = c.order?.items?.find((i) => !i.pseudo)?.title || c.order_id;
     $('case-one-next').textContent = [c.next_action || t('noNextAction'), c.due_at ? due(c) : ''].join(' ');
@@ -51,6 +53,7 @@ async function showOneCase(id) {
       el('span', { className: 'sub', textContent: `${formatTime(e.at || e.created_at)} ` }),
       eventName(e.type), describeEvent(e) ? `：${describeEvent(e)}` : '')));
     $('case-one-full').onclick = () => openCasesPage(id);
+    $('case-one-list').onclick = () => showCases().then(() => $('cases-title').focus());
     $('case-one-title').focus();
   } catch (error) {
     $('cases-state').textContent = explain(error);

@@ -155,6 +155,8 @@ def test_panel_cases_and_keyboard_steps(tousu, tousu_helper, tousu_mock_shop, as
     row.click()
     expect(panel.locator("#case-one-events li").first).to_be_visible()
     assert_accessible(panel, "panel, one case")
+    panel.get_by_role("button", name=message("allCases")).click()
+    expect(panel.locator("#case-list button").first).to_be_visible()
     panel.get_by_role("button", name=message("panelCasesBack")).click()
     wait_step(panel, "evidence")
     expect(panel.locator("#open-cases")).to_be_focused()
