@@ -3,12 +3,15 @@
 Starts a real helper, the mock shop and Debian's Chromium with the extension (the same pieces
 as the e2e fixtures, from tousu_testing), walks a shopper's story from first run to an
 escalated case, and saves one PNG per screen.
-Usage: .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--headed]
+Then the side panel: every step of the guided flow, the fill report beside the filled form and
+我的投诉 in the panel, in both locales (panel-zh_CN-*.png, panel-en-*.png), at 360 px wide.
+Usage: .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--headed] [--panel-only]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -19,7 +22,9 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
 import tousu_testing.browser as plugin_browser  # noqa: E402
+from tousu_testing.popup import popup_on_toolbar  # noqa: E402
 from tousu_testing.processes import HelperProcess, MockShopProcess  # noqa: E402
+from tousu_testing.sidepanel import analyze, look_at, next_step, open_panel, pick_order, wait_step  # noqa: E402
 
 LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 COMPLAINT_LIST = "https://rights.taobao.com/complaint/buyerList.htm"
@@ -112,7 +117,7 @@ def run(out: Path, headed: bool) -> list[str]:
             expect(popup.locator("#orders-count")).to_contain_text("3")
             shot(popup, "06-popup-order-cards")
             popup.get_by_role("button", name=TITLE).first.click()
-            popup.get_by_role("button", name="没有声音/图像").click()
+            popup.locator('#symptoms button[data-code="no_sound"]').click()
             popup.get_by_label("遇到了什么问题？").fill("左耳没有声音，充电也充不进去")
             shot(popup, "07-popup-problem-chips", full=False)
             popup.get_by_role("button", name="分析问题").click()
@@ -132,6 +137,7 @@ def run(out: Path, headed: bool) -> list[str]:
             popup.get_by_label("开箱视频").check()
             popup.get_by_role("button", name="保存案件").click()
             expect(popup.locator("#case-status")).to_contain_text("案件已保存")
+            popup_on_toolbar(browser)
             browser.click_toolbar_button(shop)
             popup.bring_to_front()
             popup.get_by_role("button", name="截图存证").click()
@@ -188,12 +194,100 @@ def run(out: Path, headed: bool) -> list[str]:
     return shot.taken
 
 
+PANEL_SIZE = {"width": 360, "height": 720}
+LOCALES = {"zh_CN": ("zh-CN", "zh_CN:zh", "zh_CN.UTF-8"), "en": ("en-US", "en_US:en", "en_US.UTF-8")}
+
+
+def launch_in(playwright, profile: Path, locale: str, headed: bool, shop, helper):
+    """The plugin's browser, in the given UI language (Chromium on Linux takes it from the
+    environment, so the extension's locale follows)."""
+    lang, language, lang_env = LOCALES[locale]
+    context = playwright.chromium.launch_persistent_context(
+        str(profile),
+        executable_path=plugin_browser.chromium_path(),
+        headless=not headed,
+        args=plugin_browser.chromium_args(plugin_browser.EXTENSION_DIR),
+        locale=lang,
+        timezone_id="Asia/Shanghai",
+        env={**os.environ, "LANGUAGE": language, "LANG": lang_env},
+        viewport={"width": 1280, "height": 900},
+    )
+    plugin_browser.route_shop_to_mock(context, shop)
+    worker = next((w for w in context.service_workers if "chrome-extension://" in w.url), None)
+    worker = worker or context.wait_for_event("serviceworker", timeout=15000)
+    extension_id = worker.url.split("/")[2]
+    for page in context.pages:
+        if page.url.startswith(f"chrome-extension://{extension_id}/options"):
+            page.close()
+    return plugin_browser.ExtensionBrowser(context, extension_id, helper=helper, shop=shop)
+
+
+def run_panel(out: Path, headed: bool, locale: str) -> list[str]:
+    shot = Shots(out)
+    work = Path(tempfile.mkdtemp(prefix="tousu-panel-shots-"))
+    helper = HelperProcess(work / "helper")
+    shop_process = MockShopProcess(work / "mock.log")
+    with sync_playwright() as playwright:
+        browser = launch_in(playwright, work / "profile", locale, headed, shop_process, helper)
+        try:
+            browser.pair_directly(helper)
+            browser.use_scenario("earphones_left_silent")
+            shop = browser.open_shop_page(LIST_URL)
+            panel = open_panel(browser)
+            panel.set_viewport_size(PANEL_SIZE)
+            look_at(shop)
+            name = lambda n, step: f"panel-{locale}-{n:02d}-{step}"  # noqa: E731
+            expect(panel.locator("#order-cards button").first).to_be_visible(timeout=20000)
+            shot(panel, name(1, "order"))
+            pick_order(panel, ORDER_ID)
+            panel.locator('#symptoms button[data-code="no_sound"]').click()
+            panel.locator("#problem-text").fill("左耳没有声音，充电也充不进去")
+            shot(panel, name(2, "problem"))
+            analyze(panel, "左耳没有声音，充电也充不进去")
+            panel.locator(".step:visible details").first.evaluate("(d) => { d.open = true; }")
+            shot(panel, name(3, "type"))
+            next_step(panel)
+            wait_step(panel, "evidence")
+            panel.locator('#evidence input[id="ev-unboxing_video"]').check()
+            shot(panel, name(4, "evidence"))
+            next_step(panel)
+            wait_step(panel, "remedy")
+            shot(panel, name(5, "remedy"))
+            next_step(panel)
+            wait_step(panel, "draft")
+            shot(panel, name(6, "draft"))
+            next_step(panel)
+            wait_step(panel, "fill")
+            shot(panel, name(7, "fill"))
+            with browser.context.expect_page() as opened:
+                panel.locator("#fill-complaint").click()
+            opened.value.wait_for_load_state()
+            expect(panel.locator("#fill-report-body")).to_be_visible(timeout=30000)
+            shot(panel, name(8, "fill-report"))
+            look_at(shop)
+            wait_step(panel, "fill")
+            panel.locator("#open-cases").click()
+            expect(panel.locator("#case-list button").first).to_be_visible()
+            shot(panel, name(9, "cases"))
+            panel.locator("#case-list button").first.click()
+            expect(panel.locator("#case-one-events li").first).to_be_visible()
+            shot(panel, name(10, "case-timeline"))
+        finally:
+            browser.context.close()
+            helper.stop()
+            shop_process.stop()
+    return shot.taken
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--headed", action="store_true")
+    parser.add_argument("--panel-only", action="store_true", help="only the side panel's screenshots")
     args = parser.parse_args()
-    taken = run(args.out, args.headed)
+    taken = [] if args.panel_only else run(args.out, args.headed)
+    for locale in LOCALES:
+        taken += run_panel(args.out, args.headed, locale)
     print(f"{len(taken)} screenshots in {args.out}")
 
 

@@ -8,6 +8,7 @@ import { caseHandlers, syncFromReading } from './sw-cases.js';
 import { evidenceHandlers } from './sw-evidence.js';
 import { badgeHandlers } from './sw-badge.js';
 import { fillHandlers } from './sw-fill.js';
+import { panelHandlers } from './sw-panel.js';
 
 const LIST_KINDS = new Set(['complaint_list', 'refund_list']);
 
@@ -56,7 +57,10 @@ const coreHandlers = {
   },
 };
 
-const handlers = { ...coreHandlers, ...caseHandlers, ...evidenceHandlers, ...badgeHandlers, ...fillHandlers };
+// The fill's own `fill/result` wins over the panel's reader of the same stored result.
+const handlers = {
+  ...coreHandlers, ...caseHandlers, ...evidenceHandlers, ...badgeHandlers, ...panelHandlers, ...fillHandlers,
+};
 
 function toError(error) {
   if (error instanceof HelperError) return error.toJSON();

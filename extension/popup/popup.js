@@ -2,16 +2,16 @@
 // the order cards, the advice for one order, or what a complaint/refund list changed. It
 // renders what the service worker returns; its state survives in chrome.storage.session.
 
-import { $, el } from '../lib/dom.js';
+import { $ } from '../lib/dom.js';
 import { localize, send, t } from '../lib/i18n.js';
 import { HELPER_STATES } from '../lib/helper-states.js';
-import { formatTime } from '../lib/format.js';
-import { onDraftInput, renderAdvice, renderClocks } from './advice-view.js';
-import { onAddFiles, onCapture, onFill, onSave, onTick, restoreCase } from './case-panel.js';
+import { onDraftInput, renderAdvice, renderClocks } from '../screens/advice-view.js';
+import { onAddFiles, onCapture, onFill, onSave, onTick, restoreCase } from '../screens/case-panel.js';
 import { renderFillPanel } from './fill-panel.js';
-import { renderSymptoms, selectedSymptoms, symptomText } from './symptoms.js';
-import { renderSync } from './tracking-view.js';
-import { loadState, openCasesPage, saveState, showOnly, view } from './view.js';
+import { renderSymptoms, selectedSymptoms, symptomText } from '../screens/symptoms.js';
+import { renderSync } from '../screens/tracking-view.js';
+import { renderOrder, renderOrderCards, renderReadingNotes } from '../screens/order-view.js';
+import { loadState, openCasesPage, saveState, showOnly, view } from '../screens/view.js';
 
 const READ_STATES = {
   not_shop: 'stateNotShop',
@@ -39,56 +39,6 @@ function showError(error) {
     showState(key, { options: ['not_paired', 'not_tousu', 'helper_unreachable'].includes(error.code) });
   } else {
     showState('stateError', { detail: error.message || String(error) });
-  }
-}
-
-function goodsTitle(order) {
-  const goods = order.items.filter((i) => !i.pseudo);
-  return (goods[0] || order.items[0] || { title: '' }).title;
-}
-
-function renderOrderCards(orders) {
-  const list = $('order-cards');
-  list.replaceChildren();
-  const template = $('order-card');
-  for (const order of orders) {
-    const card = template.content.cloneNode(true);
-    card.querySelector('.card-shop').textContent = order.shop?.name || '';
-    card.querySelector('.card-title').textContent = goodsTitle(order);
-    card.querySelector('.card-amount').textContent = order.total_paid ? `¥${order.total_paid}` : '';
-    card.querySelector('.card-status').textContent = order.status_text || '';
-    const button = card.querySelector('button');
-    button.dataset.orderId = order.order_id;
-    button.addEventListener('click', () => selectOrder(order));
-    list.append(card);
-  }
-  $('orders-count').textContent = t('ordersOnPage', orders.length);
-}
-
-function renderOrder(order) {
-  const facts = $('order-facts');
-  facts.replaceChildren();
-  const rows = [
-    ['orderId', order.order_id],
-    ['shop', order.shop?.name],
-    ['status', order.status_text],
-    ['totalPaid', order.total_paid && `¥${order.total_paid}`],
-    ['createdAt', formatTime(order.created_at)],
-    ['paidAt', formatTime(order.paid_at)],
-    ['shippedAt', formatTime(order.shipped_at)],
-    ['receivedAt', formatTime(order.received_at)],
-    ['completedAt', formatTime(order.completed_at)],
-  ];
-  for (const [key, value] of rows) {
-    if (!value) continue;
-    facts.append(el('dt', { textContent: t(key) }), el('dd', { textContent: value, 'data-field': key }));
-  }
-  const items = $('order-items');
-  items.replaceChildren();
-  for (const item of order.items.filter((i) => !i.pseudo)) {
-    const price = item.unit_price ? ` ¥${item.unit_price}` : '';
-    const sku = item.sku ? `（${item.sku}）` : '';
-    items.append(el('li', { textContent: `${item.title}${sku} × ${item.quantity}${price}` }));
   }
 }
 
@@ -142,7 +92,7 @@ async function analyze() {
 async function restore(saved, order) {
   await selectOrder(order, { restoring: true });
   if (saved.problem) $('problem-text').value = saved.problem;
-  renderSymptoms(saved.symptoms || [], onSymptoms);
+  await renderSymptoms(saved.symptoms || [], onSymptoms);
   view.problem = saved.problem;
   view.ticks = saved.ticks || [];
   if (saved.caseId) await restoreCase(saved.caseId);
@@ -179,24 +129,12 @@ async function load() {
     } else if (reading.orders.length === 1) {
       await selectOrder(reading.orders[0]);
     } else {
-      renderOrderCards(reading.orders);
+      renderOrderCards(reading.orders, selectOrder);
       showOnly('orders');
     }
   } catch (error) {
     showError(error);
   }
-}
-
-// Reader warnings that explain a partial reading (only the first page, orders not yet rendered,
-// a field skipped); the page-state ones (login, slider, empty) are states of their own.
-const NOTE_CODES = ['lazy_rendered', 'more_pages', 'list_paged', 'order_id_mismatch', 'field_unreadable',
-  'order_unreadable', 'page_truncated', 'embedded_data_unreadable'];
-
-function renderReadingNotes(warnings) {
-  const notes = warnings.filter((w) => NOTE_CODES.includes(w.code));
-  const seen = new Set();
-  $('reading-notes').replaceChildren(...notes.filter((w) => !seen.has(w.code) && seen.add(w.code))
-    .map((w) => el('li', { 'data-code': w.code, textContent: t(`readingNote_${w.code}`) })));
 }
 
 localize();
@@ -207,7 +145,7 @@ $('open-cases').addEventListener('click', () => openCasesPage());
 $('state-open-cases').addEventListener('click', () => openCasesPage());
 $('back').addEventListener('click', async () => {
   await saveState({ orderId: null, advice: null, caseId: null });
-  renderOrderCards(view.reading.orders);
+  renderOrderCards(view.reading.orders, selectOrder);
   showOnly('orders');
 });
 $('analyze').addEventListener('click', analyze);

@@ -10,11 +10,15 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tousu_testing.popup import popup_on_toolbar
+
 LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 COMPLAINT_LIST = "https://rights.taobao.com/complaint/buyerList.htm"
 ORDER_ID = "3100000000000002001"
 TITLE = "示例 TWS 真无线蓝牙耳机"
 PROBLEM = "左耳没有声音，充电也充不进去"
+# The chips are the helper's catalogue (GET /advice/symptoms): found by code, not by label.
+NO_SOUND_CHIP = '#symptoms button[data-code="no_sound"]'
 
 
 def api(tousu_helper, method, path, body=None):
@@ -27,7 +31,7 @@ def api(tousu_helper, method, path, body=None):
 
 def advice_for_earphones(tousu, popup: Page) -> None:
     popup.get_by_role("button", name=re.compile(TITLE)).click()
-    popup.get_by_role("button", name="没有声音/图像").click()
+    popup.locator(NO_SOUND_CHIP).click()
     popup.get_by_label("遇到了什么问题？").fill(PROBLEM)
     popup.get_by_role("button", name="分析问题").click()
     expect(popup.locator("#type-main strong")).to_have_text("商品质量问题")
@@ -38,7 +42,7 @@ def test_save_tick_capture_and_reopen(tousu, tousu_helper, tousu_mock_shop, asse
     shop = tousu.open_shop_page(LIST_URL)
     popup = tousu.open_popup(shop)
     advice_for_earphones(tousu, popup)
-    expect(popup.get_by_role("button", name="没有声音/图像")).to_have_attribute("aria-pressed", "true")
+    expect(popup.locator(NO_SOUND_CHIP)).to_have_attribute("aria-pressed", "true")
 
     # A tick before saving is kept and goes into the case.
     popup.get_by_label(re.compile("^开箱视频")).check()
@@ -65,6 +69,7 @@ def test_save_tick_capture_and_reopen(tousu, tousu_helper, tousu_mock_shop, asse
         pytest.fail("the tick was not saved")
 
     # 截图存证: the shopper clicked the toolbar icon on this page, then captures it.
+    popup_on_toolbar(tousu)
     tousu.click_toolbar_button(shop)
     popup.bring_to_front()
     popup.get_by_role("button", name="截图存证").click()

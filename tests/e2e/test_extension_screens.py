@@ -8,6 +8,8 @@ import re
 
 from playwright.sync_api import expect
 
+from tousu.advice import symptoms_catalog
+
 LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 TITLE = "示例 TWS 真无线蓝牙耳机"
 
@@ -75,10 +77,12 @@ def test_chips_keyboard_and_marked_draft(tousu, tousu_mock_shop, assert_accessib
     popup.keyboard.press("Tab")
     first_chip = popup.locator("#symptoms button").first
     expect(first_chip).to_be_focused()
-    expect(first_chip).to_have_text("无法开机/充电")
+    # The chips are the helper's catalogue (GET /advice/symptoms), in its order and words.
+    chips = {s["code"]: s["label_zh"] for s in symptoms_catalog()}
+    expect(first_chip).to_have_text(next(iter(chips.values())))
     popup.keyboard.press("Enter")
     expect(first_chip).to_have_attribute("aria-pressed", "true")
-    popup.get_by_role("button", name="没有声音/图像").press("Space")
+    popup.get_by_role("button", name=chips["no_sound"]).press("Space")
     popup.get_by_role("button", name="分析问题").click()
     expect(popup.locator("#type-main strong")).to_have_text("商品质量问题")
     expect(popup.locator("#type-main")).to_contain_text("你选择了")

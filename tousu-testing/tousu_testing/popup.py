@@ -60,3 +60,17 @@ def message(key: str, locale: str = "zh_CN") -> str:
     """The extension's own wording for a message key (what the shopper reads), so tests follow
     the locale file instead of copying its sentences."""
     return _messages(locale)[key]["message"]
+
+
+def popup_on_toolbar(browser) -> None:
+    """Make the toolbar button open the popup, as it does in a browser without side panels.
+
+    Where Chrome has a side panel the worker points the button at the panel, and headless
+    Chromium cannot show a panel, so a test of the popup's toolbar click (activeTab for 截图存证)
+    restores the popup first."""
+    browser.service_worker.evaluate(
+        """async () => {
+          await chrome.sidePanel?.setPanelBehavior({openPanelOnActionClick: false});
+          await chrome.action.setPopup({popup: 'popup/popup.html'});
+        }"""
+    )
