@@ -31,6 +31,11 @@ export default [
     languageOptions: { sourceType: 'script' },
   },
   {
+    // Pages the e2e tests serve (plain browser scripts, not part of the extension).
+    files: ['tests/e2e/**/*.js'],
+    languageOptions: { ecmaVersion: 2023, sourceType: 'script', globals: { ...globals.browser } },
+  },
+  {
     files: ['tests/extension/js/**/*.mjs', 'eslint.config.js'],
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
   },

@@ -5,6 +5,7 @@ const SHOP_HOSTS = /(^|\.)(taobao\.com|tmall\.com|tmall\.hk)$/;
 
 export function isShopUrl(url) {
   // A string only: new URL() would also take an object whose toString() lies.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (typeof url !== 'string' || /[\u0000-\u0020\u007f]/.test(url)) return false;
   try {
     const { protocol, hostname, username, password, port } = new URL(url);

@@ -7,7 +7,7 @@ import { localize, send, t } from '../lib/i18n.js';
 import { HELPER_STATES } from '../lib/helper-states.js';
 import { onDraftInput, renderAdvice, renderClocks } from '../screens/advice-view.js';
 import { onAddFiles, onCapture, onFill, onSave, onTick, restoreCase } from '../screens/case-panel.js';
-import { renderFillPanel } from './fill-panel.js';
+import { renderFillPanel } from '../screens/fill-panel.js';
 import { renderSymptoms, selectedSymptoms, symptomText } from '../screens/symptoms.js';
 import { renderSync } from '../screens/tracking-view.js';
 import { renderOrder, renderOrderCards, renderReadingNotes } from '../screens/order-view.js';

@@ -120,7 +120,7 @@ def serve(
     if idle_timeout > 0:
         from .native.idle import IdleWatch
 
-        app.wsgi_app = watch = IdleWatch(app.wsgi_app, idle_timeout)
+        app.wsgi_app = watch = IdleWatch(app.wsgi_app, idle_timeout)  # type: ignore[method-assign]
         watch.start()
     from .security.server import app_check
     from .security.server import create_server as guarded_server
@@ -157,7 +157,7 @@ def serve(
     from .native.state import announced
 
     # The native host finds this helper (port, pid) through the data directory's state file.
-    with announced(Path(settings["DATA_DIR"]), port, __version__):
+    with announced(Path(str(settings["DATA_DIR"])), port, __version__):
         _run_until_stopped(server)
 
 

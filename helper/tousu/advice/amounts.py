@@ -169,7 +169,7 @@ def affected_items(lines: tuple[AffectedLine, ...] | list[AffectedLine]) -> list
             title=line.title,
             quantity=line.quantity,
             amount=f"{line.amount:.2f}" if line.amount is not None else None,
-            source=line.source,  # type: ignore[arg-type]
+            source=line.source,
         )
         for line in lines
     ]

@@ -15,7 +15,8 @@ from .settings import AdviceSettings
 
 def punitive_formula(code: str) -> PunitiveFormula:
     """The formula of fraud_triple (消法 55) or food_tenfold (食品安全法 148)."""
-    return rule_files()["formulas"].punitive[code]
+    formula: PunitiveFormula = rule_files()["formulas"].punitive[code]
+    return formula
 
 
 def punitive_amount(code: str, paid: Decimal) -> Decimal:

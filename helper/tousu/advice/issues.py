@@ -56,5 +56,5 @@ def issues_for(types: list[TypeScore], signals: Signals, facts: OrderFacts) -> l
         if not words:
             continue
         taken |= set(words)
-        out.append(Issue(role="secondary", type=code, name=names[code], evidence_words=words))  # type: ignore[arg-type]
+        out.append(Issue(role="secondary", type=code, name=names[code], evidence_words=words))
     return out

@@ -8,6 +8,7 @@ this is only what the ranking reads.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 import unicodedata
@@ -73,5 +74,9 @@ def canonical(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).lower()
     folded = _converter().convert(folded)
     for pattern, table in _replacements():
-        folded = pattern.sub(lambda m, t=table: t[m.group(0)], folded)
+        folded = pattern.sub(functools.partial(_replace, table), folded)
     return folded
+
+
+def _replace(table: dict[str, str], match: re.Match[str]) -> str:
+    return table[match.group(0)]

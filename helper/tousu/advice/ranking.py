@@ -106,7 +106,9 @@ def _applies(rule: ContextRule, facts: OrderFacts, present: set[str]) -> bool:
     return not rule.none_of & present
 
 
-def rule_scores(signals: Signals, facts: OrderFacts) -> tuple[dict[str, float], dict[str, list]]:
+def rule_scores(
+    signals: Signals, facts: OrderFacts
+) -> tuple[dict[str, float], dict[str, list[tuple[float, str]]]]:
     """The hand-written part: every matched feature, symptom, wanted outcome, exemplar vote and
     applicable context rule adds its weights; reasons keep the contributions of 1.0 or more."""
     book = rulebook()

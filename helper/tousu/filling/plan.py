@@ -53,7 +53,7 @@ class _Planner:
 
     def leave(self, label: str, reason: str) -> None:
         if all(f.label != label for f in self.left):
-            self.left.append(LeftField(label=label, reason=reason))  # type: ignore[arg-type]
+            self.left.append(LeftField(label=label, reason=reason))
 
     # ------------------------------------------------------------ by widget
 

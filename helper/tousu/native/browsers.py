@@ -10,6 +10,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -57,7 +58,7 @@ class Target:
     home: Path
     launcher_dir: Path
     local_app_data: Path | None = None
-    registry: object | None = None  # the winreg module, or a stand-in
+    registry: Any = None  # the winreg module, or a stand-in (untyped: winreg exists only on Windows)
     environ: dict = field(default_factory=dict)
 
     @classmethod

@@ -332,7 +332,7 @@ VIRTUAL_STATUS_WORDS = ("充值成功", "充值失败", "充值中", "已充值"
 
 
 def is_virtual_status(text: str | None) -> bool:
-    return bool(text) and any(word in text for word in VIRTUAL_STATUS_WORDS)
+    return text is not None and any(word in text for word in VIRTUAL_STATUS_WORDS)
 
 
 def status_from_text(text: str | None) -> str:

@@ -7,6 +7,8 @@ control in the same form row. Hidden inputs (tokens) and buttons are not fields.
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 
 from tousu.models import FormField, FormInfo, FormOption, ReadingWarning
@@ -216,7 +218,7 @@ def _row_label(control: Node) -> tuple[str | None, Node | None]:
                     child.tag in ("input", "select", "textarea")
                     and _control(child) is not None
                     and (not group or child.get("name") != group)
-                    and not control.inside(lambda a, c=child: a is c)
+                    and not control.inside(functools.partial(operator.is_, child))
                 )
                 or _is_custom_root(child)
             ):

@@ -13,6 +13,7 @@ import queue
 import threading
 import time
 from multiprocessing.connection import Connection
+from typing import Any
 
 from tousu.models import Reading
 
@@ -43,7 +44,7 @@ def _serve(conn: Connection) -> None:
 
 
 class _Worker:
-    def __init__(self, context) -> None:
+    def __init__(self, context: Any) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child,), daemon=True, name="tousu-reader")
         self.process.start()
@@ -110,12 +111,14 @@ class ReadingPool:
                 raise ReadingTimeout
             text = worker.conn.recv()
         except ReadingTimeout:
-            self._discard(worker)
+            if worker is not None:
+                self._discard(worker)
             worker = None
             raise
         except (EOFError, OSError):
             # The worker died (killed, out of memory): the next read gets a fresh one.
-            self._discard(worker)
+            if worker is not None:
+                self._discard(worker)
             worker = None
             raise ReadingTimeout from None
         finally:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from typing import Any
 
 from waitress.channel import HTTPChannel
 from waitress.server import TcpWSGIServer
@@ -75,6 +76,7 @@ class EnvelopeErrorTask(ErrorTask):
 class GuardedChannel(HTTPChannel):
     error_task_class = EnvelopeErrorTask
     request_started: float | None = None
+    request: Any  # waitress sets it: the request being parsed, or None
 
     def received(self, data: bytes) -> bool:
         if self.request is None and data:
