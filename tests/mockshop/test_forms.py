@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 
+from tousu_testing.mockshop.pages import assets
 from tousu_testing.mockshop.pages.forms import (
     COMPLAINT_DEMANDS,
     COMPLAINT_REASONS,
@@ -99,12 +101,44 @@ def test_refund_entries_lead_to_the_form(client):
     after = client.get(f"{REFUND}/taobaoAfterDisputeRedirect.htm?tradeId=3100000000000002002")
     assert after.headers["Location"] == "apply.htm?bizOrderId=3100000000000002002&type=2"
     html = client.get(f"{REFUND}/apply.htm?bizOrderId={ORDER}&type=1").data.decode()
-    labels = _labels(html)
-    assert set(labels) == {"申请类型", "申请原因", "退款金额", "申请说明", "上传凭证"}
-    assert _options(html, labels["申请类型"]) == ["请选择", *REFUND_TYPES]
-    assert _options(html, labels["申请原因"]) == ["请选择", *REFUND_REASONS]
-    assert re.search(rf'id="{labels["退款金额"]}" name="refundFee" value="199.00"', html)
-    assert ">提交申请</button>" in html
+    # The form is a React app (static/forms/refund_kit.js) fed by this config.
+    config = _form_config(html)
+    assert config["subOrderId"] == ORDER and config["type"] == "1"
+    assert [t["name"] for t in config["types"]] == REFUND_TYPES
+    assert set(config["reasons"]) == set(REFUND_TYPES)
+    only_refund = config["reasons"]["仅退款"]
+    assert [o["name"] for o in only_refund] == REFUND_REASONS
+    assert only_refund[0]["disabled"] is True and only_refund[1]["desc"]
+    assert config["maxAmount"] == "199.00"
+    assert config["submitUrl"] == f"applySubmit.htm?bizOrderId={ORDER}"
+    assert '<div id="App"' in html and "<select" not in html
+    for script in ("vendor/react.js", "vendor/react-dom.js", "forms/refund_kit.js"):
+        assert f'<script src="//g.alicdn.com/tousu-mock/{script}"></script>' in html
+
+
+def _form_config(html: str) -> dict:
+    match = re.search(r"window\.__tousuFormConfig = (\{.*?\});</script>", html)
+    assert match, "no form config in the page"
+    return json.loads(match.group(1))
+
+
+def test_form_scripts_and_react_are_served(client):
+    react = client.get("/g.alicdn.com/tousu-mock/vendor/react.js")
+    assert react.status_code == 200 and react.mimetype == "text/javascript"
+    assert b"createElement" in react.data
+    assert client.get("/g.alicdn.com/tousu-mock/vendor/react-dom.js").status_code == 200
+    kit = client.get("/g.alicdn.com/tousu-mock/forms/refund_kit.js")
+    assert kit.status_code == 200 and b"__tousuMockForm" in kit.data
+    assert client.get("/g.alicdn.com/tousu-mock/vendor/jquery.js").status_code == 404
+    assert client.get("/g.alicdn.com/tousu-mock/forms/..%2Fmock.css").status_code == 404
+
+
+def test_missing_react_names_the_npm_command(client, monkeypatch, tmp_path):
+    monkeypatch.setattr(assets, "NODE_MODULES", tmp_path)
+    script = client.get("/g.alicdn.com/tousu-mock/vendor/react.js")
+    assert script.status_code == 503 and b"npm ci" in script.data
+    html = client.get(f"{REFUND}/apply.htm?bizOrderId={ORDER}&type=1").data.decode()
+    assert 'id="J_ReactMissing"' in html and "npm ci" in html and "tousu-testing/" in html
 
 
 def test_refund_closed_order_is_refused(client):
