@@ -32,15 +32,21 @@ ATTACH = """(input, name) => {
 }"""
 
 
-@pytest.fixture()
-def form(browser_context):
+def _open(browser_context, query: str = "", ready: str = "#refundTypeSelect_1 .selected-wrap"):
     browser_context.clear_cookies()
     browser_context.add_cookies(
         [{"name": "tousu_scenario", "value": "earphones_left_silent", "domain": ".taobao.com", "path": "/"}]
     )
     page = browser_context.new_page()
-    page.goto(APPLY)
-    page.wait_for_selector("#refundTypeSelect_1 .selected-wrap")
+    page.goto(APPLY + query)
+    if ready:
+        page.wait_for_selector(ready)
+    return page
+
+
+@pytest.fixture()
+def form(browser_context):
+    page = _open(browser_context)
     yield page
     page.close()
 
@@ -133,3 +139,66 @@ def test_submit_stays_disabled_until_valid_and_records_its_own_handler(form):
     with form.expect_navigation():
         button.click()
     assert "/dispute/detail.htm?disputeId=" in form.url
+
+
+def test_fusion_skin_popup_in_body_and_radios_that_change_on_click_only(browser_context):
+    page = _open(browser_context, "&tousu_skin=fusion", "#refundTypeSelect_1-item .next-radio-group")
+    radio = page.locator("#refundTypeSelect_1-item input[type=radio][value='退货退款']")
+    # Setting .checked and dispatching change is what a native-form filler does: React ignores it.
+    radio.evaluate("el => { el.checked = true; el.dispatchEvent(new Event('change', {bubbles: true})); }")
+    page.locator("#refundTypeSelect_1-item .next-radio-label").first.click()  # any re-render
+    assert _state(page)["refundType"] == "仅退款" and radio.is_checked() is False
+    page.locator("label.next-radio-wrapper", has_text="退货退款").click()
+    page.wait_for_selector("#reasonSelect_1-item")
+    assert _state(page)["refundType"] == "退货退款"
+    page.locator("#reasonSelect_1-item .next-select-trigger").click()
+    listbox = page.locator("body > .next-overlay-wrapper ul[role=listbox]")
+    assert listbox.is_visible()
+    listbox.locator("li[role=option][title='质量问题']").click()
+    assert _state(page)["reason"] == "质量问题"
+    assert page.locator("#reasonSelect_1-item em[title]").get_attribute("title") == "质量问题"
+    assert page.locator(".next-overlay-wrapper").count() == 0
+    page.close()
+
+
+def test_antd_skin_opens_on_mousedown_only_and_renders_ten_rows(browser_context):
+    page = _open(browser_context, "&tousu_skin=antd", "#refundTypeSelect_1-item .ant-select-selector")
+    selector = page.locator("#refundTypeSelect_1-item .ant-select-selector")
+    selector.evaluate("el => el.click()")  # a bare click only focuses
+    assert page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").count() == 0
+    selector.evaluate(POINTER_CLICK)
+    page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) [title='退货退款']").click()
+    page.wait_for_selector("#reasonSelect_1-item .ant-select-selector")
+    page.locator("#reasonSelect_1-item .ant-select-selector").evaluate(POINTER_CLICK)
+    dropdown = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
+    assert dropdown.locator(".ant-select-item-option").count() == 10  # of 15 reasons
+    assert dropdown.locator("[title='其他']").count() == 0  # the last one is not rendered yet
+    dropdown.locator(".rc-virtual-list-holder").evaluate("el => { el.scrollTop = el.scrollHeight; }")
+    dropdown.locator("[title='其他']").click()
+    assert _state(page)["reason"] == "其他"
+    assert page.locator("#reasonSelect_1-item .ant-select-selection-item").get_attribute("title") == "其他"
+    # The submit acts only on a click that follows a mousedown, as Taobao H5 buttons do.
+    submit = page.locator(".ant-btn-primary")
+    submit.evaluate("el => el.click()")
+    assert page.evaluate("window.__tousuMockForm.submitted") is False
+    with page.expect_navigation():
+        submit.evaluate(POINTER_CLICK)
+    assert "/dispute/detail.htm?disputeId=" in page.url
+    page.close()
+
+
+def test_storm_late_and_iframe_faults(browser_context):
+    page = _open(browser_context, "&tousu_form=storm", "#refundTypeSelect_1")
+    _choose_type(page, "退货退款")
+    renders = page.evaluate("window.__tousuMockForm.renders")
+    page.wait_for_function(f"window.__tousuMockForm.renders > {renders + 5}")
+    page.close()
+    page = _open(browser_context, "&tousu_late=1500", ready="")
+    assert page.locator(".mod-select-pc").count() == 0
+    page.wait_for_selector(".mod-select-pc", timeout=5000)
+    page.close()
+    page = _open(browser_context, "&tousu_form=iframe", ready="#J_FormFrame")
+    frame = page.frame_locator("#J_FormFrame")
+    frame.locator("#refundTypeSelect_1 .selected-wrap").click()
+    assert page.locator(".mod-select-pc").count() == 0
+    page.close()

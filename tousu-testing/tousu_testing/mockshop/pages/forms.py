@@ -59,6 +59,7 @@ UPLOAD_LIMIT = 3
 UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 ADJUST_DELAY_MS = 600
 UPLOAD_DELAY_MS = 300
+STORM_MS = 120
 PHONE_RE = re.compile(r"^[0-9+\- ]{5,20}$")
 COMPLAINT_BASE = "/rights.taobao.com/complaint"
 
@@ -202,7 +203,6 @@ def _refund_options(service_type: str) -> list[dict[str, Any]]:
 
 
 def _refund_config(order: Order, item: ItemSpec, after_sales: bool) -> dict[str, Any]:
-    faults = context.faults()
     return {
         "subOrderId": item.sub_id,
         "type": "2" if after_sales else "1",
@@ -216,8 +216,17 @@ def _refund_config(order: Order, item: ItemSpec, after_sales: bool) -> dict[str,
         "uploadMaxBytes": UPLOAD_MAX_BYTES,
         "adjustDelay": ADJUST_DELAY_MS,
         "uploadDelay": UPLOAD_DELAY_MS,
+        **_form_faults("refund"),
+    }
+
+
+def _form_faults(kind: str) -> dict[str, Any]:
+    faults = context.faults()
+    return {
+        "kind": kind,
+        "skin": faults.skin,
         "late": faults.late,
-        "storm": 0,
+        "storm": STORM_MS if faults.form == "storm" else 0,
     }
 
 
@@ -255,7 +264,34 @@ def refund_form() -> Response:
     if isinstance(target, Response):
         return target
     order, item = target
+    shown = _form_fault_page("申请退款")
+    if shown is not None:
+        return shown
+    if context.faults().form == "other":
+        # The page answers for a different order than the URL names (a stale tab, a redirect).
+        order, item = _another_item(order, item)
     return _refund_form(order, item, {}, [], request.args.get("type") == "2")
+
+
+def _another_item(order: Order, item: ItemSpec) -> tuple[Order, ItemSpec]:
+    shop = context.shop()
+    for other in shop.orders(list(shop.specs)):
+        for candidate in other.spec.items:
+            if candidate.sub_id != item.sub_id:
+                return other, candidate
+    return order, item
+
+
+def _form_fault_page(title: str) -> Response | None:
+    """The form faults that replace the whole page: a verification page, or an iframe shell."""
+    fault = context.faults().form
+    if fault == "challenge":
+        return context.respond("punish.html", title="安全验证", back=context.real_url(), x5secdata="0" * 24)
+    if fault == "iframe" and not request.args.get("framed"):
+        here = context.real_url(drop_mock_params=False)
+        inner = here + ("&" if "?" in here else "?") + "framed=1"
+        return context.respond("form_frame.html", title=title, src=inner)
+    return None
 
 
 @bp.route("/refund2.taobao.com/dispute/taobaoAfterDisputeRedirect.htm")
