@@ -8,7 +8,6 @@ import re
 
 from tousu_testing.mockshop.pages import assets
 from tousu_testing.mockshop.pages.forms import (
-    COMPLAINT_DEMANDS,
     COMPLAINT_REASONS,
     REFUND_REASONS,
     REFUND_TYPES,
@@ -35,23 +34,52 @@ def test_complaint_entry_redirects_to_the_form(client):
     assert response.headers["Location"] == f"applyRouter.htm?bizId={ORDER}"
 
 
-def test_complaint_form_has_labelled_controls(client):
+def test_complaint_form_carries_the_bpass_fields(client):
     html = client.get(f"{RIGHTS}/applyRouter.htm?bizId={ORDER}").data.decode()
     assert "投诉卖家" in html and ORDER in html and "示例数码专营店" in html
-    labels = _labels(html)
-    assert set(labels) == {"投诉原因", "问题描述", "你的诉求", "凭证说明", "上传凭证", "联系电话"}
-    assert _options(html, labels["投诉原因"]) == ["请选择", *COMPLAINT_REASONS]
-    assert _options(html, labels["你的诉求"]) == ["请选择", *COMPLAINT_DEMANDS]
-    assert f'<textarea id="{labels["问题描述"]}"' in html and 'maxlength="1000"' in html
-    assert re.search(rf'<input type="file" id="{labels["上传凭证"]}"[^>]* multiple', html)
-    assert re.search(rf'<input type="text" id="{labels["联系电话"]}"', html)
-    assert ">提交投诉</button>" in html
+    config = _form_config(html)
+    assert config["kind"] == "complaint" and config["orderId"] == ORDER
+    assert [r["name"] for r in config["reasons"]] == COMPLAINT_REASONS
+    late = next(r for r in config["reasons"] if r["name"] == "未按约定时间发货")
+    assert late["code"] == "11" and [(x["code"], x["name"]) for x in late["subs"]] == [
+        ("111", "未按约定时间发货"),
+        ("112", "缺货"),
+    ]
+    assert all(r["subs"] for r in config["reasons"])
+    assert [t["subOrderId"] for t in config["targets"]] == [ORDER]
+    assert "*" in config["phone"] and config["uploadLimit"] == 9 and config["descMax"] == 1000
+    assert '<script src="//g.alicdn.com/tousu-mock/forms/complaint.js"></script>' in html
     assert COMPLAINT_REASONS[6] == "收到商品少件/错发"
+
+
+def test_complaint_on_a_multi_item_order_records_the_chosen_items(client):
+    multi = "3100000000000009010"
+    config = _form_config(client.get(f"{RIGHTS}/applyRouter.htm?bizId={multi}").data.decode())
+    assert [(t["subOrderId"], t["quantity"]) for t in config["targets"]][:2] == [
+        ("3100000000000009011", 1),
+        ("3100000000000009012", 2),
+    ]
+    form = {
+        "bizId": multi,
+        "complaintReason": "收到商品少件/错发",
+        "subReason": "少件/漏发",
+        "content": "少发了一个。",
+        "complaintTargets": '[{"subOrderId": "3100000000000009012", "quantity": 1}]',
+    }
+    too_many = dict(form, complaintTargets='[{"subOrderId": "3100000000000009012", "quantity": 3}]')
+    assert "投诉商品或数量不正确" in client.post(f"{RIGHTS}/applySubmit.htm", data=too_many).data.decode()
+    wrong_sub = dict(form, subReason="缺货")
+    assert "请选择具体原因" in client.post(f"{RIGHTS}/applySubmit.htm", data=wrong_sub).data.decode()
+    assert client.post(f"{RIGHTS}/applySubmit.htm", data=form).status_code == 303
+    (case,) = client.get("/_admin/cases?kind=complaint").json["cases"]
+    assert case["sub_order_id"] == "3100000000000009012" and case["amount"] == "99.00"
+    assert case["sub_reason"] == "少件/漏发"
+    assert [(i["subOrderId"], i["quantity"]) for i in case["items"]] == [("3100000000000009012", 1)]
 
 
 def test_unknown_order_shows_the_error_page(client):
     html = client.get(f"{RIGHTS}/applyRouter.htm?bizId=3100000000000009999").data.decode()
-    assert "订单不存在" in html and "<form" not in html
+    assert "订单不存在" in html and "__tousuFormConfig" not in html
 
 
 def test_complaint_needs_reason_and_description(client):

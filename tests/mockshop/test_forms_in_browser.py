@@ -202,3 +202,33 @@ def test_storm_late_and_iframe_faults(browser_context):
     frame.locator("#refundTypeSelect_1 .selected-wrap").click()
     assert page.locator(".mod-select-pc").count() == 0
     page.close()
+
+
+def test_complaint_form_two_level_reason_items_and_quantities(browser_context):
+    browser_context.clear_cookies()
+    browser_context.add_cookies(
+        [{"name": "tousu_scenario", "value": "wrong_or_missing_item", "domain": ".taobao.com", "path": "/"}]
+    )
+    page = browser_context.new_page()
+    page.goto("https://rights.taobao.com/complaint/applyRouter.htm?bizId=3100000000000009010")
+    page.wait_for_selector("#complaintReason_1 .selected-wrap")
+    _choose(page, "complaintReason_1", "收到商品少件/错发")
+    page.wait_for_selector("#complaintSubReason_1")
+    old_sub = page.locator("#complaintSubReason_1").element_handle()
+    _choose(page, "complaintSubReason_1", "少件/漏发")
+    row = page.locator(".target-item[data-sub-order-id='3100000000000009012']")
+    row.locator(".target-checkbox").click()
+    row.locator(".quantity-minus").evaluate(POINTER_CLICK)
+    page.locator("textarea").fill("少发了一个。")
+    state = _state(page)
+    assert (state["reasonCode"], state["subReason"]) == ("26", "少件/漏发")
+    targets = [(t["subOrderId"], t["quantity"]) for t in state["complaintTargets"]]
+    assert targets == [("3100000000000009012", 1)]
+    assert state["contact"] == {"phoneNumber": "130****0000", "desensitized": True} and state["valid"]
+    # Another level-1 reason remounts the level-2 select and clears its value.
+    _choose(page, "complaintReason_1", "描述不符")
+    page.wait_for_function("!window.__tousuMockForm.state().adjusting")
+    assert old_sub.evaluate("el => el.isConnected") is False
+    assert _state(page)["subReason"] == "" and _state(page)["valid"] is False
+    assert "disabled" in page.locator(".button-item").get_attribute("class")
+    page.close()

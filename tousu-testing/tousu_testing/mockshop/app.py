@@ -10,6 +10,7 @@ from .pages import (
     admin,
     archive,
     assets,
+    complaint,
     detail_new,
     detail_taobao,
     detail_tmall,
@@ -55,6 +56,7 @@ def create_mock_app(config: dict[str, Any] | None = None) -> Flask:
         detail_new,
         archive,
         forms,
+        complaint,
         lists,
     ):
         app.register_blueprint(module.bp)

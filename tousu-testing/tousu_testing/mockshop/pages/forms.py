@@ -1,8 +1,8 @@
-"""The complaint form (rights.taobao.com) and the refund / after-sales form (refund2).
+"""The refund / after-sales form (refund2); the complaint form lives in ``complaint.py``.
 
-The real forms' markup is not documented (reference §7); these keep the real entry URLs and give
-every control a ``<label for>`` with the text the filler looks for. They validate, record the
-submission with a new case id, and show a confirmation. Tousu itself never submits: tests do.
+The form is a React app in the refund kit's shape (``static/forms/after_sales.js``; DOM in
+docs/mockshop.md). The server keeps the real entry URLs, validates the post, records the
+submission with a new case id, and shows the result. Tousu itself never submits: tests do.
 """
 
 from __future__ import annotations
@@ -74,95 +74,6 @@ def _form_values(*names: str) -> dict[str, str]:
 
 def _error_page(message: str, title: str = "出错了") -> Response:
     return context.respond("error.html", title=title, message=message)
-
-
-# ------------------------------------------------------------ complaint
-
-
-@bp.route(f"{COMPLAINT_BASE}/redirect.jhtml")
-def complaint_redirect() -> Response:
-    biz_id = request.args.get("bizId", "")
-    return redirect(context.same_host(f"/complaint/applyRouter.htm?bizId={biz_id}"))
-
-
-@bp.route("/rights.m.taobao.com/complaint/m/applyRouter.htm")
-def complaint_mobile() -> Response:
-    biz_id = request.args.get("bizId", "")
-    return redirect(context.cross_host(f"//rights.taobao.com/complaint/applyRouter.htm?bizId={biz_id}"))
-
-
-def _complaint_form(order: Order, values: dict[str, str], errors: list[str]) -> Response:
-    return context.respond(
-        "complaint_form.html",
-        title="投诉卖家",
-        order=order,
-        values=values,
-        errors=errors,
-        reasons=COMPLAINT_REASONS,
-        demands=COMPLAINT_DEMANDS,
-        max_len=DESCRIPTION_MAX,
-        seller_word="商家" if order.tmall else "卖家",
-    )
-
-
-@bp.route(f"{COMPLAINT_BASE}/applyRouter.htm")
-def complaint_form() -> Response:
-    order = context.shop().find_order(request.args.get("bizId", ""))
-    if order is None:
-        return _error_page("订单不存在，或您无权对该订单发起投诉。", "投诉卖家")
-    return _complaint_form(order, {}, [])
-
-
-@bp.route(f"{COMPLAINT_BASE}/applySubmit.htm", methods=["POST"])
-def complaint_submit() -> Response:
-    shop = context.shop()
-    biz_id = request.form.get("bizId") or request.args.get("bizId", "")
-    order = shop.find_order(biz_id)
-    if order is None:
-        return _error_page("订单不存在，或您无权对该订单发起投诉。", "投诉卖家")
-    values = _form_values("complaintReason", "content", "appeal", "proofDesc", "contactPhone")
-    errors = []
-    if values["complaintReason"] not in COMPLAINT_REASONS:
-        errors.append("请选择投诉原因")
-    if not values["content"]:
-        errors.append("请填写问题描述")
-    elif len(values["content"]) > DESCRIPTION_MAX:
-        errors.append(f"问题描述不能超过{DESCRIPTION_MAX}字")
-    if values["appeal"] and values["appeal"] not in COMPLAINT_DEMANDS:
-        errors.append("请选择正确的诉求")
-    if values["contactPhone"] and not PHONE_RE.match(values["contactPhone"]):
-        errors.append("联系电话格式不正确")
-    if errors:
-        return _complaint_form(order, values, errors)
-    item = order.spec.items[0]
-    case = shop.state.record(
-        "complaint",
-        url=context.real_url(),
-        form={"bizId": order.id, **values},
-        files=_files(),
-        now=shop.now(),
-        case={
-            "scenario": order.scenario,
-            "order_id": order.id,
-            "sub_order_id": item.sub_id,
-            "shop_name": order.spec.shop.name,
-            "item_title": item.title,
-            "reason": values["complaintReason"],
-            "demand": values["appeal"] or None,
-            "description": values["content"],
-            "evidence_text": values["proofDesc"],
-            "amount": order.spec.total_paid,
-        },
-    )
-    return redirect(context.same_host(f"/complaint/applySuccess.htm?complaintId={case['case_id']}"), code=303)
-
-
-@bp.route(f"{COMPLAINT_BASE}/applySuccess.htm")
-def complaint_done() -> Response:
-    case = context.shop().state.case(request.args.get("complaintId", ""))
-    if case is None or case["kind"] != "complaint":
-        return _error_page("投诉单不存在。", "投诉卖家")
-    return context.respond("complaint_done.html", title="投诉已提交", case=case)
 
 
 # ------------------------------------------------------------ refund / after-sales
