@@ -250,3 +250,40 @@ def test_iframe_fault_puts_the_form_in_a_same_origin_frame(client):
     assert src.startswith("https://refund2.taobao.com/dispute/apply.htm?") and "framed=1" in src
     inner = client.get("/refund2.taobao.com" + src.removeprefix("https://refund2.taobao.com")).data.decode()
     assert _form_config(inner)["skin"] == "fusion"
+
+
+def _refund_case(client) -> str:
+    response = client.post(
+        f"{REFUND}/applySubmit.htm?bizOrderId={ORDER}",
+        data={
+            "bizOrderId": ORDER,
+            "type": "1",
+            "refundType": "退货退款",
+            "reason": "质量问题",
+            "refundFee": "199.00",
+        },
+    )
+    return response.headers["Location"].split("disputeId=")[1]
+
+
+def test_intervention_is_reached_from_the_refund_detail_and_moves_the_case(client):
+    dispute = _refund_case(client)
+    detail = client.get(f"{REFUND}/detail.htm?disputeId={dispute}").data.decode()
+    link = f"/dispute/applyIntervention.htm?disputeId={dispute}"
+    assert f'href="{link}">申请淘宝介入</a>' in detail
+    config = _form_config(client.get(f"/refund2.taobao.com{link}").data.decode())
+    assert config["kind"] == "intervention" and config["disputeId"] == dispute
+    assert "卖家拒绝退款" in [r["name"] for r in config["reasons"]]
+    submit = f"{REFUND}/applyInterventionSubmit.htm?disputeId={dispute}"
+    assert "请选择介入原因" in client.post(submit, data={"reason": "卖家拒绝退款"}).data.decode()
+    done = client.post(
+        submit, data={"disputeId": dispute, "reason": "卖家拒绝退款", "memo": "卖家拒绝退货。"}
+    )
+    assert done.status_code == 303
+    case = next(c for c in client.get("/_admin/cases?kind=refund").json["cases"] if c["case_id"] == dispute)
+    assert case["status_text"] == "淘宝介入处理中"
+    (sub,) = client.get("/_admin/submissions?kind=intervention").json["submissions"]
+    assert sub["form"]["memo"] == "卖家拒绝退货。" and sub["case_id"] == dispute
+    # Escalated once: the link and the form are gone.
+    assert "申请淘宝介入" not in client.get(f"{REFUND}/detail.htm?disputeId={dispute}").data.decode()
+    assert "不能申请淘宝介入" in client.get(f"/refund2.taobao.com{link}").data.decode()

@@ -232,3 +232,30 @@ def test_complaint_form_two_level_reason_items_and_quantities(browser_context):
     assert _state(page)["subReason"] == "" and _state(page)["valid"] is False
     assert "disabled" in page.locator(".button-item").get_attribute("class")
     page.close()
+
+
+def test_intervention_form_from_the_refund_detail_page(browser_context):
+    page = _open(browser_context, "", ready="")
+    # The skin set by the fault cookie holds for every page, as a scenario's would.
+    browser_context.add_cookies(
+        [{"name": "tousu_faults", "value": "skin=fusion", "domain": ".taobao.com", "path": "/"}]
+    )
+    page.goto(APPLY)
+    page.locator("label.next-radio-wrapper", has_text="退货退款").click()
+    page.locator("#reasonSelect_1-item .next-select-trigger").click()
+    page.locator("li[role=option][title='质量问题']").click()
+    with page.expect_navigation():
+        page.locator(".next-btn-primary").click()
+    page.locator("#J_ApplyIntervention").click()
+    page.wait_for_selector("#interventionReason_1-item .next-select-trigger")
+    assert page.evaluate("window.__tousuMockForm.kind") == "intervention"
+    page.locator("#interventionReason_1-item .next-select-trigger").click()
+    page.locator("li[role=option][title='卖家拒绝退款']").click()
+    page.locator("#interventionMemo_1-item textarea").fill("卖家拒绝退货。")
+    page.locator("input[name=file]").evaluate(ATTACH, "refusal.png")
+    page.wait_for_function("window.__tousuMockForm.state().files.length === 1")
+    assert _state(page)["valid"] is True
+    with page.expect_navigation():
+        page.locator(".next-btn-primary").click()
+    assert "淘宝介入处理中" in page.locator(".refund-status").inner_text()
+    page.close()

@@ -15,6 +15,7 @@ from .pages import (
     detail_taobao,
     detail_tmall,
     forms,
+    intervention,
     lists,
     security,
     tm1_list,
@@ -57,6 +58,7 @@ def create_mock_app(config: dict[str, Any] | None = None) -> Flask:
         archive,
         forms,
         complaint,
+        intervention,
         lists,
     ):
         app.register_blueprint(module.bp)
