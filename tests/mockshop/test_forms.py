@@ -142,6 +142,10 @@ def test_refund_entries_lead_to_the_form(client):
     assert '<div id="App"' in html and "<select" not in html
     for script in ("vendor/react.js", "vendor/react-dom.js", "forms/after_sales.js"):
         assert f'<script src="//g.alicdn.com/tousu-mock/{script}"></script>' in html
+    # Browsed directly (the index sets tousu_direct), the scripts come from the mock's own path.
+    client.set_cookie("tousu_direct", "1", domain="localhost")
+    direct = client.get(f"{REFUND}/apply.htm?bizOrderId={ORDER}&type=1").data.decode()
+    assert '<script src="/g.alicdn.com/tousu-mock/forms/after_sales.js"></script>' in direct
 
 
 def _form_config(html: str) -> dict:

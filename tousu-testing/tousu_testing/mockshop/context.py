@@ -170,6 +170,8 @@ def page(template: str, **values: Any) -> str:
     needs no second request keeps the route table (and the snapshot) simple.
     """
     values.setdefault("charset", "utf-8")
+    # The forms' scripts: the CDN-like real host when routed, the mock's own path when browsed directly.
+    values.setdefault("assets", "/g.alicdn.com/tousu-mock" if direct_mode() else "//g.alicdn.com/tousu-mock")
     return render_template(
         template, css=static_text("mock.css"), devlinks=static_text("devlinks.js"), **values
     )
