@@ -10,10 +10,12 @@ from .pages import (
     admin,
     archive,
     assets,
+    complaint,
     detail_new,
     detail_taobao,
     detail_tmall,
     forms,
+    intervention,
     lists,
     security,
     tm1_list,
@@ -55,6 +57,8 @@ def create_mock_app(config: dict[str, Any] | None = None) -> Flask:
         detail_new,
         archive,
         forms,
+        complaint,
+        intervention,
         lists,
     ):
         app.register_blueprint(module.bp)

@@ -201,6 +201,25 @@ class MockState:
             )
             return copy.deepcopy(record)
 
+    def intervene(
+        self, case_id: str, *, url: str, form: dict[str, Any], files: list[str], now: datetime
+    ) -> dict[str, Any]:
+        """Record a 申请淘宝介入 submission on a refund case and move it to 淘宝介入处理中."""
+        with self._txn(write=True) as data:
+            data["submissions"].append(
+                {
+                    "seq": len(data["submissions"]) + 1,
+                    "kind": "intervention",
+                    "case_id": case_id,
+                    "url": url,
+                    "at": fmt(now),
+                    "form": form,
+                    "files": files,
+                }
+            )
+        case = self.move(case_id, "platform_intervening", now)
+        return case
+
     def move(self, case_id: str, status: str, now: datetime, note: str | None = None) -> dict[str, Any]:
         with self._txn(write=True) as data:
             case = data["cases"].get(case_id)

@@ -1,8 +1,8 @@
-"""The complaint form (rights.taobao.com) and the refund / after-sales form (refund2).
+"""The refund / after-sales form (refund2); the complaint form lives in ``complaint.py``.
 
-The real forms' markup is not documented (reference §7); these keep the real entry URLs and give
-every control a ``<label for>`` with the text the filler looks for. They validate, record the
-submission with a new case id, and show a confirmation. Tousu itself never submits: tests do.
+The form is a React app in the refund kit's shape (``static/forms/after_sales.js``; DOM in
+docs/mockshop.md). The server keeps the real entry URLs, validates the post, records the
+submission with a new case id, and shows the result. Tousu itself never submits: tests do.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from flask import Blueprint, Response, redirect, request
 from .. import context, links
 from ..scenarios import ItemSpec, Order
 from ..timeutil import fmt
+from . import assets, intervention
 
 bp = Blueprint("forms", __name__)
 
@@ -52,6 +53,13 @@ REFUND_REASONS = [
     "其他",
 ]
 DESCRIPTION_MAX = 1000
+# Limits on the real refund form are server data (reference §0.8): these are the mock's defaults.
+REFUND_DESC_MAX = 500
+UPLOAD_LIMIT = 3
+UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+ADJUST_DELAY_MS = 600
+UPLOAD_DELAY_MS = 300
+STORM_MS = 120
 PHONE_RE = re.compile(r"^[0-9+\- ]{5,20}$")
 COMPLAINT_BASE = "/rights.taobao.com/complaint"
 
@@ -66,95 +74,6 @@ def _form_values(*names: str) -> dict[str, str]:
 
 def _error_page(message: str, title: str = "出错了") -> Response:
     return context.respond("error.html", title=title, message=message)
-
-
-# ------------------------------------------------------------ complaint
-
-
-@bp.route(f"{COMPLAINT_BASE}/redirect.jhtml")
-def complaint_redirect() -> Response:
-    biz_id = request.args.get("bizId", "")
-    return redirect(context.same_host(f"/complaint/applyRouter.htm?bizId={biz_id}"))
-
-
-@bp.route("/rights.m.taobao.com/complaint/m/applyRouter.htm")
-def complaint_mobile() -> Response:
-    biz_id = request.args.get("bizId", "")
-    return redirect(context.cross_host(f"//rights.taobao.com/complaint/applyRouter.htm?bizId={biz_id}"))
-
-
-def _complaint_form(order: Order, values: dict[str, str], errors: list[str]) -> Response:
-    return context.respond(
-        "complaint_form.html",
-        title="投诉卖家",
-        order=order,
-        values=values,
-        errors=errors,
-        reasons=COMPLAINT_REASONS,
-        demands=COMPLAINT_DEMANDS,
-        max_len=DESCRIPTION_MAX,
-        seller_word="商家" if order.tmall else "卖家",
-    )
-
-
-@bp.route(f"{COMPLAINT_BASE}/applyRouter.htm")
-def complaint_form() -> Response:
-    order = context.shop().find_order(request.args.get("bizId", ""))
-    if order is None:
-        return _error_page("订单不存在，或您无权对该订单发起投诉。", "投诉卖家")
-    return _complaint_form(order, {}, [])
-
-
-@bp.route(f"{COMPLAINT_BASE}/applySubmit.htm", methods=["POST"])
-def complaint_submit() -> Response:
-    shop = context.shop()
-    biz_id = request.form.get("bizId") or request.args.get("bizId", "")
-    order = shop.find_order(biz_id)
-    if order is None:
-        return _error_page("订单不存在，或您无权对该订单发起投诉。", "投诉卖家")
-    values = _form_values("complaintReason", "content", "appeal", "proofDesc", "contactPhone")
-    errors = []
-    if values["complaintReason"] not in COMPLAINT_REASONS:
-        errors.append("请选择投诉原因")
-    if not values["content"]:
-        errors.append("请填写问题描述")
-    elif len(values["content"]) > DESCRIPTION_MAX:
-        errors.append(f"问题描述不能超过{DESCRIPTION_MAX}字")
-    if values["appeal"] and values["appeal"] not in COMPLAINT_DEMANDS:
-        errors.append("请选择正确的诉求")
-    if values["contactPhone"] and not PHONE_RE.match(values["contactPhone"]):
-        errors.append("联系电话格式不正确")
-    if errors:
-        return _complaint_form(order, values, errors)
-    item = order.spec.items[0]
-    case = shop.state.record(
-        "complaint",
-        url=context.real_url(),
-        form={"bizId": order.id, **values},
-        files=_files(),
-        now=shop.now(),
-        case={
-            "scenario": order.scenario,
-            "order_id": order.id,
-            "sub_order_id": item.sub_id,
-            "shop_name": order.spec.shop.name,
-            "item_title": item.title,
-            "reason": values["complaintReason"],
-            "demand": values["appeal"] or None,
-            "description": values["content"],
-            "evidence_text": values["proofDesc"],
-            "amount": order.spec.total_paid,
-        },
-    )
-    return redirect(context.same_host(f"/complaint/applySuccess.htm?complaintId={case['case_id']}"), code=303)
-
-
-@bp.route(f"{COMPLAINT_BASE}/applySuccess.htm")
-def complaint_done() -> Response:
-    case = context.shop().state.case(request.args.get("complaintId", ""))
-    if case is None or case["kind"] != "complaint":
-        return _error_page("投诉单不存在。", "投诉卖家")
-    return context.respond("complaint_done.html", title="投诉已提交", case=case)
 
 
 # ------------------------------------------------------------ refund / after-sales
@@ -184,6 +103,44 @@ def _refund_target(sub_id: str) -> tuple[Order, ItemSpec] | Response:
     return order, item
 
 
+def _refund_options(service_type: str) -> list[dict[str, Any]]:
+    """The 退款原因 options the "adjust" round trip returns for one 服务类型 (disabled and desc
+    entries included, as the Ultron select schema allows)."""
+    options: list[dict[str, Any]] = [{"name": r} for r in REFUND_REASONS]
+    if service_type == "仅退款":
+        options[0] = {"name": REFUND_REASONS[0], "disabled": True, "desc": "仅退款不支持七天无理由"}
+    options[1]["desc"] = "退还您支付的运费"
+    return options
+
+
+def _refund_config(order: Order, item: ItemSpec, after_sales: bool) -> dict[str, Any]:
+    return {
+        "subOrderId": item.sub_id,
+        "type": "2" if after_sales else "1",
+        "token": "mocktoken0001",
+        "submitUrl": f"applySubmit.htm?bizOrderId={item.sub_id}",
+        "types": [{"name": t} for t in REFUND_TYPES],
+        "reasons": {t: _refund_options(t) for t in REFUND_TYPES},
+        "maxAmount": f"{_refund_max(order, item):.2f}",
+        "descMax": REFUND_DESC_MAX,
+        "uploadLimit": UPLOAD_LIMIT,
+        "uploadMaxBytes": UPLOAD_MAX_BYTES,
+        "adjustDelay": ADJUST_DELAY_MS,
+        "uploadDelay": UPLOAD_DELAY_MS,
+        **_form_faults("refund"),
+    }
+
+
+def _form_faults(kind: str) -> dict[str, Any]:
+    faults = context.faults()
+    return {
+        "kind": kind,
+        "skin": faults.skin,
+        "late": faults.late,
+        "storm": STORM_MS if faults.form == "storm" else 0,
+    }
+
+
 def _refund_form(
     order: Order, item: ItemSpec, values: dict[str, str], errors: list[str], after_sales: bool
 ) -> Response:
@@ -199,6 +156,8 @@ def _refund_form(
         max_amount=f"{_refund_max(order, item):.2f}",
         max_len=DESCRIPTION_MAX,
         after_sales=after_sales,
+        form_config=_refund_config(order, item, after_sales),
+        react_missing=assets.MISSING_REACT if assets.react_missing() else "",
     )
 
 
@@ -216,7 +175,34 @@ def refund_form() -> Response:
     if isinstance(target, Response):
         return target
     order, item = target
+    shown = _form_fault_page("申请退款")
+    if shown is not None:
+        return shown
+    if context.faults().form == "other":
+        # The page answers for a different order than the URL names (a stale tab, a redirect).
+        order, item = _another_item(order, item)
     return _refund_form(order, item, {}, [], request.args.get("type") == "2")
+
+
+def _another_item(order: Order, item: ItemSpec) -> tuple[Order, ItemSpec]:
+    shop = context.shop()
+    for other in shop.orders(list(shop.specs)):
+        for candidate in other.spec.items:
+            if candidate.sub_id != item.sub_id:
+                return other, candidate
+    return order, item
+
+
+def _form_fault_page(title: str) -> Response | None:
+    """The form faults that replace the whole page: a verification page, or an iframe shell."""
+    fault = context.faults().form
+    if fault == "challenge":
+        return context.respond("punish.html", title="安全验证", back=context.real_url(), x5secdata="0" * 24)
+    if fault == "iframe" and not request.args.get("framed"):
+        here = context.real_url(drop_mock_params=False)
+        inner = here + ("&" if "?" in here else "?") + "framed=1"
+        return context.respond("form_frame.html", title=title, src=inner)
+    return None
 
 
 @bp.route("/refund2.taobao.com/dispute/taobaoAfterDisputeRedirect.htm")
@@ -249,8 +235,8 @@ def refund_submit() -> Response:
     except InvalidOperation:
         errors.append("退款金额格式不正确")
         amount = Decimal("0")
-    if len(values["desc"]) > DESCRIPTION_MAX:
-        errors.append(f"申请说明不能超过{DESCRIPTION_MAX}字")
+    if len(values["desc"]) > REFUND_DESC_MAX:
+        errors.append(f"补充描述不能超过{REFUND_DESC_MAX}字")
     if errors:
         return _refund_form(order, item, values, errors, after_sales)
     case = shop.state.record(
@@ -324,4 +310,5 @@ def refund_detail() -> Response:
         title="退款详情",
         case=case,
         order_link=links.detail_from_list(case["order_id"], False),
+        intervene_url=intervention.entry_url(case),
     )
