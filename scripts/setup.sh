@@ -22,6 +22,11 @@ if ! $python_only; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
+  # The mock shop's forms are React components; React comes from npm, never from the repository.
+  if [[ ! -d tousu-testing/node_modules/react-dom ]]; then
+    echo "Installing the mock shop's React (npm ci in tousu-testing/)..."
+    (cd tousu-testing && npm ci --no-audit --no-fund --silent)
+  fi
 fi
 
 PYTHON=${PYTHON:-python3}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -60,3 +62,28 @@ def decode() -> Callable[[str], dict[str, Any]]:
 @pytest.fixture()
 def now() -> datetime:
     return datetime.fromisoformat(NOW)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def browser_context(tousu_playwright) -> Iterator[object]:
+    # The plugin's Playwright driver: a second sync driver in the same worker is refused.
+    if not CHROMIUM.exists():
+        pytest.skip("needs /usr/bin/chromium")
+    from werkzeug.serving import make_server
+
+    from tousu_testing.mockshop import create_mock_app
+    from tousu_testing.mockshop.routing import route_handler
+
+    server = make_server("127.0.0.1", 0, create_mock_app({"NOW": "2025-10-20T12:00:00+08:00"}), threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    browser = tousu_playwright.chromium.launch(executable_path=str(CHROMIUM))
+    context = browser.new_context()
+    context.route("**/*", route_handler(f"http://127.0.0.1:{server.server_port}"))
+    try:
+        yield context
+    finally:
+        browser.close()
+        server.shutdown()

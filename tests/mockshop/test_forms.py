@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 
+from tousu_testing.mockshop.pages import assets
 from tousu_testing.mockshop.pages.forms import (
     COMPLAINT_DEMANDS,
     COMPLAINT_REASONS,
@@ -99,12 +101,49 @@ def test_refund_entries_lead_to_the_form(client):
     after = client.get(f"{REFUND}/taobaoAfterDisputeRedirect.htm?tradeId=3100000000000002002")
     assert after.headers["Location"] == "apply.htm?bizOrderId=3100000000000002002&type=2"
     html = client.get(f"{REFUND}/apply.htm?bizOrderId={ORDER}&type=1").data.decode()
-    labels = _labels(html)
-    assert set(labels) == {"申请类型", "申请原因", "退款金额", "申请说明", "上传凭证"}
-    assert _options(html, labels["申请类型"]) == ["请选择", *REFUND_TYPES]
-    assert _options(html, labels["申请原因"]) == ["请选择", *REFUND_REASONS]
-    assert re.search(rf'id="{labels["退款金额"]}" name="refundFee" value="199.00"', html)
-    assert ">提交申请</button>" in html
+    # The form is a React app (static/forms/after_sales.js) fed by this config.
+    config = _form_config(html)
+    assert config["subOrderId"] == ORDER and config["type"] == "1"
+    assert [t["name"] for t in config["types"]] == REFUND_TYPES
+    assert set(config["reasons"]) == set(REFUND_TYPES)
+    only_refund = config["reasons"]["仅退款"]
+    assert [o["name"] for o in only_refund] == REFUND_REASONS
+    assert only_refund[0]["disabled"] is True and only_refund[1]["desc"]
+    assert config["maxAmount"] == "199.00"
+    assert config["submitUrl"] == f"applySubmit.htm?bizOrderId={ORDER}"
+    assert '<div id="App"' in html and "<select" not in html
+    for script in ("vendor/react.js", "vendor/react-dom.js", "forms/after_sales.js"):
+        assert f'<script src="//g.alicdn.com/tousu-mock/{script}"></script>' in html
+
+
+def _form_config(html: str) -> dict:
+    match = re.search(r"window\.__tousuFormConfig = (\{.*?\});</script>", html)
+    assert match, "no form config in the page"
+    return json.loads(match.group(1))
+
+
+def test_form_scripts_and_react_are_served(client):
+    react = client.get("/g.alicdn.com/tousu-mock/vendor/react.js")
+    assert react.status_code == 200 and react.mimetype == "text/javascript"
+    assert b"createElement" in react.data
+    assert client.get("/g.alicdn.com/tousu-mock/vendor/react-dom.js").status_code == 200
+    for name, marker in (
+        ("skins.js", b"__tousuSkins"),
+        ("common.js", b"__tousuMockForm"),
+        ("after_sales.js", b"LaterFields"),
+    ):
+        script = client.get(f"/g.alicdn.com/tousu-mock/forms/{name}")
+        assert script.status_code == 200 and marker in script.data
+    assert client.get("/g.alicdn.com/tousu-mock/vendor/jquery.js").status_code == 404
+    assert client.get("/g.alicdn.com/tousu-mock/forms/..%2Fmock.css").status_code == 404
+
+
+def test_missing_react_names_the_npm_command(client, monkeypatch, tmp_path):
+    monkeypatch.setattr(assets, "NODE_MODULES", tmp_path)
+    script = client.get("/g.alicdn.com/tousu-mock/vendor/react.js")
+    assert script.status_code == 503 and b"npm ci" in script.data
+    html = client.get(f"{REFUND}/apply.htm?bizOrderId={ORDER}&type=1").data.decode()
+    assert 'id="J_ReactMissing"' in html and "npm ci" in html and "tousu-testing/" in html
 
 
 def test_refund_closed_order_is_refused(client):
@@ -149,3 +188,37 @@ def test_refund_is_validated_recorded_and_listed(client):
     assert row and "等待卖家处理" in row.group(0) and "￥199.00" in row.group(0)
     # The scenario's own finished refund is listed too.
     assert "200000000000002003" in listing and "退款成功" in listing
+
+
+APPLY = f"{REFUND}/apply.htm?bizOrderId={ORDER}&type=1"
+
+
+def test_skin_and_form_faults_reach_the_form_config(client):
+    assert _form_config(client.get(APPLY).data.decode())["skin"] == "kit"
+    config = _form_config(
+        client.get(f"{APPLY}&tousu_skin=antd&tousu_form=storm&tousu_late=900").data.decode()
+    )
+    assert config["skin"] == "antd" and config["storm"] > 0 and config["late"] == 900
+    client.set_cookie("tousu_faults", "skin=fusion", domain="localhost")
+    assert _form_config(client.get(APPLY).data.decode())["skin"] == "fusion"
+    bad = client.get(f"{APPLY}&tousu_skin=bootstrap")
+    assert bad.status_code == 400 and "kit" in bad.data.decode()
+
+
+def test_challenge_fault_shows_a_verification_page_instead_of_the_form(client):
+    html = client.get(f"{APPLY}&tousu_form=challenge").data.decode()
+    assert "安全验证" in html and 'id="nc_1_wrapper"' in html and "__tousuFormConfig" not in html
+
+
+def test_other_order_fault_serves_a_form_for_a_different_sub_order(client):
+    config = _form_config(client.get(f"{APPLY}&tousu_form=other").data.decode())
+    assert config["subOrderId"] != ORDER and config["submitUrl"].endswith(config["subOrderId"])
+
+
+def test_iframe_fault_puts_the_form_in_a_same_origin_frame(client):
+    html = client.get(f"{APPLY}&tousu_form=iframe&tousu_skin=fusion").data.decode()
+    assert "__tousuFormConfig" not in html
+    src = re.search(r'<iframe id="J_FormFrame"[^>]* src="([^"]+)"', html).group(1).replace("&amp;", "&")
+    assert src.startswith("https://refund2.taobao.com/dispute/apply.htm?") and "framed=1" in src
+    inner = client.get("/refund2.taobao.com" + src.removeprefix("https://refund2.taobao.com")).data.decode()
+    assert _form_config(inner)["skin"] == "fusion"

@@ -3,8 +3,6 @@ helper (the rest of the mock tests use Flask's test client and need no browser).
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,28 +10,6 @@ import pytest
 pytestmark = pytest.mark.e2e
 CHROMIUM = Path("/usr/bin/chromium")
 LIST = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
-
-
-@pytest.fixture(scope="module")
-def browser_context(tousu_playwright) -> Iterator[object]:
-    # The plugin's Playwright driver: a second sync driver in the same worker is refused.
-    if not CHROMIUM.exists():
-        pytest.skip("needs /usr/bin/chromium")
-    from werkzeug.serving import make_server
-
-    from tousu_testing.mockshop import create_mock_app
-    from tousu_testing.mockshop.routing import route_handler
-
-    server = make_server("127.0.0.1", 0, create_mock_app({"NOW": "2025-10-20T12:00:00+08:00"}), threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    browser = tousu_playwright.chromium.launch(executable_path=str(CHROMIUM))
-    context = browser.new_context()
-    context.route("**/*", route_handler(f"http://127.0.0.1:{server.server_port}"))
-    try:
-        yield context
-    finally:
-        browser.close()
-        server.shutdown()
 
 
 def _use(context, scenario: str) -> None:

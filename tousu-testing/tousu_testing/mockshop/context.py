@@ -19,6 +19,10 @@ FAULT_COOKIE = "tousu_faults"
 DIRECT_COOKIE = "tousu_direct"
 REAL_SUFFIXES = (".taobao.com", ".tmall.com", ".alicdn.com")
 FAULT_KINDS = ("login", "verify", "blocked", "empty")
+SKINS = ("kit", "fusion", "antd")
+# Form faults: re-render storm, a verification page in place of the form, a form for another
+# order, the form inside a same-origin iframe.
+FORM_FAULTS = ("storm", "challenge", "other", "iframe")
 
 
 def shop() -> MockShop:
@@ -43,6 +47,8 @@ class Faults:
     build: str = "20251101"
     missing: list[str] = field(default_factory=list)
     charset: str | None = None
+    skin: str = "kit"
+    form: str | None = None
 
     @classmethod
     def merge(cls, *layers: dict[str, Any]) -> Faults:
@@ -60,6 +66,14 @@ class Faults:
                     if value not in FAULT_KINDS:
                         raise ValueError(f"unknown fault {value!r}; one of {FAULT_KINDS}")
                     result.fault = value
+                elif key == "skin":
+                    if value not in SKINS:
+                        raise ValueError(f"unknown skin {value!r}; one of {SKINS}")
+                    result.skin = value
+                elif key == "form":
+                    if value not in FORM_FAULTS:
+                        raise ValueError(f"unknown form fault {value!r}; one of {FORM_FAULTS}")
+                    result.form = value
                 elif key in ("build", "charset"):
                     setattr(result, key, str(value))
         return result

@@ -16,6 +16,7 @@ from flask import Blueprint, Response, redirect, request
 from .. import context, links
 from ..scenarios import ItemSpec, Order
 from ..timeutil import fmt
+from . import assets
 
 bp = Blueprint("forms", __name__)
 
@@ -52,6 +53,13 @@ REFUND_REASONS = [
     "其他",
 ]
 DESCRIPTION_MAX = 1000
+# Limits on the real refund form are server data (reference §0.8): these are the mock's defaults.
+REFUND_DESC_MAX = 500
+UPLOAD_LIMIT = 3
+UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+ADJUST_DELAY_MS = 600
+UPLOAD_DELAY_MS = 300
+STORM_MS = 120
 PHONE_RE = re.compile(r"^[0-9+\- ]{5,20}$")
 COMPLAINT_BASE = "/rights.taobao.com/complaint"
 
@@ -184,6 +192,44 @@ def _refund_target(sub_id: str) -> tuple[Order, ItemSpec] | Response:
     return order, item
 
 
+def _refund_options(service_type: str) -> list[dict[str, Any]]:
+    """The 退款原因 options the "adjust" round trip returns for one 服务类型 (disabled and desc
+    entries included, as the Ultron select schema allows)."""
+    options: list[dict[str, Any]] = [{"name": r} for r in REFUND_REASONS]
+    if service_type == "仅退款":
+        options[0] = {"name": REFUND_REASONS[0], "disabled": True, "desc": "仅退款不支持七天无理由"}
+    options[1]["desc"] = "退还您支付的运费"
+    return options
+
+
+def _refund_config(order: Order, item: ItemSpec, after_sales: bool) -> dict[str, Any]:
+    return {
+        "subOrderId": item.sub_id,
+        "type": "2" if after_sales else "1",
+        "token": "mocktoken0001",
+        "submitUrl": f"applySubmit.htm?bizOrderId={item.sub_id}",
+        "types": [{"name": t} for t in REFUND_TYPES],
+        "reasons": {t: _refund_options(t) for t in REFUND_TYPES},
+        "maxAmount": f"{_refund_max(order, item):.2f}",
+        "descMax": REFUND_DESC_MAX,
+        "uploadLimit": UPLOAD_LIMIT,
+        "uploadMaxBytes": UPLOAD_MAX_BYTES,
+        "adjustDelay": ADJUST_DELAY_MS,
+        "uploadDelay": UPLOAD_DELAY_MS,
+        **_form_faults("refund"),
+    }
+
+
+def _form_faults(kind: str) -> dict[str, Any]:
+    faults = context.faults()
+    return {
+        "kind": kind,
+        "skin": faults.skin,
+        "late": faults.late,
+        "storm": STORM_MS if faults.form == "storm" else 0,
+    }
+
+
 def _refund_form(
     order: Order, item: ItemSpec, values: dict[str, str], errors: list[str], after_sales: bool
 ) -> Response:
@@ -199,6 +245,8 @@ def _refund_form(
         max_amount=f"{_refund_max(order, item):.2f}",
         max_len=DESCRIPTION_MAX,
         after_sales=after_sales,
+        form_config=_refund_config(order, item, after_sales),
+        react_missing=assets.MISSING_REACT if assets.react_missing() else "",
     )
 
 
@@ -216,7 +264,34 @@ def refund_form() -> Response:
     if isinstance(target, Response):
         return target
     order, item = target
+    shown = _form_fault_page("申请退款")
+    if shown is not None:
+        return shown
+    if context.faults().form == "other":
+        # The page answers for a different order than the URL names (a stale tab, a redirect).
+        order, item = _another_item(order, item)
     return _refund_form(order, item, {}, [], request.args.get("type") == "2")
+
+
+def _another_item(order: Order, item: ItemSpec) -> tuple[Order, ItemSpec]:
+    shop = context.shop()
+    for other in shop.orders(list(shop.specs)):
+        for candidate in other.spec.items:
+            if candidate.sub_id != item.sub_id:
+                return other, candidate
+    return order, item
+
+
+def _form_fault_page(title: str) -> Response | None:
+    """The form faults that replace the whole page: a verification page, or an iframe shell."""
+    fault = context.faults().form
+    if fault == "challenge":
+        return context.respond("punish.html", title="安全验证", back=context.real_url(), x5secdata="0" * 24)
+    if fault == "iframe" and not request.args.get("framed"):
+        here = context.real_url(drop_mock_params=False)
+        inner = here + ("&" if "?" in here else "?") + "framed=1"
+        return context.respond("form_frame.html", title=title, src=inner)
+    return None
 
 
 @bp.route("/refund2.taobao.com/dispute/taobaoAfterDisputeRedirect.htm")
@@ -249,8 +324,8 @@ def refund_submit() -> Response:
     except InvalidOperation:
         errors.append("退款金额格式不正确")
         amount = Decimal("0")
-    if len(values["desc"]) > DESCRIPTION_MAX:
-        errors.append(f"申请说明不能超过{DESCRIPTION_MAX}字")
+    if len(values["desc"]) > REFUND_DESC_MAX:
+        errors.append(f"补充描述不能超过{REFUND_DESC_MAX}字")
     if errors:
         return _refund_form(order, item, values, errors, after_sales)
     case = shop.state.record(
