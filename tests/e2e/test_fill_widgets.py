@@ -74,8 +74,9 @@ def fill_report(popup: Page) -> dict[str, str]:
     return dict(row.split("：", 1) for row in rows)
 
 
-def start(tousu, skin: str, tmp_path) -> tuple[Page, list]:
-    route_forms(tousu.context, skin, ITEMS)
+def start(tousu, skin: str, tmp_path, routed: bool = True) -> tuple[Page, list]:
+    if routed:
+        route_forms(tousu.context, skin, ITEMS)
     shop = tousu.open_scenario_list(SCENARIO)
     popup = tousu.open_popup(shop)
     pick_order(popup, ORDER_ID)
@@ -229,3 +230,21 @@ def test_a_form_inside_an_iframe_is_filled_in_its_frame(tousu, tousu_helper, tou
     assert state["description"] == "少了一盒滤芯。", state
     assert state["files"][:2] == [p.name for p in paths] and len(state["files"]) == 3, state
     assert inner.evaluate("window.__tousuMockForm.submitted") is False
+
+
+@pytest.mark.parametrize("skin", ["kit", "fusion", "antd"])
+def test_mock_shops_react_after_sales_form(tousu, tousu_helper, tousu_mock_shop, skin, tmp_path):
+    """The mock shop's own React after-sales form (engineer fillforms), in each of its skins."""
+    tousu.context.add_cookies(
+        [{"name": "tousu_faults", "value": f"skin={skin}", "domain": ".taobao.com", "path": "/"}]
+    )
+    popup, paths = start(tousu, skin, tmp_path, routed=False)
+    draft = popup.locator("#draft").input_value()
+    form, report = fill(tousu, popup, "预填售后申请")
+    state = form_state(form)
+    print(f"\n[react {skin}]", report, {k: v for k, v in state.items() if k != "desc"})
+    assert state["bizOrderId"] == FILTERS
+    assert state["refundType"] and report["服务类型"] == "已填写并核对", (state, report)
+    assert state["desc"] == draft[:500]
+    assert [f["name"] for f in state["files"]][:2] == [p.name for p in paths], state
+    assert form.evaluate("window.__tousuMockForm.submitted") is False

@@ -41,16 +41,14 @@ def _cases() -> list:
     ]
 
 
-def _choose_if_empty(form: Page, label: str, preferred: str | None) -> str:
-    """A shopper's choice for a required select the plan left empty."""
-    select = form.get_by_label(label, exact=True)
-    current = select.locator("option:checked").inner_text().strip()
-    if select.input_value():
-        return current
-    options = [o.strip() for o in select.locator("option").all_inner_texts() if o.strip() != "请选择"]
-    choice = preferred if preferred in options else options[0]
-    select.select_option(label=choice)
-    return choice
+def _choose_if_empty(form: Page, select: str) -> None:
+    """A shopper's choice for a required kit select the plan left empty (its first option)."""
+    root = form.locator(f"{select} .mod-select-pc, {select}.mod-select-pc").first
+    if root.locator(".selected-wrap").inner_text().strip() != "请选择":
+        return
+    root.locator(".selected-wrap").click()
+    root.locator(".options-item:not(.disabled)").first.click()
+    form.wait_for_function("!window.__tousuMockForm.state().adjusting")
 
 
 @pytest.mark.parametrize("name", _cases())
@@ -111,28 +109,26 @@ def test_scenario_story(tousu, tousu_mock_shop, name):
         assert re.match(rf"^https://({host}|refund2\.taobao\.com)/dispute/apply\.htm\?", form.url), form.url
         sub_ids = [item.sub_id for item in order.items if not item.pseudo]
         assert any(f"bizOrderId={sub}" in form.url for sub in sub_ids), (form.url, sub_ids)
-        expect(form.get_by_label("申请说明")).to_have_value(draft_text[:1000])
-        # What the route told the shopper to choose is what the form shows.
+        # The React form's own state is what it would submit (a DOM value alone proves nothing).
+        form.wait_for_function("window.__tousuMockForm && !window.__tousuMockForm.state().adjusting")
+        state = form.evaluate("window.__tousuMockForm.state()")
+        assert state["desc"] == draft_text[:500], (state, fill_result)
+        # What the route told the shopper to choose is what the form holds.
         if route["request"]:
-            expect(form.get_by_label("申请类型").locator("option:checked")).to_have_text(
-                route["request"].strip()
-            )
+            assert state["refundType"] == route["request"].strip(), (state, fill_result)
         if route["reason"]:
-            expect(form.get_by_label("申请原因").locator("option:checked")).to_have_text(
-                route["reason"].strip()
-            )
+            assert state["reason"] == route["reason"].strip(), (state, fill_result)
+        assert form.evaluate("window.__tousuMockForm.submitted") is False
         # The shopper completes what the plan left to them, then submits.
-        _choose_if_empty(
-            form, "申请类型", book.remedies.get(story.wanted or "", None) and book.remedies[story.wanted].name
-        )
-        _choose_if_empty(form, "申请原因", None)
-        form.get_by_role("button", name="提交申请").click()
+        for select in ("#refundTypeSelect_1", "#reasonSelect_1"):
+            _choose_if_empty(form, select)
+        form.locator("#submitButtonContainer_1 .button-item:not(.disabled)").click()
         expect(form).to_have_url(re.compile(r"/dispute/detail\.htm\?disputeId="))
         [submitted] = tousu_mock_shop.submissions()
         assert submitted["kind"] == "refund", (submitted, fill_result)
         assert submitted["form"]["bizOrderId"] in sub_ids
         # A browser submits a textarea with CRLF line ends.
-        assert submitted["form"]["desc"].replace("\r\n", "\n") == draft_text[:1000]
+        assert submitted["form"]["desc"].replace("\r\n", "\n") == draft_text[:500]
         list_url, list_row = REFUND_LIST, submitted["case_id"]
 
     # 4. The new case is on the shop's own list, waiting for the seller.

@@ -226,8 +226,8 @@ def plan_fill(
         if id(field) in planner.taken:
             continue
         if field.locator is not None and field.locator.widget == "unknown":
-            planner.leave(field.label, "unknown_widget")
-        elif find_field([field], planner.labels["shopper_only"], set()) is not None:
+            continue  # a label-like text with no control: reported only when a role needs it
+        if find_field([field], planner.labels["shopper_only"], set()) is not None:
             planner.leave(field.label, "shopper_only")
         elif field.required:
             planner.leave(field.label, "no_value")

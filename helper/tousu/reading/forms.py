@@ -20,7 +20,7 @@ from .dom import Node
 from .form_widgets import custom_selects, element_ref, in_custom_select, locator_for
 
 _NOT_FIELDS = {"hidden", "submit", "button", "image", "reset"}
-_ROW_DEPTH = 4
+_ROW_DEPTH = 6
 
 
 def read(html: str, url: str, warnings: list[ReadingWarning]) -> FormInfo | None:
@@ -178,6 +178,9 @@ def _label(
 ) -> tuple[str | None, Node | None]:
     """The label text and the form row it was found in (where counters and hints sit)."""
     row_text, row = _row_label(control)
+    # An uploader's input sits in its "+ 上传" button label: the field's name is the row's.
+    if row_text and (control.get("type") or "").lower() == "file":
+        return row_text, row
     # A radio's own <label> names the option; the group's name is the row label before it.
     if not grouped:
         explicit = labels_for.get(control.get("id")) if control.get("id") else None
@@ -246,7 +249,7 @@ def _is_label(node: Node) -> bool:
     if node.tag == "label":
         return True
     return any(
-        token == "label"
+        token in ("label", "field-title", "upload-title", "item-title", "form-item-title")
         or token.startswith(("label-", "label--", "field-label", "form-label", "next-form-item-label"))
         for token in node.classes
     )
