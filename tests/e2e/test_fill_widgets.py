@@ -13,7 +13,7 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
-from tousu_testing.popup import analyze, pick_order
+from tousu_testing.popup import analyze, pick_order, popup_on_toolbar
 
 from .widget_forms import SKINS, png, route_forms
 
@@ -89,6 +89,9 @@ def start(tousu, skin: str, tmp_path, routed: bool = True) -> tuple[Page, list]:
     items.get_by_label("示例净水器替换滤芯 PP棉 一盒 的数量").fill("2")
     # 截图存证 first, then the shopper's own photos (filed with the case, kept for the uploader):
     # the uploader gets them in the checklist's order, not in the order they were saved.
+    # (Headless Chromium shows no side panel: the toolbar button opens the popup, as it does in a
+    # browser without side panels, so the click grants activeTab for the capture.)
+    popup_on_toolbar(tousu)
     tousu.click_toolbar_button(shop)
     popup.bring_to_front()
     popup.get_by_role("button", name="截图存证").click()

@@ -94,11 +94,16 @@ def test_scenario_story(tousu, tousu_mock_shop, name):
     if complaint:
         assert form.url.startswith("https://rights.taobao.com/complaint/applyRouter.htm"), form.url
         assert f"bizId={story.order_id}" in form.url, form.url
-        expect(form.get_by_label("投诉原因").locator("option:checked")).to_have_text(
-            book.types[code].complaint_category
-        )
-        expect(form.get_by_label("问题描述")).to_have_value(draft_text[:1000])
-        form.get_by_role("button", name="提交投诉").click()
+        # The React form's own state is what it would submit (a DOM value alone proves nothing).
+        form.wait_for_function("window.__tousuMockForm && !window.__tousuMockForm.state().adjusting")
+        state = form.evaluate("window.__tousuMockForm.state()")
+        assert state["reason"] == book.types[code].complaint_category, (state, fill_result)
+        assert state["proofTask"]["memo"] == draft_text[:1000], (state, fill_result)
+        assert state["complaintTargets"], state
+        assert form.evaluate("window.__tousuMockForm.submitted") is False
+        # The shopper completes what the plan left to them (the sub-reason), then submits.
+        _choose_if_empty(form, "#complaintSubReason_1")
+        form.locator(".button-item:not(.disabled)", has_text="提交投诉").click()
         expect(form.get_by_text("投诉已提交")).to_be_visible()
         [submitted] = tousu_mock_shop.submissions()
         assert submitted["kind"] == "complaint"
