@@ -15,6 +15,8 @@ if ! $python_only; then
   # The extension's zh_CN screens need Chromium's own zh-CN locale, which Debian ships apart.
   dpkg -s chromium-l10n >/dev/null 2>&1 || missing+=(chromium-l10n)
   fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
+  # ESLint, node --test and the mock shop's React need Node.js and npm (Debian's are enough).
+  command -v npm >/dev/null || missing+=(nodejs npm)
   if ((${#missing[@]})); then
     sudo=""
     [[ $(id -u) -eq 0 ]] || sudo="sudo"
