@@ -4,7 +4,6 @@
 
 import { $ } from '../lib/dom.js';
 import { localize, send, t } from '../lib/i18n.js';
-import { HELPER_STATES } from '../lib/helper-states.js';
 import { onDraftInput, renderAdvice, renderClocks } from '../screens/advice-view.js';
 import { onAddFiles, onCapture, onFill, onSave, onTick, restoreCase } from '../screens/case-panel.js';
 import { renderFillPanel } from '../screens/fill-panel.js';
@@ -12,6 +11,7 @@ import { renderSymptoms, selectedSymptoms, symptomText } from '../screens/sympto
 import { renderSync } from '../screens/tracking-view.js';
 import { renderOrder, renderOrderCards, renderReadingNotes } from '../screens/order-view.js';
 import { loadState, openCasesPage, saveState, showOnly, view } from '../screens/view.js';
+import { renderState, stateOfError } from '../screens/state-view.js';
 
 const READ_STATES = {
   not_shop: 'stateNotShop',
@@ -23,23 +23,13 @@ const READ_STATES = {
 };
 const LIST_KINDS = new Set(['complaint_list', 'refund_list']);
 
-function showState(messageKey, { retry = true, options = false, cases = false, detail } = {}) {
+function showState(messageKey, options) {
   showOnly('state');
-  $('state-text').textContent = detail === undefined ? t(messageKey) : t(messageKey, detail);
-  $('sync-box').hidden = true;
-  $('state-actions').hidden = !(retry || options || cases);
-  $('retry').hidden = !retry;
-  $('open-options').hidden = !options;
-  $('state-open-cases').hidden = !cases;
+  renderState(messageKey, options);
 }
 
 function showError(error) {
-  const key = HELPER_STATES[error.code];
-  if (key) {
-    showState(key, { options: ['not_paired', 'not_tousu', 'helper_unreachable'].includes(error.code) });
-  } else {
-    showState('stateError', { detail: error.message || String(error) });
-  }
+  showState(...stateOfError(error));
 }
 
 async function selectOrder(order, { restoring = false } = {}) {

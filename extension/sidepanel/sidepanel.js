@@ -5,11 +5,10 @@
 
 import { $, el } from '../lib/dom.js';
 import { localize, send, t } from '../lib/i18n.js';
-import { HELPER_STATES } from '../lib/helper-states.js';
 import { formatTime } from '../lib/format.js';
-import { firstDeadline } from '../lib/next-step.js';
 import { onDraftInput, renderAdvice, renderClocks } from '../screens/advice-view.js';
-import { onCapture, onFill, onSave, onTick, restoreCase } from '../screens/case-panel.js';
+import { onAddFiles, onCapture, onFill, onSave, onTick, restoreCase } from '../screens/case-panel.js';
+import { renderFillPanel } from '../screens/fill-panel.js';
 import { renderOrder, renderOrderCards, renderReadingNotes } from '../screens/order-view.js';
 import { renderSymptoms, selectedSymptoms, symptomText } from '../screens/symptoms.js';
 import { renderSync } from '../screens/tracking-view.js';
@@ -18,6 +17,7 @@ import { loadState, openCasesPage, saveState, useStore, view } from '../screens/
 import { currentShopTab, followTabs } from './follow.js';
 import { goTo, resetSteps, setupSteps, STEPS, stepName, stepNumber } from './steps.js';
 import { showFillReport } from './fill-report.js';
+import { renderState, stateOfError } from '../screens/state-view.js';
 
 const READ_STATES = { not_shop: 'stateNotShop', login: 'stateLogin', verification: 'stateVerification', other: 'stateOther' };
 const FORM_KINDS = new Set(['complaint_form', 'refund_form']);
@@ -34,20 +34,13 @@ function mode(name) {
   $('reading-notes').hidden = name !== 'flow' || $('reading-notes').childElementCount === 0;
 }
 
-function showState(messageKey, { retry = true, options = false, cases = false, detail } = {}) {
+function showState(messageKey, options) {
   mode('state');
-  $('state-text').textContent = detail === undefined ? t(messageKey) : t(messageKey, detail);
-  $('sync-box').hidden = true;
-  $('state-actions').hidden = !(retry || options || cases);
-  $('retry').hidden = !retry;
-  $('open-options').hidden = !options;
-  $('state-open-cases').hidden = !cases;
+  renderState(messageKey, options);
 }
 
 function showError(error) {
-  const key = HELPER_STATES[error.code];
-  if (key) showState(key, { options: ['not_paired', 'not_tousu', 'helper_unreachable'].includes(error.code) });
-  else showState('stateError', { detail: error.message || String(error) });
+  showState(...stateOfError(error));
 }
 
 // The one-line answers each step leads with; the detail stays folded below.
@@ -56,7 +49,8 @@ function renderLeads(advice) {
   $('route-summary').textContent = `${route.name}${route.request_type ? `：${route.request_type}` : ''}`;
   const remedy = advice.remedies[0];
   $('remedy-main').textContent = remedy ? `${remedy.name}${remedy.amount ? ` ¥${remedy.amount}` : ''}` : '';
-  const clock = firstDeadline(advice.clocks);
+  // The helper names the clock to act by; the panel only shows it.
+  const clock = advice.clocks.find((c) => c.code === advice.first_clock);
   $('clock-main').textContent = clock?.due_at ? t('firstClock', `${clock.name} ${formatTime(clock.due_at)}`) : t('noClock');
 }
 
@@ -91,6 +85,7 @@ async function analyze(answers = view.answers || {}) {
     const advice = await send({ type: 'advice/get', order: view.order, problem });
     Object.assign(view, { problem: text, answers });
     renderAdvice(advice, { onTick });
+    renderFillPanel({ onAddFiles });
     renderLeads(advice);
     await saveState({ problem: text, symptoms, answers, advice, draft: null });
     const open = advice.question && !(advice.question.code in answers);
@@ -142,6 +137,7 @@ async function selectOrder(order) {
   if (saved.advice) {
     view.problem = saved.problem;
     renderAdvice(saved.advice, { onTick });
+    renderFillPanel({ onAddFiles });
     renderLeads(saved.advice);
     if (saved.draft && saved.draft !== saved.advice.draft.text) {
       $('draft').value = saved.draft;

@@ -199,3 +199,11 @@ def test_someone_elses_name_warning(make_request: Callable[..., AdviceRequest]) 
 def test_empty_problem_still_advises(make_request: Callable[..., AdviceRequest]) -> None:
     advice = advise(make_request("", "completed_3d"))
     assert advice.types and advice.draft.text and advice.findings == []
+
+
+def test_the_advice_names_the_clock_to_act_by(make_request):
+    advice = advise(make_request("左耳没有声音，充电也充不进去"))
+    running = [c for c in advice.clocks if c.state in ("open", "due_soon")]
+    assert running, "a recently received order has clocks running"
+    earliest = min(running, key=lambda c: c.due_at)
+    assert advice.first_clock == earliest.code

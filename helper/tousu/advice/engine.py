@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from tousu.cases.next_step import first_running_clock
 from tousu.models.advice import Advice, AdviceRequest, ItemCategory
 from tousu.models.base import CHINA_TZ
 
@@ -80,6 +81,7 @@ def advise(request: AdviceRequest, settings: AdviceSettings | None = None) -> Ad
         issues=issues,
         question=None if request.type else question_for(types, signals.vague, problem.answers),
         affected_items=affected_items(facts.affected),
+        first_clock=getattr(first_running_clock(clocks), "code", None),
     )
 
 

@@ -75,10 +75,16 @@ def next_code(status: str, stored: str | None) -> str:
     return stored if stored in STEP_BY_CODE else step_for(status).code
 
 
+def first_running_clock(clocks: Sequence[Any]) -> Any | None:
+    """The earliest clock still running (open or due soon): the one to act by."""
+    running = [c for c in clocks if c.state in ("open", "due_soon") and c.due_at is not None]
+    return min(running, key=lambda c: c.due_at, default=None)
+
+
 def first_deadline(clocks: Sequence[Any]) -> datetime | None:
-    """The earliest clock still running (open or due soon): the date to file a draft by."""
-    running = [c.due_at for c in clocks if c.state in ("open", "due_soon") and c.due_at is not None]
-    return min(running, default=None)
+    """The date to file a draft by: the earliest running clock's."""
+    clock = first_running_clock(clocks)
+    return None if clock is None else clock.due_at
 
 
 def is_overdue(status: str, due_at: datetime | None, now: datetime) -> bool:

@@ -188,6 +188,8 @@ class Advice(Model):
     issues: list[Issue] = Field(default_factory=list)
     # Asked when the evidence is thin; answer with problem.answers {code: choice code}.
     question: Question | None = None
+    # The code of the earliest clock still running (open or due soon): the one to act by.
+    first_clock: str | None = None
 
 
 class LintResult(Model):

@@ -6,6 +6,7 @@ never link to the mock's own address.
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote
 
 
@@ -98,3 +99,15 @@ def pic(item_id: str, seller_id: int) -> str:
 
 def list_page() -> str:
     return "//buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
+
+
+# A refund whose case is in one of these states offers no 申请淘宝介入 any more.
+INTERVENTION_CLOSED = {"upheld", "rejected", "closed", "platform_intervening"}
+INTERVENTION_PATH = "/dispute/applyIntervention.htm"
+
+
+def intervention_entry(case: dict[str, Any]) -> str | None:
+    """The 申请淘宝介入 link on a refund detail page, when escalation is open."""
+    if case.get("seeded") or case.get("status") in INTERVENTION_CLOSED:
+        return None
+    return f"{INTERVENTION_PATH}?disputeId={case['case_id']}"

@@ -16,7 +16,7 @@ from flask import Blueprint, Response, redirect, request
 from .. import context, links
 from ..scenarios import ItemSpec, Order
 from ..timeutil import fmt
-from . import assets, intervention
+from . import assets
 
 bp = Blueprint("forms", __name__)
 
@@ -310,5 +310,5 @@ def refund_detail() -> Response:
         title="退款详情",
         case=case,
         order_link=links.detail_from_list(case["order_id"], False),
-        intervene_url=intervention.entry_url(case),
+        intervene_url=links.intervention_entry(case),
     )

@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Blueprint, Response, redirect, request
 
-from .. import context
+from .. import context, links
 
 bp = Blueprint("intervention", __name__)
 
@@ -24,15 +24,7 @@ REASONS = [
 ]
 MEMO_MAX = 500
 UPLOAD_LIMIT = 5
-CLOSED = {"upheld", "rejected", "closed", "platform_intervening"}
-PATH = "/dispute/applyIntervention.htm"
-
-
-def entry_url(case: dict[str, Any]) -> str | None:
-    """The 申请淘宝介入 link on a refund detail page, when escalation is open."""
-    if case.get("seeded") or case.get("status") in CLOSED:
-        return None
-    return f"{PATH}?disputeId={case['case_id']}"
+PATH = links.INTERVENTION_PATH
 
 
 def _case() -> dict[str, Any] | None:
@@ -63,7 +55,7 @@ def intervention_form() -> Response:
     from .forms import _error_page, _form_fault_page
 
     case = _case()
-    if case is None or entry_url(case) is None:
+    if case is None or links.intervention_entry(case) is None:
         return _error_page("该退款当前不能申请淘宝介入。", "申请淘宝介入")
     return _form_fault_page("申请淘宝介入") or context.respond(
         "intervention_form.html",
@@ -80,7 +72,7 @@ def intervention_submit() -> Response:
     from .forms import _error_page, _files
 
     case = _case()
-    if case is None or entry_url(case) is None:
+    if case is None or links.intervention_entry(case) is None:
         return _error_page("该退款当前不能申请淘宝介入。", "申请淘宝介入")
     reason = request.form.get("reason", "").strip()
     memo = request.form.get("memo", "").strip()
