@@ -10,6 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tousu_testing.forms import choose_if_empty, submit
 from tousu_testing.popup import popup_on_toolbar
 
 LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
@@ -123,7 +124,8 @@ def test_fill_submit_track_escalate_and_print(tousu, tousu_helper, tousu_mock_sh
     case = api(tousu_helper, "GET", f"/cases/{summary['id']}")
     assert case["status"] == "draft" and case["next_step"]["code"] == "submit_form"
     assert [e["type"] for e in case["events"]][-1] == "form_prefilled"
-    form.get_by_role("button", name="提交投诉").click()
+    choose_if_empty(form, "#complaintSubReason_1")
+    submit(form)
     expect(form.get_by_text("投诉已提交")).to_be_visible()
 
     # On 投诉管理 the popup syncs the case and says what changed.
@@ -166,7 +168,8 @@ def test_fill_submit_track_escalate_and_print(tousu, tousu_helper, tousu_mock_sh
     expect(cases.locator("#case-title")).to_contain_text(TITLE)
     events = cases.locator("#case-events")
     expect(events).to_contain_text("从平台同步状态：已提交 → 已结束（投诉不成立）")
-    expect(events).to_contain_text("预填表单：预填了 4 项")
+    # (投诉原因, 投诉商品 and 问题描述: the complaint form as its submit schema has it.)
+    expect(events).to_contain_text("预填表单：预填了 3 项")
     expect(events).to_contain_text("建立案件")
     expect(cases.locator("#case-checklist li")).not_to_have_count(0)
     escalation = cases.locator("#escalation")

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from tousu.advice.rules import rulebook
+from tousu_testing.forms import choose_if_empty, submit
 from tousu_testing.popup import analyze, pick_order, top_type
 from tousu_testing.scenarios import scenario_names
 
@@ -44,16 +45,6 @@ def _cases() -> list:
         else name
         for name in scenario_names()
     ]
-
-
-def _choose_if_empty(form: Page, select: str) -> None:
-    """A shopper's choice for a required kit select the plan left empty (its first option)."""
-    root = form.locator(f"{select} .mod-select-pc, {select}.mod-select-pc").first
-    if root.locator(".selected-wrap").inner_text().strip() != "请选择":
-        return
-    root.locator(".selected-wrap").click()
-    root.locator(".options-item:not(.disabled)").first.click()
-    form.wait_for_function("!window.__tousuMockForm.state().adjusting")
 
 
 @pytest.mark.parametrize("name", _cases())
@@ -107,8 +98,8 @@ def test_scenario_story(tousu, tousu_mock_shop, name):
         assert state["complaintTargets"], state
         assert form.evaluate("window.__tousuMockForm.submitted") is False
         # The shopper completes what the plan left to them (the sub-reason), then submits.
-        _choose_if_empty(form, "#complaintSubReason_1")
-        form.locator(".button-item:not(.disabled)", has_text="提交投诉").click()
+        choose_if_empty(form, "#complaintSubReason_1")
+        submit(form)
         expect(form.get_by_text("投诉已提交")).to_be_visible()
         [submitted] = tousu_mock_shop.submissions()
         assert submitted["kind"] == "complaint"
@@ -131,8 +122,8 @@ def test_scenario_story(tousu, tousu_mock_shop, name):
         assert form.evaluate("window.__tousuMockForm.submitted") is False
         # The shopper completes what the plan left to them, then submits.
         for select in ("#refundTypeSelect_1", "#reasonSelect_1"):
-            _choose_if_empty(form, select)
-        form.locator("#submitButtonContainer_1 .button-item:not(.disabled)").click()
+            choose_if_empty(form, select)
+        submit(form)
         expect(form).to_have_url(re.compile(r"/dispute/detail\.htm\?disputeId="))
         [submitted] = tousu_mock_shop.submissions()
         assert submitted["kind"] == "refund", (submitted, fill_result)

@@ -6,6 +6,8 @@ import re
 
 from playwright.sync_api import expect
 
+from tousu_testing.forms import choose_if_empty, settled_state, submit, was_submitted
+
 LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
 ORDER_ID = "3100000000000002001"
 TITLE = "示例 TWS 真无线蓝牙耳机"
@@ -71,23 +73,17 @@ def test_earphones_with_a_silent_left_bud(tousu_unpaired, tousu_helper, tousu_mo
     assert form.url.startswith("https://rights.taobao.com/complaint/")
     assert f"bizId={ORDER_ID}" in form.url
 
-    form.wait_for_function("window.__tousuMockForm && !window.__tousuMockForm.state().adjusting")
-    state = form.evaluate("window.__tousuMockForm.state()")
+    state = settled_state(form)
     assert state["reason"] == "商品质量问题", state
     assert state["proofTask"]["memo"] == draft_text[:1000], state
     assert [t["orderId"] for t in state["complaintTargets"]] == [ORDER_ID], state
-    assert form.evaluate("window.__tousuMockForm.submitted") is False
+    assert not was_submitted(form)
     assert tousu_mock_shop.submissions() == []
 
     # The shopper can still edit everything, and only their click submits.
     form.locator("#complaintMemo_1 textarea").fill(draft_text[:900] + "\n补充：已拍视频。")
-    sub_reason = form.locator(
-        "#complaintSubReason_1 .mod-select-pc, #complaintSubReason_1.mod-select-pc"
-    ).first
-    if sub_reason.locator(".selected-wrap").inner_text().strip() == "请选择":
-        sub_reason.locator(".selected-wrap").click()
-        sub_reason.locator(".options-item:not(.disabled)").first.click()
-    form.locator(".button-item:not(.disabled)", has_text="提交投诉").click()
+    choose_if_empty(form, "#complaintSubReason_1")
+    submit(form)
     expect(form.get_by_text("投诉已提交")).to_be_visible()
     [submitted] = tousu_mock_shop.submissions()
     assert f"bizId={ORDER_ID}" in submitted["url"]

@@ -25,6 +25,9 @@ from .text import normalise
 MIN_SCORE = 1.0
 MIN_SHARE = 0.25
 MAX_REASONS = 3
+# The reason a symptom chip gives (the shopper chose it: shown whatever the model weighs).
+CHOSEN = "你选择了“{}”"
+CHOSEN_PREFIX = CHOSEN.split("{")[0]
 
 
 @dataclass
@@ -127,7 +130,7 @@ def rule_scores(
         add(feature.weights, feature.reason.format(hit=hit))
     for code in signals.symptoms:
         symptom = book.symptoms[code]
-        add(symptom.weights, f"你选择了“{symptom.name}”")
+        add(symptom.weights, CHOSEN.format(symptom.name))
     if signals.wanted in book.wanted:
         add(book.wanted[signals.wanted], None)
     blend = book.exemplar
@@ -282,6 +285,9 @@ def _learned_reasons(
     out: list[str] = []
     words: list[str] = []
     rule_texts = [text for _, text in sorted(rule_reasons, key=lambda r: -r[0])]
+    # What the shopper chose themselves (a symptom chip) is always a true reason for the types
+    # it speaks for, whatever the model weighs.
+    out.extend(text for text in rule_texts if text.startswith(CHOSEN_PREFIX))
     for name, lift in learned.explain(inputs, code)[:12]:
         kind, _, key = name.partition(":")
         if kind in ("x", "cat") and lift < FACT_LIFT:
