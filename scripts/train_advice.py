@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 import tomllib
 from dataclasses import dataclass
@@ -23,9 +24,14 @@ sys.path[:0] = [str(ROOT / "helper"), str(ROOT / "tests" / "advice")]
 
 from tousu.models import TYPE_CODES, AdviceRequest  # noqa: E402
 
-CORPUS = ROOT.parent.parent / "shared" / "corpus"
-if not CORPUS.exists():
-    CORPUS = Path("/work/shared/corpus")
+# $TOUSU_CORPUS, else the nearest `shared/corpus` beside the checkout or one of its parents.
+CORPUS = Path(
+    os.environ.get("TOUSU_CORPUS")
+    or next(
+        (p / "shared" / "corpus" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
+        ROOT.parent / "shared" / "corpus",
+    )
+)
 RULE_WEIGHT = 1.0
 PRUNE = 0.05  # inputs whose every class weight is smaller than this are dropped from the file
 TRAINING_TOML = ("labelled_cases.toml", "labelled_extra.toml")

@@ -56,7 +56,14 @@ def test_use_installs_and_removes_other_weights() -> None:
 def test_shipped_weights_never_saw_the_held_out_quarters() -> None:
     import hashlib
 
-    corpus = Path("/work/shared/corpus")
+    corpus = next(
+        (
+            p / "shared" / "corpus"
+            for p in Path(__file__).resolve().parents
+            if (p / "shared" / "corpus").is_dir()
+        ),
+        Path("shared-corpus-not-found"),
+    )
     if not corpus.exists():
         pytest.skip("shared corpus not on this machine")
     data = json.loads(model.WEIGHTS.read_text(encoding="utf-8"))
