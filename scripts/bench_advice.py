@@ -35,7 +35,7 @@ ORDER = {
 }
 TEXTS = [
     "左耳没有声音，充电也充不进去",
-    "骗子！！！赔我一万块，不然我就曝光你，电话13812345678",
+    "骗子！！！赔我一万块，不然我就曝光你，电话13000000001",
     "七天无理由退货，卖家拒绝了，说拆封了就不能退",
     "買咗件衫，尺碼唔啱，賣家話唔退，仲成日打電話嚟叫我改負評",
     "The seller refused my refund and the earphones are fake, brand site says serial invalid",

@@ -164,10 +164,10 @@ def test_earphones_story(make_request: Callable[..., AdviceRequest]) -> None:
 
 
 def test_draft_drops_insults_threats_and_personal_data(make_request: Callable[..., AdviceRequest]) -> None:
-    text = "骗子！！！左耳没有声音，赔我一万，不然我就曝光你，电话13812345678"
+    text = "骗子！！！左耳没有声音，赔我一万，不然我就曝光你，电话13000000001"
     advice = advise(make_request(text, "completed_3d", price="199.00"))
     draft = advice.draft.text
-    for bad in ("骗子", "！！！", "一万", "曝光", "13812345678"):
+    for bad in ("骗子", "！！！", "一万", "曝光", "13000000001"):
         assert bad not in draft
     assert "左耳没有声音" in draft
     found = {f.code for f in advice.findings}

@@ -83,7 +83,7 @@ def assert_envelope(response, status: int, code: str | None = None) -> dict:
     return body
 
 
-PHONE = "13800001111"
+PHONE = "13000000002"
 ORDER = {
     "order_id": "3851234567890123456",
     "platform": "taobao",
