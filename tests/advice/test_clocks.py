@@ -198,3 +198,12 @@ def test_now_defaults_to_current_china_time() -> None:
     advice = advise(AdviceRequest(order=o, problem={"text": "坏了"}))
     assert advice.now.utcoffset() == timedelta(hours=8)
     assert abs((advice.now - datetime.now(CHINA_TZ)).total_seconds()) < 60
+
+
+@pytest.mark.parametrize("type_code", ["quality_defect", "late_shipment", "seven_day_return_refused"])
+def test_case_clocks_are_the_advice_clocks_for_the_chosen_type(make_request, type_code):
+    from tousu.advice import case_clocks
+
+    request = make_request("左耳没有声音，充电也充不进去").model_copy(update={"type": type_code})
+    advice = advise(request)
+    assert case_clocks(request.order, request.problem.text, type_code, advice.now) == advice.clocks

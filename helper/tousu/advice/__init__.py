@@ -11,7 +11,7 @@ from . import normalise as _normalise
 from . import questions as _questions
 from . import signals as _signals
 from . import similar as _similar
-from .engine import advise
+from .engine import advise, case_clocks
 from .lint import lint
 from .rules import remedy_info, rulebook, symptom_codes, symptoms_catalog, type_info
 from .settings import AdviceSettings, setting_sources
@@ -29,6 +29,7 @@ _questions.boosts_for({})
 __all__ = [
     "AdviceSettings",
     "advise",
+    "case_clocks",
     "lint",
     "remedy_info",
     "setting_sources",

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from tousu.cases.next_step import first_running_clock
-from tousu.models.advice import Advice, AdviceRequest, ItemCategory
+from tousu.models.advice import Advice, AdviceRequest, Clock, ItemCategory
 from tousu.models.base import CHINA_TZ
+from tousu.models.order import Order
 
 from .amounts import affected_items
 from .categories import categories_for
@@ -83,6 +84,17 @@ def advise(request: AdviceRequest, settings: AdviceSettings | None = None) -> Ad
         affected_items=affected_items(facts.affected),
         first_clock=getattr(first_running_clock(clocks), "code", None),
     )
+
+
+def case_clocks(
+    order: Order, problem_text: str, type_code: str, now: datetime, settings: AdviceSettings | None = None
+) -> list[Clock]:
+    """The clocks `advise()` gives a case whose type is already chosen, without ranking, remedies,
+    draft and lint: the case routes need only these to decide escalation and reminders."""
+    settings = settings or DEFAULT_SETTINGS
+    now = now.astimezone(CHINA_TZ).replace(microsecond=0)
+    facts = order_facts(order, now, settings, text=problem_text)
+    return clocks_for(rulebook().types[type_code].clocks, facts, now, settings, order.completed_at)
 
 
 def ranking_inputs(request: AdviceRequest, settings: AdviceSettings | None = None) -> dict[str, float]:

@@ -17,11 +17,11 @@ from flask import Blueprint, current_app, g, request
 from pydantic import BaseModel, Field, ValidationError
 
 from .. import preferences
-from ..advice import advise
+from ..advice import case_clocks
 from ..cases import next_step as steps
 from ..errors import APIError, error_response, validation_details
 from ..models import ChinaTime, IdString, Order, StrictModel
-from ..models.advice import AdviceRequest, Clock, Problem
+from ..models.advice import Clock
 from ..models.case import (
     Case,
     CaseCreate,
@@ -223,23 +223,16 @@ def sync():
     return _write(lambda: (sync_statuses(get_store(), body.cases, kind=body.kind), 200))
 
 
-def _clocks(order: Order, problem: str, type_: str) -> list[Clock] | None:
-    """The advice clocks of a case, read with the same settings as GET /advice; None for an old
-    case the advice no longer accepts."""
+def _clocks(order: Order, problem: str, type_: str) -> list[Clock]:
+    """The advice clocks of a case, read with the same settings as GET /advice."""
     settings, _ = preferences.load(Path(current_app.config["DATA_DIR"]))
-    try:
-        request_ = AdviceRequest(order=order, problem=Problem(text=problem), type=type_)
-    except ValidationError:
-        return None
-    return advise(request_.model_copy(update={"now": get_store().now()}), settings).clocks
+    return case_clocks(order, problem, type_, get_store().now(), settings)
 
 
 def _with_clocks(case: Case) -> Case:
     """The case with its escalation re-decided against the advice clocks: a clock that has
     passed is a reason to escalate."""
     clocks = _clocks(case.order, case.problem, case.type)
-    if clocks is None:
-        return case
     code = case.next_step.code if case.next_step else steps.next_code(case.status, None)
     now = get_store().now()
     decided = steps.escalation(case.status, case.status_text, case.due_at, code, case.order, now, clocks)
@@ -248,7 +241,7 @@ def _with_clocks(case: Case) -> Case:
 
 def _deadline(order: Order, problem: str, type_: str) -> datetime | None:
     """The first running advice clock: a reminder about filing never falls after it."""
-    return steps.first_deadline(_clocks(order, problem, type_) or [])
+    return steps.first_deadline(_clocks(order, problem, type_))
 
 
 @bp.get("/cases/<case_id>")
