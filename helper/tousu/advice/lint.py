@@ -50,7 +50,7 @@ _DISCLAIMED = re.compile(
     r"(不|不会|并不|暂不|无意)(主张|要求|索要|追究)|了解.{0,8}需要|需要.{0,4}(鉴定|证明)|如(果)?(取得|有|拿到)"
 )
 _MEDICAL_PROOF = re.compile(r"就医|就诊|门诊|病历|医院|诊断|发票|票据|处方|住院")
-_COMPENSATION = re.compile(r"赔|补偿")
+_COMPENSATION = re.compile(r"赔|补偿|compensat|pay me|refund me")
 _BASIS = re.compile(
     r"依据|按照|根据|消法|消费者权益保护法|食品安全法|规则|第.{1,8}条|[×x*]|%|百分之|运费|差价|按比例|折价"
 )
@@ -228,7 +228,7 @@ def _check(rule: LintRule, match: re.Match[str], text: str, context: Context) ->
         return True, None, rule.severity
     if rule.check == "id_number":
         said = bool(_ID_CONTEXT.search(text[max(0, start - 10) : start]))
-        return said or _id_number_ok(match.group()), None, rule.severity
+        return said or _id_number_ok(re.sub(r"[ -]", "", match.group())), None, rule.severity
     if rule.check == "bank_card":
         digits = re.sub(r"[ -]", "", match.group())
         before = text[max(0, start - 12) : start]
@@ -248,7 +248,7 @@ def _check(rule: LintRule, match: re.Match[str], text: str, context: Context) ->
         )
         if amount is None:
             return False, None, rule.severity
-        words = text[max(0, start - 6) : end]
+        words = text[max(0, start - 6) : end + 16]
         asked = bool(_COMPENSATION.search(words))
         if context.paid is None:
             # No price to compute a ceiling from: compensation with no basis at all stands out, and
