@@ -88,8 +88,14 @@ def main() -> None:
     for label, hit, n in rows:
         print(f"{label:26}" + "".join(f"{cell(stats[p][hit], stats[p][n]):>16}" for p in PARTS))
     for code in CODES:
-        print(f"{code + ' recall':26}" + "".join(f"{cell(stats[p][code + '.hit'], stats[p][code + '.pos']):>16}" for p in PARTS))
-        print(f"{code + ' false':26}" + "".join(f"{cell(stats[p][code + '.false'], stats[p][code + '.neg']):>16}" for p in PARTS))
+        print(
+            f"{code + ' recall':26}"
+            + "".join(f"{cell(stats[p][code + '.hit'], stats[p][code + '.pos']):>16}" for p in PARTS)
+        )
+        print(
+            f"{code + ' false':26}"
+            + "".join(f"{cell(stats[p][code + '.false'], stats[p][code + '.neg']):>16}" for p in PARTS)
+        )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
+
 from tousu.advice.lint_order import lint_request
 from tousu.app import create_app
 from tousu.cli import main
@@ -71,7 +72,9 @@ def test_api_accepts_order_type_and_affected_items(make_order, tmp_path) -> None
     client = app.test_client()
     headers = {"Origin": f"chrome-extension://{DEFAULT_EXTENSION_ID}"}
     code = app.extensions["tousu.pairing"].issue_code()
-    paired = client.post("/api/v1/pairing", json={"code": code}, headers=headers, base_url="http://127.0.0.1:47321")
+    paired = client.post(
+        "/api/v1/pairing", json={"code": code}, headers=headers, base_url="http://127.0.0.1:47321"
+    )
     headers["X-Tousu-Token"] = paired.json["token"]
     case = make_order("shipped_late", item="纯棉短袖T恤", price="59.00")
     body = {
@@ -83,5 +86,7 @@ def test_api_accepts_order_type_and_affected_items(make_order, tmp_path) -> None
     response = client.post("/api/v1/lint", json=body, headers=headers, base_url="http://127.0.0.1:47321")
     assert response.status_code == 200, response.get_data(as_text=True)
     assert "unreasonable_demand" in {f["code"] for f in response.json["findings"]}
-    plain = client.post("/api/v1/lint", json={"text": "东西有问题"}, headers=headers, base_url="http://127.0.0.1:47321")
+    plain = client.post(
+        "/api/v1/lint", json={"text": "东西有问题"}, headers=headers, base_url="http://127.0.0.1:47321"
+    )
     assert [f["code"] for f in plain.json["findings"]] == ["vague"]

@@ -121,7 +121,7 @@ def lint_view(text: str) -> str:
     """The text the rules read: full-width folded, lower-cased and in simplified characters, with
     the same length as `text` so that a match at i..j is i..j in the shopper's own text."""
     folded = normalise(text)
-    simple = _t2s().convert(folded)
+    simple: str = _t2s().convert(folded)
     if len(simple) == len(folded):
         return simple
     # A phrase conversion changed the length: convert character by character instead.
@@ -259,7 +259,10 @@ def _check(rule: LintRule, match: re.Match[str], text: str, context: Context) ->
         ceiling, basis = statutory_ceiling(context.paid, context.food)
         if not context.punitive_possible:
             # No punitive remedy for this problem: the refund and the computed remedies are the most.
-            ceiling, basis = context.paid + (context.remedies_total or Decimal(0)), _demand()["basis_no_punitive"]
+            ceiling, basis = (
+                context.paid + (context.remedies_total or Decimal(0)),
+                _demand()["basis_no_punitive"],
+            )
         if amount <= ceiling:
             return False, None, rule.severity
         return (
