@@ -5,7 +5,8 @@
 Per part: `all codes` = flawed drafts on which every expected code is raised (what the hidden judge
 counts), `clean flagged` = clean drafts with any finding at all, then recall and false alarms per
 code, and `spans` = expected span texts marked exactly. Both sets are split by a stable hash
-(corpus: of the id, as before; own set: of the text) into a tuning part and a held-out part.
+(corpus: of the id, as before; own set: of the text) into a tuning part and a held-out part;
+the own set's `set = "fresh"` drafts were written after tuning and never tuned on.
 --cases prints the misses of the tuning parts only; the held-out parts are for the final figures.
 """
 
@@ -28,7 +29,7 @@ from tousu.models.advice import FindingCode  # noqa: E402
 
 CODES: tuple[str, ...] = FindingCode.__args__  # type: ignore[attr-defined]
 OWN = Path(__file__).resolve().parents[1] / "tests" / "advice" / "lint_own_cases.toml"
-PARTS = ("corpus tune", "corpus held", "own tune", "own held")
+PARTS = ("corpus tune", "corpus held", "own tune", "own held", "own fresh")
 
 
 def own_held_out(text: str) -> bool:
@@ -46,6 +47,8 @@ def cases() -> list[tuple[str, str, str, set[str], list[tuple[str, str]]]]:
         own: list[dict[str, Any]] = tomllib.load(handle)["case"]
     for index, case in enumerate(own, 1):
         part = "own held" if own_held_out(case["text"]) else "own tune"
+        if case.get("set") == "fresh":
+            part = "own fresh"  # written after tuning: run once for the final figures
         spans = [(code, text) for code, text in case.get("spans", [])]
         found.append((part, f"o{index:03d}", case["text"], set(case["codes"]), spans))
     return found

@@ -252,7 +252,9 @@ def _own_cases() -> list[dict]:
     from pathlib import Path
 
     with (Path(__file__).with_name("lint_own_cases.toml")).open("rb") as handle:
-        return tomllib.load(handle)["case"]
+        cases: list[dict] = tomllib.load(handle)["case"]
+    # The fresh drafts measure generalisation (scripts/eval_lint.py); they are not a gate.
+    return [case for case in cases if case.get("set") != "fresh"]
 
 
 def test_own_set_clean_drafts_stay_clean_and_flawed_ones_are_caught() -> None:
