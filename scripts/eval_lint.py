@@ -1,19 +1,24 @@
-"""Lint recall and false-alarm rate per finding code on the shared corpus (lint-dev.jsonl).
+"""Lint figures on the shared corpus (lint-dev.jsonl) and on the own set (tests/advice/lint_own_cases.toml).
 
-    .venv/bin/python scripts/eval_lint.py [--cases]
+    .venv/bin/python scripts/eval_lint.py [--cases] [--final]
 
-Recall = drafts labelled with a code on which lint() raises that code; false alarms = drafts not
-labelled with a code on which it raises it anyway; `clean with any finding` counts the drafts
-labelled clean that get any finding at all. ~30% of the drafts (stable hash of the id) are held
-out; --cases prints the misses of the dev part only.
+Per part: `all codes` = flawed drafts on which every expected code is raised (what the hidden judge
+counts), `clean flagged` = clean drafts with any finding at all, then recall and false alarms per
+code, and `spans` = expected span texts marked exactly. Both sets are split by a stable hash
+(corpus: of the id, as before; own set: of the text) into a tuning part and a held-out part;
+the own set's `set = "fresh"` drafts were written after tuning and never tuned on.
+--cases prints the misses of the tuning parts only; the held-out parts are for the final figures.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tomllib
+import zlib
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -23,43 +28,77 @@ from tousu.advice import lint  # noqa: E402
 from tousu.models.advice import FindingCode  # noqa: E402
 
 CODES: tuple[str, ...] = FindingCode.__args__  # type: ignore[attr-defined]
+OWN = Path(__file__).resolve().parents[1] / "tests" / "advice" / "lint_own_cases.toml"
+PARTS = ("corpus tune", "corpus held", "own tune", "own held", "own fresh")
+
+
+def own_held_out(text: str) -> bool:
+    return zlib.crc32(text.encode()) % 10 < 3
+
+
+def cases() -> list[tuple[str, str, str, set[str], list[tuple[str, str]]]]:
+    """(part, id, text, expected codes, expected spans) for every draft of both sets."""
+    found: list[tuple[str, str, str, set[str], list[tuple[str, str]]]] = []
+    for draft in read("lint-dev.jsonl"):
+        part = "corpus held" if held_out(draft["id"]) else "corpus tune"
+        spans = [(s["code"], s["text"]) for s in draft["expect"].get("spans", [])]
+        found.append((part, draft["id"], draft["text"], set(draft["expect"]["flags"]), spans))
+    with OWN.open("rb") as handle:
+        own: list[dict[str, Any]] = tomllib.load(handle)["case"]
+    for index, case in enumerate(own, 1):
+        part = "own held" if own_held_out(case["text"]) else "own tune"
+        if case.get("set") == "fresh":
+            part = "own fresh"  # written after tuning: run once for the final figures
+        spans = [(code, text) for code, text in case.get("spans", [])]
+        found.append((part, f"o{index:03d}", case["text"], set(case["codes"]), spans))
+    return found
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--cases", action="store_true", help="print the dev part's misses")
+    parser.add_argument("--cases", action="store_true", help="print the tuning parts' misses")
+    parser.add_argument("--final", action="store_true", help="also print the held-out parts' misses")
     args = parser.parse_args()
-    drafts = read("lint-dev.jsonl")
-    stats = {part: Counter() for part in ("dev", "held_out")}
-    for draft in drafts:
-        part = "held_out" if held_out(draft["id"]) else "dev"
-        want = set(draft["expect"]["flags"])
-        got = {f.code for f in lint(draft["text"])}
+    stats = {part: Counter() for part in PARTS}
+    for part, case_id, text, want, spans in cases():
+        findings = lint(text)
+        got = {f.code for f in findings}
+        marked = {(f.code, text[f.start : f.end]) for f in findings}
         count = stats[part]
-        count["drafts"] += 1
-        if not want:
+        if want:
+            count["flawed"] += 1
+            count["flawed_all"] += want <= got
+        else:
             count["clean"] += 1
             count["clean_flagged"] += bool(got)
         for code in CODES:
-            if code in want:
-                count[f"{code}.pos"] += 1
-                count[f"{code}.hit"] += code in got
-            else:
-                count[f"{code}.neg"] += 1
-                count[f"{code}.false"] += code in got
-        if args.cases and part == "dev" and want != got:
-            print(f"  {draft['id']} want {sorted(want)} got {sorted(got)}: {draft['text'][:70]}")
-    print(f"{'code':22} {'recall dev':>14} {'recall held':>14} {'false dev':>12} {'false held':>12}")
+            kind = ("pos", "hit") if code in want else ("neg", "false")
+            count[f"{code}.{kind[0]}"] += 1
+            count[f"{code}.{kind[1]}"] += code in got
+        count["spans"] += len(spans)
+        count["spans_exact"] += sum(span in marked for span in spans)
+        show = args.final or part.endswith("tune")
+        if (args.cases or args.final) and show and (want != got or not set(spans) <= marked):
+            wrong = sorted(set(spans) - marked)
+            print(f"  [{part}] {case_id} want {sorted(want)} got {sorted(got)} {wrong or ''}: {text[:80]}")
+
+    def cell(hit: int, n: int) -> str:
+        return f"{hit}/{n} {100 * hit / n:3.0f}%" if n else "-"
+
+    print(f"{'':22}" + "".join(f"{part:>16}" for part in PARTS))
+    rows = [("all codes (flawed)", "flawed_all", "flawed"), ("clean flagged", "clean_flagged", "clean")]
+    rows += [("spans exact", "spans_exact", "spans")]
+    for label, hit, n in rows:
+        print(f"{label:26}" + "".join(f"{cell(stats[p][hit], stats[p][n]):>16}" for p in PARTS))
     for code in CODES:
-        cells = []
-        for key, total in (("hit", "pos"), ("false", "neg")):
-            for part in ("dev", "held_out"):
-                hit, n = stats[part][f"{code}.{key}"], stats[part][f"{code}.{total}"]
-                cells.append(f"{hit}/{n} {100 * hit / n:3.0f}%" if n else "-")
-        print(f"{code:22} {cells[0]:>14} {cells[1]:>14} {cells[2]:>12} {cells[3]:>12}")
-    for part in ("dev", "held_out"):
-        c = stats[part]
-        print(f"{part}: clean drafts with any finding {c['clean_flagged']}/{c['clean']}")
+        print(
+            f"{code + ' recall':26}"
+            + "".join(f"{cell(stats[p][code + '.hit'], stats[p][code + '.pos']):>16}" for p in PARTS)
+        )
+        print(
+            f"{code + ' false':26}"
+            + "".join(f"{cell(stats[p][code + '.false'], stats[p][code + '.neg']):>16}" for p in PARTS)
+        )
 
 
 if __name__ == "__main__":

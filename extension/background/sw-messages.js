@@ -32,8 +32,13 @@ const coreHandlers = {
     return callHelper('POST', '/advice', body);
   },
 
-  async lint({ text }) {
-    return callHelper('POST', '/lint', { text });
+  async lint({ text, order, complaintType, affectedItems }) {
+    // With the order the helper judges a demand against what its remedies compute.
+    const body = { text };
+    if (order) body.order = order;
+    if (complaintType) body.type = complaintType;
+    if (order && affectedItems?.length) body.affected_items = affectedItems;
+    return callHelper('POST', '/lint', body);
   },
 
   async 'helper/status'({ port } = {}) {

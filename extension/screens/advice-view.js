@@ -139,7 +139,16 @@ export function onDraftInput() {
   clearTimeout(lintTimer);
   lintTimer = setTimeout(async () => {
     try {
-      const { findings } = await send({ type: 'lint', text: $('draft').value });
+      const { findings } = await send({
+        type: 'lint',
+        text: $('draft').value,
+        order: view.order,
+        complaintType: view.advice?.types?.[0]?.code,
+        // Only the shopper's own choice of goods; inferred ones the helper infers again.
+        affectedItems: (view.advice?.affected_items || [])
+          .filter((a) => a.source === 'shopper' && a.sub_order_id)
+          .map(({ sub_order_id: id, quantity }) => ({ sub_order_id: id, quantity })),
+      });
       renderFindings(findings);
     } catch {
       // A failed live check must not interrupt typing; the next keystroke retries.

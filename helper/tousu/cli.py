@@ -334,12 +334,55 @@ def advise(
 
 @main.command()
 @click.argument("text")
-def lint(text: str) -> None:
-    """Print the findings for a text (same JSON as POST /api/v1/lint)."""
-    from .advice import lint as run
-    from .models import LintResult
+@click.option(
+    "--order",
+    "order_file",
+    default=None,
+    type=click.Path(exists=True),
+    help="An order JSON (or a saved reading): demands are judged against its price and remedies.",
+)
+@click.option("--order-id", default=None)
+@click.option("--type", "type_code", default=None, help="The complaint type code (else ranked).")
+@click.option("--affected", multiple=True, help="SUB_ORDER_ID:QUANTITY, the goods the draft concerns.")
+@click.option("--data-dir", default=None, help="Whose corrected settings to use (tousu settings).")
+def lint(
+    text: str,
+    order_file: str | None,
+    order_id: str | None,
+    type_code: str | None,
+    affected: tuple[str, ...],
+    data_dir: str | None,
+) -> None:
+    """Print the findings for TEXT ("-" reads it from stdin); same JSON as POST /api/v1/lint."""
+    from pydantic import ValidationError
 
-    _print_json(LintResult(findings=run(text)))
+    from . import preferences
+    from .advice.lint_order import lint_request
+    from .models import LintRequest, LintResult
+
+    if text == "-":
+        text = sys.stdin.read()
+    items = []
+    for entry in affected:
+        sub_order_id, _, quantity = entry.rpartition(":")
+        if not sub_order_id or not quantity.isdigit():
+            raise click.UsageError(f"--affected takes SUB_ORDER_ID:QUANTITY, not {entry!r}")
+        items.append({"sub_order_id": sub_order_id, "quantity": int(quantity)})
+    try:
+        request = LintRequest.model_validate(
+            {
+                "text": text,
+                "order": _load_order(order_file, order_id) if order_file else None,
+                "type": type_code,
+                "affected_items": items or None,
+            }
+        )
+    except ValidationError as exc:
+        raise click.UsageError(f"not a lint request: {exc}") from None
+    settings, warning = preferences.load(_data_dir(data_dir))
+    if warning:
+        click.echo(warning, err=True)
+    _print_json(LintResult(findings=lint_request(request, settings)))
 
 
 # The shopper's data: export, import, wipe ----------------------------------------------------

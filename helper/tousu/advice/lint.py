@@ -11,13 +11,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
+
+import opencc
 
 from tousu.models.advice import Finding
 
 from .facts import FOOD_RE
 from .formulas import statutory_ceiling
+from .normalise import canonical
 from .rulefiles import rule_files
 from .rules import rulebook
 from .text import bounded, normalise
@@ -47,7 +50,7 @@ _DISCLAIMED = re.compile(
     r"(不|不会|并不|暂不|无意)(主张|要求|索要|追究)|了解.{0,8}需要|需要.{0,4}(鉴定|证明)|如(果)?(取得|有|拿到)"
 )
 _MEDICAL_PROOF = re.compile(r"就医|就诊|门诊|病历|医院|诊断|发票|票据|处方|住院")
-_COMPENSATION = re.compile(r"赔|补偿")
+_COMPENSATION = re.compile(r"赔|补偿|compensat|pay me|refund me")
 _BASIS = re.compile(
     r"依据|按照|根据|消法|消费者权益保护法|食品安全法|规则|第.{1,8}条|[×x*]|%|百分之|运费|差价|按比例|折价"
 )
@@ -74,9 +77,9 @@ class LintRule:
 @dataclass(frozen=True)
 class VagueRule:
     raw: dict[str, Any]
-    when: re.Pattern[str]
-    vague: re.Pattern[str]
     concrete: re.Pattern[str]
+    defect: re.Pattern[str]
+    generic_item: re.Pattern[str]
     generic: frozenset[str]
 
 
@@ -101,11 +104,28 @@ def _rules() -> tuple[tuple[LintRule, ...], VagueRule]:
     vague = data["vague"]
     return rules, VagueRule(
         raw=vague,
-        when=re.compile("|".join(f"(?:{bounded(p)})" for p in vague["when_patterns"])),
-        vague=re.compile("|".join(f"(?:{bounded(p)})" for p in vague["vague_patterns"])),
         concrete=re.compile("|".join(f"(?:{bounded(p)})" for p in vague["concrete_patterns"])),
+        defect=re.compile("|".join(f"(?:{bounded(p)})" for p in vague["defect_patterns"])),
+        generic_item=re.compile("|".join(f"(?:{bounded(p)})" for p in vague["generic_item_patterns"])),
         generic=frozenset(vague["generic_features"]),
     )
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=256)
+def lint_view(text: str) -> str:
+    """The text the rules read: full-width folded, lower-cased and in simplified characters, with
+    the same length as `text` so that a match at i..j is i..j in the shopper's own text."""
+    folded = normalise(text)
+    simple: str = _t2s().convert(folded)
+    if len(simple) == len(folded):
+        return simple
+    # A phrase conversion changed the length: convert character by character instead.
+    return "".join(c if len(t := _t2s().convert(c)) != 1 else t for c in folded)
 
 
 def chinese_number(text: str) -> Decimal | None:
@@ -164,6 +184,32 @@ def _luhn_ok(digits: str) -> bool:
 class Context:
     paid: Decimal | None
     food: bool
+    # The chosen complaint type, when known: some remedies do not exist for some problems.
+    type_code: str | None = None
+    # What the computed remedies (other than the refund) come to for this order, when known.
+    remedies_total: Decimal | None = None
+    # Whether `paid` was read from the draft itself rather than from the order.
+    paid_from_text: bool = False
+
+    @property
+    def punitive_possible(self) -> bool:
+        return self.type_code is None or self.type_code not in _demand()["no_punitive_types"]
+
+
+@cache
+def _demand() -> dict[str, Any]:
+    demand: dict[str, Any] = rule_files().raw["lint"]["demand"]
+    return demand
+
+
+def paid_in_text(norm: str) -> Decimal | None:
+    """What the draft says was paid ("实付39元", "花了39块买的", "39元的T恤"), if it says so once."""
+    values = set()
+    for match in re.finditer(_demand()["paid_pattern"], norm):
+        value = chinese_number(match.group("amount") or match.group("amount2") or "")
+        if value:
+            values.add(value)
+    return values.pop() if len(values) == 1 else None
 
 
 def _multiple(match: re.Match[str]) -> Decimal | None:
@@ -182,7 +228,7 @@ def _check(rule: LintRule, match: re.Match[str], text: str, context: Context) ->
         return True, None, rule.severity
     if rule.check == "id_number":
         said = bool(_ID_CONTEXT.search(text[max(0, start - 10) : start]))
-        return said or _id_number_ok(match.group()), None, rule.severity
+        return said or _id_number_ok(re.sub(r"[ -]", "", match.group())), None, rule.severity
     if rule.check == "bank_card":
         digits = re.sub(r"[ -]", "", match.group())
         before = text[max(0, start - 12) : start]
@@ -202,12 +248,21 @@ def _check(rule: LintRule, match: re.Match[str], text: str, context: Context) ->
         )
         if amount is None:
             return False, None, rule.severity
+        words = text[max(0, start - 6) : end + 16]
+        asked = bool(_COMPENSATION.search(words))
         if context.paid is None:
-            # No order to compute a ceiling from: compensation with no basis at all stands out.
-            words = text[max(0, start - 6) : end]
-            unfounded = _COMPENSATION.search(words) and not _BASIS.search(text) and amount >= 50
-            return bool(unfounded), None, rule.severity
+            # No price to compute a ceiling from: compensation with no basis at all stands out, and
+            # so does a sum no statute reaches for ordinary goods unless a written finding backs it.
+            unfounded = asked and not _BASIS.search(text) and amount >= _demand()["min_unfounded"]
+            absurd = asked and amount >= _demand()["absurd_without_price"] and not _WRITTEN.search(text)
+            return bool(unfounded or absurd), None, rule.severity
         ceiling, basis = statutory_ceiling(context.paid, context.food)
+        if not context.punitive_possible:
+            # No punitive remedy for this problem: the refund and the computed remedies are the most.
+            ceiling, basis = (
+                context.paid + (context.remedies_total or Decimal(0)),
+                _demand()["basis_no_punitive"],
+            )
         if amount <= ceiling:
             return False, None, rule.severity
         return (
@@ -222,6 +277,8 @@ def _check(rule: LintRule, match: re.Match[str], text: str, context: Context) ->
         times = _multiple(match)
         # The only lawful multiples are the statutory formulas' (3x fraud; 10x for food only).
         food_only = {f.multiple: f.food_only for f in rule_files()["formulas"].punitive.values()}
+        if times in food_only and not context.punitive_possible:
+            return True, _demand()["message_no_punitive"], rule.severity
         if times in food_only and (context.food or not food_only[times]):
             return False, None, rule.severity
         if times in food_only:
@@ -234,10 +291,12 @@ def _check(rule: LintRule, match: re.Match[str], text: str, context: Context) ->
     if rule.check == "punitive_without_finding":
         if _DISCLAIMED.search(text[max(0, start - 12) : end + 12]):
             return False, None, rule.severity
+        if not context.punitive_possible:
+            return True, _demand()["message_no_punitive"], rule.severity
         written = next(f for f in rulebook().features if f.code == "authenticated")
         return not (written.pattern.search(text) or _WRITTEN.search(text)), None, rule.severity
     if rule.check == "food_statute_not_food":
-        if not context.food:
+        if not context.food or not context.punitive_possible:
             return True, None, rule.severity
         # A harmless label flaw (a typo, a unit format) on safe food is no ground for the tenfold either.
         present = {f.code for f in rulebook().features if f.pattern.search(text)}
@@ -259,41 +318,36 @@ def _quoted(text: str, position: int) -> bool:
     return depth_open is not None
 
 
-def _vague(text: str, norm: str) -> list[Finding]:
+def _vague(text: str, norm: str, masked: list[tuple[int, int]]) -> list[Finding]:
+    """One finding when the draft carries no concrete fact: no figure, date or model, and no
+    recognisable defect of a named thing. Read on the canonical text so that Cantonese, English and
+    traditional drafts reach the same features as Mandarin ones."""
     _, vague = _rules()
+    # A phone number or a demanded sum is no fact about the problem: blank them out first.
+    chars = list(norm)
+    for start, end in masked:
+        chars[start:end] = " " * (end - start)
+    norm = "".join(chars)
+    canon = canonical(norm)
+    if vague.concrete.search(norm) or vague.concrete.search(canon):
+        return []
+    present = {f.code for f in rulebook().features if f.pattern.search(canon)}
+    problem = bool(present - vague.generic) or bool(vague.defect.search(canon))
+    size = sum(1 for c in norm if "\u4e00" <= c <= "\u9fff") + len(re.findall(r"[a-z]+", norm))
+    # A very short text names a defect of nothing in particular ("东西坏了") unless it names the part.
+    if problem and (size > 6 or not vague.generic_item.search(canon)):
+        return []
     raw = vague.raw
-    present = {f.code for f in rulebook().features if f.pattern.search(norm)}
-    specifics = bool(vague.concrete.search(norm))
-    concrete = bool(present - vague.generic) or specifics
-    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
-    findings = []
-    # A very short text with no figure names neither the item nor the time ("东西坏了").
-    if cjk <= 6 and not specifics:
-        concrete = False
-    if not concrete and (cjk < 30 or vague.vague.search(norm)):
-        findings.append(
-            Finding(
-                code="vague",
-                start=0,
-                end=len(text),
-                severity=raw["severity_what"],
-                message=raw["message_what"],
-                suggestion=raw["suggestion_what"],
-            )
+    return [
+        Finding(
+            code="vague",
+            start=0,
+            end=len(text),
+            severity=raw["severity_what"],
+            message=raw["message_what"],
+            suggestion=raw["suggestion_what"],
         )
-    # The missing time is only worth a hint when the draft carries no other specifics either.
-    if len(text.strip()) >= raw["min_chars_when"] and not specifics and not vague.when.search(norm):
-        findings.append(
-            Finding(
-                code="vague",
-                start=0,
-                end=len(text),
-                severity=raw["severity_when"],
-                message=raw["message_when"],
-                suggestion=raw["suggestion_when"],
-            )
-        )
-    return findings
+    ]
 
 
 # More findings than this help nobody read a text, and checking each new span against the ones
@@ -302,16 +356,28 @@ MAX_FINDINGS = 200
 
 
 def lint_spans(
-    text: str, *, paid: Decimal | str | None = None, food: bool | None = None
+    text: str,
+    *,
+    paid: Decimal | str | None = None,
+    food: bool | None = None,
+    type_code: str | None = None,
+    remedies_total: Decimal | None = None,
 ) -> list[tuple[Finding, str]]:
     """Findings with the replacement the draft cleaner should use for each span."""
     if not text.strip():
         return []
-    norm = normalise(text)
+    norm = lint_view(text)
     if food is None:
         goods_words = _STATUTE_NAMES.sub("", norm)
         food = bool(FOOD_RE.search(goods_words) or _FOOD_WORDS.search(goods_words))
-    context = Context(paid=Decimal(paid) if paid is not None else None, food=food)
+    price = Decimal(paid) if paid is not None else paid_in_text(norm)
+    context = Context(
+        paid=price,
+        food=food,
+        type_code=type_code,
+        remedies_total=remedies_total,
+        paid_from_text=paid is None and price is not None,
+    )
     rules, _ = _rules()
     found: list[tuple[Finding, str]] = []
     taken: list[tuple[int, int, str]] = []
@@ -348,11 +414,21 @@ def lint_spans(
                     rule.replacement,
                 )
             )
-    found.extend((finding, "") for finding in _vague(text, norm))
+    masked = [(f.start, f.end) for f, _ in found if f.code in ("personal_data", "unreasonable_demand")]
+    found.extend((finding, "") for finding in _vague(text, norm, masked))
     found.sort(key=lambda pair: (pair[0].start, pair[0].end))
     return found
 
 
-def lint(text: str, *, paid: Decimal | str | None = None, food: bool | None = None) -> list[Finding]:
-    """Findings for a shopper's text. `paid` (price paid) and `food` let amounts be judged."""
-    return [finding for finding, _ in lint_spans(text, paid=paid, food=food)]
+def lint(
+    text: str,
+    *,
+    paid: Decimal | str | None = None,
+    food: bool | None = None,
+    type_code: str | None = None,
+    remedies_total: Decimal | None = None,
+) -> list[Finding]:
+    """Findings for a shopper's text. `paid` (price paid) and `food` let amounts be judged; the
+    complaint type and the computed remedies' total (from the order) say which remedies exist."""
+    found = lint_spans(text, paid=paid, food=food, type_code=type_code, remedies_total=remedies_total)
+    return [finding for finding, _ in found]

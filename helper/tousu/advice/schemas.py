@@ -410,22 +410,30 @@ class LintRuleRule(Sourced):
 
 
 class VagueRuleRule(Sourced):
-    when_patterns: Patterns
-    vague_patterns: Patterns
-    concrete_patterns: Patterns
+    concrete_patterns: Patterns  # a figure, date, time, model or quoted page text: never vague
+    defect_patterns: Patterns  # what is wrong, beyond the ranking's problem features
+    generic_item_patterns: Patterns  # "东西", "商品": a defect of these alone names nothing
     generic_features: list[Code]
-    min_chars_when: Annotated[int, Field(ge=0)]
     severity_what: Severity
     message_what: str
     suggestion_what: str
-    severity_when: Severity
-    message_when: str
-    suggestion_when: str
+
+
+class DemandRule(Sourced):
+    """How a demanded sum or remedy is judged against what the problem allows."""
+
+    no_punitive_types: list[TypeCode]  # problems no punitive remedy (消法55, 食品安全法148) exists for
+    paid_pattern: str  # what the draft says was paid, as (?P<amount>...)
+    min_unfounded: Annotated[int, Field(ge=0)]  # compensation from this sum up, with no basis, is flagged
+    absurd_without_price: Annotated[int, Field(ge=0)]  # no ordinary purchase reaches this, report aside
+    basis_no_punitive: str
+    message_no_punitive: str
 
 
 class LintFile(RuleModel):
     rule: list[LintRuleRule]
     vague: VagueRuleRule
+    demand: DemandRule
 
 
 class WarningRuleRule(Sourced):

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from .. import preferences
 from ..advice import advise, lint, symptoms_catalog
+from ..advice.lint_order import lint_request
 from ..errors import APIError
 from ..models import AdviceRequest, LintRequest, LintResult
 from .body import json_response, parse_body
@@ -37,7 +38,20 @@ def advice():
 
 @bp.post("/lint")
 def lint_text():
-    return json_response(LintResult(findings=lint(parse_body(LintRequest).text)))
+    request = parse_body(LintRequest)
+    if request.order is None:
+        return json_response(LintResult(findings=lint(request.text, type_code=request.type)))
+    settings, _ = preferences.load(Path(current_app.config["DATA_DIR"]))
+    try:
+        findings = lint_request(request, settings)
+    except (ValidationError, OverflowError, ValueError) as exc:
+        current_app.logger.info("lint out of range: %s", exc)
+        raise APIError(
+            400,
+            "out_of_range",
+            "订单里的时间或承诺超出了可计算的范围。 / A time computed from this order is out of range.",
+        ) from None
+    return json_response(LintResult(findings=findings))
 
 
 @bp.get("/advice/symptoms")

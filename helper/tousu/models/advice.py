@@ -61,6 +61,12 @@ class AdviceRequest(StrictModel):
 
 class LintRequest(StrictModel):
     text: str = Field(max_length=20000)
+    # With the order, a demand is judged against what its remedies compute for the price paid.
+    order: Order | None = None
+    # The complaint type (else ranked from the text and the order): which remedies exist at all.
+    type: TypeCode | None = None
+    # The goods the draft concerns, as in AdviceRequest; only used with an order.
+    affected_items: list[AffectedItemRequest] | None = Field(default=None, max_length=200)
 
 
 class TypeScore(Model):
