@@ -180,12 +180,18 @@ def train(report: bool = False) -> dict[str, Any]:
             scores[~inside] = _score(_matrix(held, vocab), w, b)
         clean = np.array([g.startswith("clean:") for g in groups])
         negative = y == 0
-        threshold = max(float(scores[clean & negative].max()), float(np.quantile(scores[negative], 0.99)), 0.5)
+        threshold = max(
+            float(scores[clean & negative].max()), float(np.quantile(scores[negative], 0.99)), 0.5
+        )
         threshold = round(threshold + 0.01, 3)
         vocab = _vocab(texts, min_count)
         w, b = _fit(_matrix(texts, vocab), y, l2)
         weights = {g: round(float(w[i]), 3) for g, i in vocab.items() if abs(w[i]) >= PRUNE}
-        out["codes"][code] = {"bias": round(b, 3), "threshold": threshold, "weights": dict(sorted(weights.items()))}
+        out["codes"][code] = {
+            "bias": round(b, 3),
+            "threshold": threshold,
+            "weights": dict(sorted(weights.items())),
+        }
         if report:
             caught = int(((scores >= threshold) & (y == 1)).sum())
             false = int(((scores >= threshold) & negative).sum())

@@ -75,7 +75,9 @@ def test_quoted_passages_are_blanked_and_do_not_split_clauses() -> None:
     assert [masked[s:e] for s, e in lint_model.clauses(masked)] == ["客服说'□□□□□'", "我只是问物流"]
 
 
-@pytest.mark.skipif(importlib.util.find_spec("numpy") is None, reason="the trainer needs numpy (build time only)")
+@pytest.mark.skipif(
+    importlib.util.find_spec("numpy") is None, reason="the trainer needs numpy (build time only)"
+)
 def test_shipped_weights_are_what_the_trainer_produces() -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     try:

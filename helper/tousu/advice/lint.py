@@ -329,7 +329,7 @@ def _learned(norm: str, taken: list[tuple[int, int, str]]) -> list[Finding]:
             continue
         found.append(
             Finding(
-                code=code,  # type: ignore[arg-type]
+                code=code,
                 start=start,
                 end=end,
                 severity=rule["severity"],

@@ -72,8 +72,11 @@ class CodeModel:
     weights: dict[str, float]
 
     def probability(self, clause: str) -> float:
+        return self.of_grams(grams(clause))
+
+    def of_grams(self, found: set[str]) -> float:
         weights = self.weights
-        z = self.bias + sum(weights.get(g, 0.0) for g in grams(clause))
+        z = self.bias + sum(weights.get(g, 0.0) for g in found)
         return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
 
@@ -97,9 +100,9 @@ def flagged_clauses(norm: str) -> list[tuple[str, int, int, float]]:
     masked = mask_quotes(norm)
     found = []
     for start, end in clauses(masked):
-        clause = masked[start:end]
+        found_grams = grams(masked[start:end])
         for code, model in learned.items():
-            probability = model.probability(clause)
+            probability = model.of_grams(found_grams)
             if probability >= model.threshold:
                 found.append((code, start, end, probability))
     return found
