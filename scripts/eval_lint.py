@@ -1,13 +1,16 @@
 """Lint figures on the shared corpus (lint-dev.jsonl) and on the own set (tests/advice/lint_own_cases.toml).
 
-    .venv/bin/python scripts/eval_lint.py [--cases] [--final]
+    .venv/bin/python scripts/eval_lint.py [--cases] [--final] [--lexicon-only]
 
 Per part: `all codes` = flawed drafts on which every expected code is raised (what the hidden judge
 counts), `clean flagged` = clean drafts with any finding at all, then recall and false alarms per
 code, and `spans` = expected span texts marked exactly. Both sets are split by a stable hash
 (corpus: of the id, as before; own set: of the text) into a tuning part and a held-out part;
-the own set's `set = "fresh"` drafts were written after tuning and never tuned on.
+the own set's `set = "fresh"` drafts were written after round 1's tuning (tuned on from round 2),
+and `set = "fresh2"` ones were written before round 2's learned scorer and are never tuned on:
+their column is printed only with --final.
 --cases prints the misses of the tuning parts only; the held-out parts are for the final figures.
+--lexicon-only measures the lexicon alone (the learned scorer off), for before/after figures.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from tousu.models.advice import FindingCode  # noqa: E402
 
 CODES: tuple[str, ...] = FindingCode.__args__  # type: ignore[attr-defined]
 OWN = Path(__file__).resolve().parents[1] / "tests" / "advice" / "lint_own_cases.toml"
-PARTS = ("corpus tune", "corpus held", "own tune", "own held", "own fresh")
+PARTS = ("corpus tune", "corpus held", "own tune", "own held", "own fresh", "own fresh2")
 
 
 def own_held_out(text: str) -> bool:
@@ -47,8 +50,8 @@ def cases() -> list[tuple[str, str, str, set[str], list[tuple[str, str]]]]:
         own: list[dict[str, Any]] = tomllib.load(handle)["case"]
     for index, case in enumerate(own, 1):
         part = "own held" if own_held_out(case["text"]) else "own tune"
-        if case.get("set") == "fresh":
-            part = "own fresh"  # written after tuning: run once for the final figures
+        if case.get("set") in ("fresh", "fresh2"):
+            part = f"own {case['set']}"
         spans = [(code, text) for code, text in case.get("spans", [])]
         found.append((part, f"o{index:03d}", case["text"], set(case["codes"]), spans))
     return found
@@ -58,10 +61,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", action="store_true", help="print the tuning parts' misses")
     parser.add_argument("--final", action="store_true", help="also print the held-out parts' misses")
+    parser.add_argument("--lexicon-only", action="store_true", help="the learned scorer off")
     args = parser.parse_args()
+    parts = PARTS if args.final else PARTS[:-1]
+    lint_options = {"learned": False} if args.lexicon_only else {}
     stats = {part: Counter() for part in PARTS}
     for part, case_id, text, want, spans in cases():
-        findings = lint(text)
+        if part not in parts:
+            continue
+        findings = lint(text, **lint_options)
         got = {f.code for f in findings}
         marked = {(f.code, text[f.start : f.end]) for f in findings}
         count = stats[part]
@@ -77,7 +85,7 @@ def main() -> None:
             count[f"{code}.{kind[1]}"] += code in got
         count["spans"] += len(spans)
         count["spans_exact"] += sum(span in marked for span in spans)
-        show = args.final or part.endswith("tune")
+        show = args.final or part.endswith("tune") or part == "own fresh"
         if (args.cases or args.final) and show and (want != got or not set(spans) <= marked):
             wrong = sorted(set(spans) - marked)
             print(f"  [{part}] {case_id} want {sorted(want)} got {sorted(got)} {wrong or ''}: {text[:80]}")
@@ -85,19 +93,19 @@ def main() -> None:
     def cell(hit: int, n: int) -> str:
         return f"{hit}/{n} {100 * hit / n:3.0f}%" if n else "-"
 
-    print(f"{'':22}" + "".join(f"{part:>16}" for part in PARTS))
+    print(f"{'':22}" + "".join(f"{part:>16}" for part in parts))
     rows = [("all codes (flawed)", "flawed_all", "flawed"), ("clean flagged", "clean_flagged", "clean")]
     rows += [("spans exact", "spans_exact", "spans")]
     for label, hit, n in rows:
-        print(f"{label:26}" + "".join(f"{cell(stats[p][hit], stats[p][n]):>16}" for p in PARTS))
+        print(f"{label:26}" + "".join(f"{cell(stats[p][hit], stats[p][n]):>16}" for p in parts))
     for code in CODES:
         print(
             f"{code + ' recall':26}"
-            + "".join(f"{cell(stats[p][code + '.hit'], stats[p][code + '.pos']):>16}" for p in PARTS)
+            + "".join(f"{cell(stats[p][code + '.hit'], stats[p][code + '.pos']):>16}" for p in parts)
         )
         print(
             f"{code + ' false':26}"
-            + "".join(f"{cell(stats[p][code + '.false'], stats[p][code + '.neg']):>16}" for p in PARTS)
+            + "".join(f"{cell(stats[p][code + '.false'], stats[p][code + '.neg']):>16}" for p in parts)
         )
 
 

@@ -18,6 +18,7 @@ import opencc
 
 from tousu.models.advice import Finding
 
+from . import lint_model
 from .facts import FOOD_RE
 from .formulas import statutory_ceiling
 from .normalise import canonical
@@ -318,6 +319,27 @@ def _quoted(text: str, position: int) -> bool:
     return depth_open is not None
 
 
+def _learned(norm: str, taken: list[tuple[int, int, str]]) -> list[Finding]:
+    """Clauses the learned scorer flags for a code the lexicon has not already marked there."""
+    messages = {r["code"]: r for r in rule_files().raw["lint"].get("learned", [])}
+    found = []
+    for code, start, end, _ in lint_model.flagged_clauses(norm):
+        rule = messages.get(code)
+        if rule is None or any(s < end and start < e and c == code for s, e, c in taken):
+            continue
+        found.append(
+            Finding(
+                code=code,
+                start=start,
+                end=end,
+                severity=rule["severity"],
+                message=rule["message"],
+                suggestion=rule["suggestion"],
+            )
+        )
+    return found
+
+
 def _vague(text: str, norm: str, masked: list[tuple[int, int]]) -> list[Finding]:
     """One finding when the draft carries no concrete fact: no figure, date or model, and no
     recognisable defect of a named thing. Read on the canonical text so that Cantonese, English and
@@ -362,8 +384,10 @@ def lint_spans(
     food: bool | None = None,
     type_code: str | None = None,
     remedies_total: Decimal | None = None,
+    learned: bool = True,
 ) -> list[tuple[Finding, str]]:
-    """Findings with the replacement the draft cleaner should use for each span."""
+    """Findings with the replacement the draft cleaner should use for each span. `learned=False`
+    leaves the learned scorer out (the lexicon alone, for measurement and training)."""
     if not text.strip():
         return []
     norm = lint_view(text)
@@ -414,6 +438,8 @@ def lint_spans(
                     rule.replacement,
                 )
             )
+    if learned and len(found) < MAX_FINDINGS:
+        found.extend((finding, "") for finding in _learned(norm, taken))
     masked = [(f.start, f.end) for f, _ in found if f.code in ("personal_data", "unreasonable_demand")]
     found.extend((finding, "") for finding in _vague(text, norm, masked))
     found.sort(key=lambda pair: (pair[0].start, pair[0].end))
@@ -427,8 +453,11 @@ def lint(
     food: bool | None = None,
     type_code: str | None = None,
     remedies_total: Decimal | None = None,
+    learned: bool = True,
 ) -> list[Finding]:
     """Findings for a shopper's text. `paid` (price paid) and `food` let amounts be judged; the
     complaint type and the computed remedies' total (from the order) say which remedies exist."""
-    found = lint_spans(text, paid=paid, food=food, type_code=type_code, remedies_total=remedies_total)
+    found = lint_spans(
+        text, paid=paid, food=food, type_code=type_code, remedies_total=remedies_total, learned=learned
+    )
     return [finding for finding, _ in found]

@@ -430,8 +430,18 @@ class DemandRule(Sourced):
     message_no_punitive: str
 
 
+class LearnedLintRule(Sourced):
+    """What a finding of the learned scorer (lint_model.py) says; its span is the whole clause."""
+
+    code: FindingCode
+    severity: Severity
+    message: str  # must stay true of a clause flagged by a score: "may", not "is"
+    suggestion: str
+
+
 class LintFile(RuleModel):
     rule: list[LintRuleRule]
+    learned: list[LearnedLintRule] = []
     vague: VagueRuleRule
     demand: DemandRule
 
