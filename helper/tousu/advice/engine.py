@@ -33,7 +33,7 @@ def advise(request: AdviceRequest, settings: AdviceSettings | None = None) -> Ad
     now = (request.now or datetime.now(CHINA_TZ)).astimezone(CHINA_TZ).replace(microsecond=0)
     order, problem = request.order, request.problem
     # The amounts count only the goods the problem concerns: the shopper's choice, else the text's.
-    chosen = [(a.sub_order_id, a.quantity) for a in request.affected_items or []] or None
+    chosen = [(a.sub_order_id, a.quantity, a.component) for a in request.affected_items or []] or None
     facts = order_facts(order, now, settings, text=problem.text, affected=chosen)
     signals = read_signals(problem)
     found = categories_for([i.title for i in order.goods], problem.text)
@@ -55,7 +55,10 @@ def advise(request: AdviceRequest, settings: AdviceSettings | None = None) -> Ad
     variant = variant_for(info, signals)
     ordinary = variant.remedies if variant and variant.remedies else info.remedies
     asked = asked_punitive(problem.text)
-    plan = plan_remedies(info, ordinary, signals, facts, order.platform, settings, asked)
+    plan = plan_remedies(
+        info, ordinary, signals, facts, order.platform, settings, asked,
+        order=order, now=now, text=problem.text, categories={c.code for c in found},
+    )  # fmt: skip
     punitive = {r.code for r in plan.remedies} & PUNITIVE
     evidence = evidence_for(info, signals, facts, punitive)
     clocks = clocks_for(info.clocks, facts, now, settings, order.completed_at)
