@@ -38,6 +38,8 @@ _FINE = re.compile(
 )
 # "退掉洗发水", "想退围巾": the line the shopper wants to send back.
 _TARGET = re.compile(r"(?:退掉|退回|退了|要退|想退|同意退|申请退|换掉|要换|想换|把)(?:这个|那个|其中的?)?$")
+# "同一单还买了一把杯刷": a line named as a by-the-way purchase is not the one at fault.
+_INCIDENTAL = re.compile(r"(还|另外|顺便|顺带|一起|同时|另)(买|拍|下单|加购)(了)?.{0,8}$")
 # "其他两件没问题": every line but the one named just before.
 _OTHERS_FINE = re.compile(r"(其他|其余|另外|剩下)(的)?.{0,3}(都|也)?(没(有)?问题|正常|没事|完好)")
 # The text says some goods were never sent (缺货, 发不了): the lines in no parcel.
@@ -139,7 +141,12 @@ def _pick_lines(order: Order, goods: list[Item], norm: str) -> list[Item]:
     # A word two titles share ("咖啡" in 咖啡豆 and 挂耳咖啡) names neither.
     shared = {n for i in goods for j in goods if i is not j for n in names[id(i)] & names[id(j)]}
     spots = {id(i): _mentions(norm, names[id(i)] - shared) for i in goods}
-    cleared = [i for i in goods if any(_FINE.match(norm[end:]) for _, end in spots[id(i)])]
+    cleared = [
+        i
+        for i in goods
+        if any(_FINE.match(norm[end:]) for _, end in spots[id(i)])
+        or (spots[id(i)] and all(_INCIDENTAL.search(norm[max(0, s - 12) : s]) for s, _ in spots[id(i)]))
+    ]
     candidates = [i for i in goods if i not in cleared] or goods
     targeted = [i for i in candidates if any(_TARGET.search(norm[max(0, s - 6) : s]) for s, _ in spots[id(i)])]
     if targeted:
@@ -165,6 +172,12 @@ def _unsent(order: Order, goods: list[Item], norm: str) -> list[Item]:
     if not carried:
         return []
     return [i for i in goods if i.sub_order_id not in carried]
+
+
+def missing_units(text: str) -> bool:
+    """The text says only some units arrived ("只收到3双", "少发了2盒")."""
+    norm = normalise(text)
+    return bool(_ARRIVED.search(norm) or _MISSING.search(norm))
 
 
 def _quantity(item: Item, norm: str) -> int:

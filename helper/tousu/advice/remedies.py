@@ -10,7 +10,7 @@ from decimal import Decimal
 from tousu.models.advice import Remedy
 from tousu.models.order import Order
 
-from .amounts import affected_base
+from .amounts import affected_base, missing_units
 from .facts import OrderFacts, yuan
 from .formulas import food_tenfold, fraud_triple, late_shipment_compensation
 from .lateness import Lateness, lateness
@@ -170,9 +170,10 @@ def plan_remedies(
     if info.code == "quality_defect" and "after_7d" in facts.flags:
         # 消法 24: after 7 days a return needs grounds to terminate; exchange or repair otherwise.
         codes = [c for c in codes if c != "return_refund"] + ["return_refund"]
-    if (_NOT_ARRIVED & present or (text and _REFUSED_AT_DOOR.search(text))) and "refund_only" not in codes:
+    never_arrived = _NOT_ARRIVED & present or missing_units(text) or _REFUSED_AT_DOOR.search(text)
+    if never_arrived and "refund_only" not in codes:
         # Goods that never arrived are refunded without a return (争议处理规则 arts 27, 38).
-        codes.insert(0, "refund_only")
+        codes.append("refund_only")
     refused: list[tuple[str, str]] = []
     food_offered = False
     for gate in info.punitive:
