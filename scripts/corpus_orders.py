@@ -26,6 +26,7 @@ def _corpus() -> Path:
 
 CORPUS = _corpus()
 
+
 def read(name: str) -> list[dict[str, Any]]:
     with (CORPUS / name).open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]

@@ -12,6 +12,7 @@ else every goods line.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -58,7 +59,9 @@ class AffectedLine:
 
 def is_gift(item: Item) -> bool:
     """A free gift line: kind gift, or a zero-priced line titled 赠品."""
-    return item.gift or (item.title.startswith("赠品") and item.unit_price is not None and not Decimal(item.unit_price))
+    return item.gift or (
+        item.title.startswith("赠品") and item.unit_price is not None and not Decimal(item.unit_price)
+    )
 
 
 def goods_lines(order: Order) -> list[Item]:
@@ -148,12 +151,16 @@ def _pick_lines(order: Order, goods: list[Item], norm: str) -> list[Item]:
         or (spots[id(i)] and all(_INCIDENTAL.search(norm[max(0, s - 12) : s]) for s, _ in spots[id(i)]))
     ]
     candidates = [i for i in goods if i not in cleared] or goods
-    targeted = [i for i in candidates if any(_TARGET.search(norm[max(0, s - 6) : s]) for s, _ in spots[id(i)])]
+    targeted = [
+        i for i in candidates if any(_TARGET.search(norm[max(0, s - 6) : s]) for s, _ in spots[id(i)])
+    ]
     if targeted:
         return targeted
     others = _OTHERS_FINE.search(norm)
     if others:
-        before = [(max((e for _, e in spots[id(i)] if e <= others.start()), default=-1), i) for i in candidates]
+        before = [
+            (max((e for _, e in spots[id(i)] if e <= others.start()), default=-1), i) for i in candidates
+        ]
         last = max(before, key=lambda pair: pair[0])
         if last[0] >= 0:
             return [last[1]]
@@ -228,8 +235,12 @@ def line_amount(order: Order, index: int, quantity: int, component: str | None =
 Requested = tuple[str, int] | tuple[str, int, str | None]
 
 
-def affected_lines(order: Order, text: str = "", requested: list[Requested] | None = None) -> list[AffectedLine]:
-    """The affected goods and what was paid for them; `requested` = [(sub_order_id, quantity[, component])]."""
+def affected_lines(
+    order: Order, text: str = "", requested: Sequence[Requested] | None = None
+) -> list[AffectedLine]:
+    """The affected goods and what was paid for them.
+
+    `requested` = [(sub_order_id, quantity, [component])], the shopper's choice."""
     paid = line_paid(order)
     picks: list[tuple[int, int, str | None]] = []
     source = "inferred"
@@ -237,7 +248,7 @@ def affected_lines(order: Order, text: str = "", requested: list[Requested] | No
         by_id = {item.sub_order_id: index for index, item in enumerate(order.items) if item.sub_order_id}
         for pick in requested:
             sub, quantity = pick[0], pick[1]
-            component = pick[2] if len(pick) > 2 else None
+            component = pick[2] if len(pick) == 3 else None
             if sub in by_id and by_id[sub] in paid:
                 picks.append((by_id[sub], quantity, component))
         source = "shopper" if picks else source

@@ -6,6 +6,7 @@ Everything here is derived from the order alone (plus `now`), in China time.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -173,7 +174,11 @@ def _whole(order: Order, lines: list[AffectedLine]) -> bool:
 def _paid_for_affected(order: Order, lines: list[AffectedLine]) -> Decimal | None:
     if _whole(order, lines):
         paid = line_paid(order)
-        if paid and all(v is not None for v in paid.values()) and all(i.paid_amount for i in goods_lines(order)):
+        if (
+            paid
+            and all(v is not None for v in paid.values())
+            and all(i.paid_amount for i in goods_lines(order))
+        ):
             # Every line shows its 实付: their sum is the goods' price, to the cent.
             return sum((v for v in paid.values() if v is not None), Decimal(0))
         # The whole order's goods: what was paid less freight and pseudo lines, to the cent.
@@ -187,7 +192,7 @@ def order_facts(
     settings: AdviceSettings,
     *,
     text: str = "",
-    affected: list[Requested] | None = None,
+    affected: Sequence[Requested] | None = None,
 ) -> OrderFacts:
     """`text` (the shopper's words) and `affected` ([(sub_order_id, quantity)] the shopper gave)
     narrow the price paid to the affected goods."""
@@ -214,7 +219,7 @@ def order_facts(
             flags.add("past_ship_by")
         # 争议处理规则 art. 25: the carrier's own record is the shipping time, and a parcel split off
         # and sent late is a late shipment even when the first parcel left on time.
-        carrier = [p.first_scan_at or p.shipped_at for p in order.parcels if (p.first_scan_at or p.shipped_at)]
+        carrier = [t for p in order.parcels if (t := p.first_scan_at or p.shipped_at) is not None]
         late_at = max(carrier) if carrier else shipped
         if late_at is not None and late_at > deadline.due and paid is not None:
             flags.add("shipped_late")

@@ -80,7 +80,11 @@ def _parcel_units(parcel: Parcel, order: Order) -> list[tuple[int, int, str | No
     """(item index, quantity, component) a parcel carries; every goods line when it does not say."""
     index = {item.sub_order_id: i for i, item in enumerate(order.items) if item.sub_order_id}
     if parcel.contents:
-        return [(index[c.sub_order_id], c.quantity, c.component) for c in parcel.contents if c.sub_order_id in index]
+        return [
+            (index[c.sub_order_id], c.quantity, c.component)
+            for c in parcel.contents
+            if c.sub_order_id in index
+        ]
     if parcel.sub_order_ids:
         return [(index[s], order.items[index[s]].quantity, None) for s in parcel.sub_order_ids if s in index]
     return [(order.items.index(item), item.quantity, None) for item in goods_lines(order)]

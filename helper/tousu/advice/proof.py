@@ -57,7 +57,9 @@ def _has_document(text: str) -> bool:
     for match in rules.documents.finditer(text):
         before = text[max(0, match.start() - 8) : match.start()]
         after = text[match.end() : match.end() + 6]
-        if any(n.search(before) for n in rules.negations) or any(n.search(after) for n in rules.after_negations):
+        if any(n.search(before) for n in rules.negations) or any(
+            n.search(after) for n in rules.after_negations
+        ):
             continue  # "不肯出书面说明", "鉴定单也没有": no document
         return True
     return False

@@ -23,12 +23,16 @@ from tousu.models.order import Order
 from .amounts import AffectedLine, goods_lines, is_gift, line_paid
 from .facts import OrderFacts, next_midnight
 from .rulefiles import rule_files
+from .rules import rulebook
 from .schemas import RefundPart
 from .text import normalise
 
 _THRESHOLD = re.compile(r"满\s*(\d+(?:\.\d+)?)\s*(?:元)?\s*减\s*(\d+(?:\.\d+)?)")
 # Sent without the shopper's consent after a refund request, and refused at the door.
-_REFUSED_AFTER_REQUEST = (re.compile(r"拒收|拒签|拒绝签收"), re.compile(r"(申请|要求|提交)(了)?(仅)?退款|退款申请"))
+_REFUSED_AFTER_REQUEST = (
+    re.compile(r"拒收|拒签|拒绝签收"),
+    re.compile(r"(申请|要求|提交)(了)?(仅)?退款|退款申请"),
+)
 _CARRIERS = ("顺丰", "京东", "EMS", "邮政", "中通", "圆通", "申通", "韵达", "极兔", "德邦", "百世", "菜鸟")
 
 
@@ -129,7 +133,9 @@ def _gift_value(order: Order, text: str) -> Decimal:
     norm = normalise(text)
     if not any(p.search(norm) for p in found) or _ruled_out("gift_value", norm, order):
         return Decimal(0)
-    return sum((Decimal(i.declared_value) for i in order.items if is_gift(i) and i.declared_value), Decimal(0))
+    return sum(
+        (Decimal(i.declared_value) for i in order.items if is_gift(i) and i.declared_value), Decimal(0)
+    )
 
 
 def _freight_deduction(order: Order, lines: tuple[AffectedLine, ...]) -> Decimal:
@@ -144,19 +150,23 @@ def _freight_deduction(order: Order, lines: tuple[AffectedLine, ...]) -> Decimal
     return Decimal(0)
 
 
-def no_reason_refused(
-    order: Order, facts: OrderFacts, now: datetime, categories: set[str]
-) -> str | None:
+def no_reason_refused(order: Order, facts: OrderFacts, now: datetime, categories: set[str]) -> str | None:
     """Why a no-reason return is not available, or None."""
     codes = {line.sub_order_id for line in facts.affected}
-    if any(i.custom_made for i in order.items if i.sub_order_id in codes or not i.sub_order_id) or "custom" in categories:
-        return "定制商品不适用七天无理由退货（消费者权益保护法 第二十五条第一款第（一）项）；有质量问题仍可要求退换。"
-    if "virtual" in categories:
-        return "虚拟商品一经交付不适用七天无理由退货（消费者权益保护法 第二十五条）。"
+    if any(i.custom_made for i in order.items if i.sub_order_id in codes or not i.sub_order_id):
+        categories = categories | {"custom"}
+    # The same exclusions, in the same words, as the seven-day clock (clocks.toml not_for).
+    excluded = rulebook().clocks["seven_day_return"].not_for or {}
+    for category in ("custom", "fresh", "virtual"):
+        if category in categories and category in excluded:
+            return excluded[category]
     if facts.sign_off is not None:
         end = next_midnight(facts.sign_off) + timedelta(hours=168)
         if now >= end:
-            return f"七天无理由退货已于{end:%Y-%m-%d %H:%M}截止（签收次日零时起168小时）；有质量问题仍可按质量问题退换。"
+            return (
+                f"七天无理由退货已于{end:%Y-%m-%d %H:%M}截止（签收次日零时起168小时）；"
+                "有质量问题仍可按质量问题退换。"
+            )
     return None
 
 
@@ -189,7 +199,11 @@ def refund_figure(
                 parts.append((part(what).label, -value))
     else:
         freight = facts.shipping_fee or Decimal(0)
-        if code in ("refund_only", "return_refund") and freight and whole_order_fails(order, facts, text, empty_parcel):
+        if (
+            code in ("refund_only", "return_refund")
+            and freight
+            and whole_order_fails(order, facts, text, empty_parcel)
+        ):
             parts.append((part("outbound_freight").label, freight))
         postage = return_postage(text, order) if code == "return_refund" and seller_at_fault else None
         if postage:

@@ -141,7 +141,7 @@ def plan_remedies(
     order: Order | None = None,
     now: datetime | None = None,
     text: str = "",
-    categories: set[str] | None = None,
+    categories: frozenset[str] | set[str] | None = None,
 ) -> RemedyPlan:
     present = set(signals.features)
     late = (
@@ -159,7 +159,7 @@ def plan_remedies(
         late=late,
         no_reason=info.code == "seven_day_return_refused",
         empty_parcel="empty_parcel" in present,
-        categories=categories or set(),
+        categories=set(categories or ()),
     )
     codes = list(ordinary)
     if facts.status in _UNSHIPPED:

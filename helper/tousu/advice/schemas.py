@@ -254,7 +254,9 @@ class PunitiveFormula(Sourced):
     basis_short: str  # how the linter names the statute to the shopper
 
 
-RefundPartCode = Literal["return_freight", "outbound_freight", "lost_discount", "gift_value", "freight_deduction"]
+RefundPartCode = Literal[
+    "return_freight", "outbound_freight", "lost_discount", "gift_value", "freight_deduction"
+]
 
 
 class RefundPart(Sourced):
@@ -314,6 +316,8 @@ class ClockRule(Sourced):
     years: int | None = None
     setting: SettingName | None = None
     only_for: Literal["durable"] | None = None
+    # Item categories (advice/categories.toml codes) the clock does not apply to, with the reason.
+    not_for: dict[Literal["virtual", "custom", "fresh"], str] | None = None
 
 
 ClocksFile = RootModel[dict[ClockCode, ClockRule]]
