@@ -33,9 +33,9 @@ _ARRIVED = re.compile(
 )
 # "少发了2盒" / "缺1个": how many are missing.
 _MISSING = re.compile(rf"(?:少发了?|少寄了?|少了|缺了?|漏发了?)\s*{_COUNT}\s*{_UNIT}")
-# A line the text clears: "身体乳是正品", "帽子没问题", "马甲留下".
+# A line the text clears in the same clause: "身体乳是正品", "帽子没问题", "马甲留下".
 _FINE = re.compile(
-    r"^.{0,8}?(?:没(?:有)?(?:任何)?问题|没事|正常|完好|是正品|确认是正品|留下|不退|没坏|好好的|不用退|保留)"
+    r"^[^，,。；;！!？?、\s]{0,8}?(?:没(?:有)?(?:任何)?问题|没事|正常|完好|是正品|确认是正品|留下|不退|没坏|好好的|不用退|保留)"
 )
 # "退掉洗发水", "想退围巾": the line the shopper wants to send back.
 _TARGET = re.compile(r"(?:退掉|退回|退了|要退|想退|同意退|申请退|换掉|要换|想换|把)(?:这个|那个|其中的?)?$")
