@@ -20,8 +20,10 @@ ORDER = {
     "total_paid": "330.00",
     "freight": "10.00",
     "items": [
-        {"sub_order_id": A, "title": "示例香水 50ml", "quantity": 2, "unit_price": "130.00", "paid_amount": "260.00"},
-        {"sub_order_id": B, "title": "示例护手霜", "quantity": 1, "unit_price": "60.00", "paid_amount": "60.00"},
+        {"sub_order_id": A, "title": "示例香水 50ml", "quantity": 2,
+         "unit_price": "130.00", "paid_amount": "260.00"},
+        {"sub_order_id": B, "title": "示例护手霜", "quantity": 1,
+         "unit_price": "60.00", "paid_amount": "60.00"},
     ],
     "parcels": [{"tracking_no": "78900000000300", "signed_at": "2026-11-23T10:00:00+08:00",
                  "first_scan_at": "2026-11-21T10:00:00+08:00"}],

@@ -117,11 +117,11 @@ def test_late_shipment_counts_the_late_parcel_by_the_carriers_first_scan() -> No
 def test_a_combinations_sub_item_counts_at_its_declared_value() -> None:
     item = line(A, "示例露营套装（帐篷+睡袋）", "1000.00", ship_within_hours=24,
                 components=[{"name": "帐篷"}, {"name": "睡袋", "declared_value": "300.00"}])  # fmt: skip
+    tent = [{"sub_order_id": A, "quantity": 1, "component": "帐篷"}]
+    bag = [{"sub_order_id": A, "quantity": 1, "component": "睡袋"}]
     parcels = [
-        {"tracking_no": "78900000000203", "contents": [{"sub_order_id": A, "quantity": 1, "component": "帐篷"}],
-         "first_scan_at": "2026-11-20T18:00:00+08:00"},
-        {"tracking_no": "78900000000204", "contents": [{"sub_order_id": A, "quantity": 1, "component": "睡袋"}],
-         "first_scan_at": "2026-11-24T18:00:00+08:00"},
+        {"tracking_no": "78900000000203", "contents": tent, "first_scan_at": "2026-11-20T18:00:00+08:00"},
+        {"tracking_no": "78900000000204", "contents": bag, "first_scan_at": "2026-11-24T18:00:00+08:00"},
     ]  # fmt: skip
     body = order([item], parcels=parcels, signed=None)
     assert amounts(body, "睡袋晚了几天才寄出")["late_shipment_compensation"] == "15.00"  # 5% x 300
