@@ -62,16 +62,19 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", action="store_true", help="print every miss")
     parser.add_argument("--mode", choices=MODES, default=None, help="one mode only")
+    parser.add_argument(
+        "--held-out-misses", action="store_true", help="print the held-out misses too (the final report only)"
+    )
     args = parser.parse_args()
     cases = read("remedies-dev.jsonl")
     for mode in [args.mode] if args.mode else MODES:
-        report(cases, mode, args.cases)
+        report(cases, mode, args.cases, args.held_out_misses)
 
 
 MODES = ("shipped", "shopper")
 
 
-def report(cases: list[dict], mode: str, show: bool) -> None:
+def report(cases: list[dict], mode: str, show: bool, show_held_out: bool = False) -> None:
     table: dict[str, dict[str, list[int]]] = {
         "dev": defaultdict(lambda: [0, 0]),
         "held_out": defaultdict(lambda: [0, 0]),
@@ -82,7 +85,7 @@ def report(cases: list[dict], mode: str, show: bool) -> None:
         cell = table[part][case["expect"]["remedy"]]
         cell[0] += ok
         cell[1] += 1
-        if not ok and show and part == "dev":  # held-out misses stay unseen while tuning
+        if not ok and show and (part == "dev" or show_held_out):  # held-out stays unseen while tuning
             print(f"  {mode} {part:8} {case['id']} {why}")
     remedies = sorted({c["expect"]["remedy"] for c in cases})
     print(f"\nmode: {mode}")
