@@ -9,7 +9,6 @@ import errno
 import json
 import os
 import sys
-from datetime import datetime
 from pathlib import Path
 
 import click
@@ -293,39 +292,101 @@ def _load_order(file: str, order_id: str | None):
         raise click.UsageError(f"not an order: {exc}") from None
 
 
+def _affected(values: tuple[str, ...], order) -> list[dict]:
+    """`SUB_ORDER_ID[:QTY[:COMPONENT]]` -> affected_items; no QTY means every unit of the line."""
+    out = []
+    quantities = {item.sub_order_id: item.quantity for item in order.items if item.sub_order_id}
+    for value in values:
+        sub, _, rest = value.partition(":")
+        qty, _, component = rest.partition(":")
+        if sub not in quantities:
+            raise click.UsageError(f"--affected {value}: the order has no sub-order {sub!r}")
+        if qty and not qty.isdigit():
+            raise click.UsageError(f"--affected {value}: the quantity must be a whole number")
+        entry: dict = {"sub_order_id": sub, "quantity": int(qty) if qty else max(1, quantities[sub])}
+        if component:
+            entry["component"] = component
+        out.append(entry)
+    return out
+
+
 @main.command()
 @click.option(
     "--order",
     "order_file",
-    required=True,
+    default=None,
     type=click.Path(exists=True),
     help="An order JSON, or a saved reading (its first order, or --order-id).",
 )
 @click.option("--order-id", default=None)
-@click.option("--problem", required=True, help="What went wrong, in the shopper's words.")
+@click.option("--problem", default=None, help="What went wrong, in the shopper's words.")
 @click.option("--symptom", "symptoms", multiple=True)
 @click.option("--wanted", default=None, help="The outcome wanted (a remedy code).")
 @click.option("--now", default=None, help="ISO 8601; default: now.")
+@click.option(
+    "--affected",
+    "affected",
+    multiple=True,
+    metavar="SUB_ORDER_ID[:QTY[:COMPONENT]]",
+    help="A line the problem concerns (repeatable); without QTY every unit of it.",
+)
+@click.option(
+    "--request",
+    "request_file",
+    default=None,
+    type=click.Path(exists=True),
+    help="A whole AdviceRequest JSON (as POST /api/v1/advice takes); the other options override it.",
+)
 @click.option("--data-dir", default=None, help="Whose corrected settings to use (tousu settings).")
 def advise(
-    order_file: str,
+    order_file: str | None,
     order_id: str | None,
-    problem: str,
+    problem: str | None,
     symptoms: tuple[str, ...],
     wanted: str | None,
     now: str | None,
+    affected: tuple[str, ...],
+    request_file: str | None,
     data_dir: str | None,
 ) -> None:
     """Print the advice (same JSON as POST /api/v1/advice)."""
+    from pydantic import ValidationError
+
     from . import preferences
     from .advice import advise as run
-    from .models import AdviceRequest, Problem
+    from .models import AdviceRequest, Order
 
-    request = AdviceRequest(
-        order=_load_order(order_file, order_id),
-        problem=Problem(text=problem, symptoms=list(symptoms), wanted=wanted),
-        now=datetime.fromisoformat(now) if now else None,
-    )
+    body: dict = {}
+    if request_file:
+        try:
+            body = json.loads(Path(request_file).read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise click.UsageError(f"--request {request_file}: {exc}") from None
+        if not isinstance(body, dict):
+            raise click.UsageError("--request: the file must hold one JSON object")
+    if order_file:
+        body["order"] = _load_order(order_file, order_id).model_dump(mode="json")
+    elif "order" not in body:
+        raise click.UsageError("give --order FILE or --request FILE")
+    if problem is not None or symptoms or wanted:
+        given = dict(body.get("problem") or {})
+        if problem is not None:
+            given["text"] = problem
+        if symptoms:
+            given["symptoms"] = list(symptoms)
+        if wanted:
+            given["wanted"] = wanted
+        body["problem"] = given
+    if not (body.get("problem") or {}).get("text"):
+        raise click.UsageError("give --problem TEXT or a problem in --request FILE")
+    if now:
+        body["now"] = now
+    try:
+        if affected:
+            body["affected_items"] = _affected(affected, Order.model_validate(body["order"]))
+        request = AdviceRequest.model_validate(body)
+    except ValidationError as exc:
+        raise click.UsageError(f"not an advice request: {exc}") from None
     settings, warning = preferences.load(_data_dir(data_dir))
     if warning:
         click.echo(warning, err=True)

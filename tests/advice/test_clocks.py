@@ -207,3 +207,48 @@ def test_case_clocks_are_the_advice_clocks_for_the_chosen_type(make_request, typ
     request = make_request("左耳没有声音，充电也充不进去").model_copy(update={"type": type_code})
     advice = advise(request)
     assert case_clocks(request.order, request.problem.text, type_code, advice.now) == advice.clocks
+
+
+def _signed_order(title: str, **item: object) -> Order:
+    return order(
+        status="completed",
+        paid_at="2026-11-20T10:00:00+08:00",
+        shipped_at="2026-11-21T10:00:00+08:00",
+        received_at="2026-11-23T10:00:00+08:00",
+        completed_at="2026-11-24T10:00:00+08:00",
+        items=[{"title": title, "unit_price": "99.00", **item}],
+    )
+
+
+def test_custom_and_fresh_goods_have_no_seven_day_return() -> None:
+    now = at(2026, 11, 25, 12)
+    plain = clocks(_signed_order("示例棉质T恤"), now, "不想要了，七天无理由退货")["seven_day_return"]
+    assert plain.state == "open" and plain.due_at == at(2026, 12, 1)
+    for o in (_signed_order("示例钢笔 定制刻字"), _signed_order("示例钢笔", custom_made=True)):
+        seven = clocks(o, now, "不想要了，七天无理由退货")["seven_day_return"]
+        assert seven.state == "not_applicable" and seven.due_at is None
+        assert seven.reason and "定制" in seven.reason
+    fresh = clocks(_signed_order("示例新鲜草莓 2斤"), now, "不想要了，七天无理由退货")["seven_day_return"]
+    assert fresh.state == "not_applicable" and fresh.reason and "鲜活易腐" in fresh.reason
+    # The quality clock still runs for the same goods.
+    quality = clocks(_signed_order("示例钢笔 定制刻字"), now, "笔尖是坏的，写不出字")
+    assert quality["quality_return"].state == "open"
+
+
+def test_virtual_goods_have_no_shipping_clocks() -> None:
+    o = order(status="awaiting_shipment", paid_at="2026-11-20T10:00:00+08:00", virtual=True,
+              items=[{"title": "示例视频会员 年卡", "unit_price": "99.00"}])  # fmt: skip
+    found = clocks(o, at(2026, 11, 25, 12), "付款好几天了还没到账", type="late_shipment")
+    assert found["ship_by"].state == "not_applicable" and found["ship_by"].due_at is None
+    # A word in the shopper's text alone does not switch a clock off.
+    goods = order(status="awaiting_shipment", paid_at="2026-11-20T10:00:00+08:00",
+                  items=[{"title": "示例保温杯", "unit_price": "99.00"}])  # fmt: skip
+    late = clocks(goods, at(2026, 11, 25, 12), "充值了会员也没用，还没发货", type="late_shipment")
+    assert late["ship_by"].state == "passed"
+
+
+def test_ship_within_hours_sets_the_ship_by_clock() -> None:
+    o = order(status="awaiting_shipment", paid_at="2026-11-20T10:00:00+08:00",
+              items=[{"title": "示例加湿器", "unit_price": "88.00", "ship_within_hours": 24}])  # fmt: skip
+    ship_by = clocks(o, at(2026, 11, 20, 20), "什么时候发货", type="late_shipment")["ship_by"]
+    assert ship_by.due_at == at(2026, 11, 21, 10)

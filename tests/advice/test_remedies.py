@@ -300,5 +300,6 @@ def test_affected_items_say_what_the_amounts_used(make_order) -> None:  # type: 
             "quantity": 1,
             "amount": "268.00",
             "source": "shopper",
+            "component": None,
         }
     ]

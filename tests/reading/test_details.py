@@ -153,6 +153,13 @@ def test_new_detail_dom():
         "unit_price": "199.00",
         "original_price": None,
         "pseudo": False,
+        # Order-contract additions the page does not show (paid_amount is read where it does).
+        "paid_amount": None,
+        "kind": "goods",
+        "ship_within_hours": None,
+        "declared_value": None,
+        "components": [],
+        "custom_made": None,
         "snapshot_url": "https://buyertrade.taobao.com/trade/detail/tradeSnap.htm?tradeID=3100000000000040000&snapShot=true",
         "image_url": "https://img.alicdn.com/bao/uploaded/i3/O1CN01new600000040001.jpg_120x120.jpg",
         "ship_promise": None,

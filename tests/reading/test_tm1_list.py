@@ -54,6 +54,13 @@ def test_shipped_earphones_order_every_field(tm1_reading: Reading):
         "unit_price": "199.00",
         "original_price": "299.00",
         "pseudo": False,
+        # Order-contract additions the page does not show (paid_amount is read where it does).
+        "paid_amount": None,
+        "kind": "goods",
+        "ship_within_hours": None,
+        "declared_value": None,
+        "components": [],
+        "custom_made": None,
         "snapshot_url": f"https://buyertrade.taobao.com/trade/detail/tradeSnap.htm?tradeID={EARPHONES}&snapShot=true",
         "image_url": "https://img.alicdn.com/imgextra/i1/2200000000001/O1CN01example600000000001_!!2200000000001.jpg_80x80.jpg",
         "ship_promise": "10月10日 20:15前发货",

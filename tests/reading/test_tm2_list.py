@@ -47,6 +47,13 @@ def test_shipped_order_fields(reading: Reading):
         "unit_price": "199.00",
         "original_price": "299.00",
         "pseudo": False,
+        # Order-contract additions the page does not show (paid_amount is read where it does).
+        "paid_amount": None,
+        "kind": "goods",
+        "ship_within_hours": None,
+        "declared_value": None,
+        "components": [],
+        "custom_made": None,
         "snapshot_url": "https://buyertrade.taobao.com/trade/detail/tradeSnap.htm?tradeID=3100000000000011235&snapShot=true",
         "image_url": "https://img.alicdn.com/imgextra/i2/O1CN01tm2600000000101.jpg_200x200.jpg",
         "ship_promise": None,

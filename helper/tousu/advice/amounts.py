@@ -1,15 +1,18 @@
 """The base of every amount: the price actually paid for the affected goods only.
 
 Never separately charged freight, never the order's other lines, never gift or pseudo lines
-(运费险, 购物金充值), only the affected quantity; coupons and 满减 are shared out over the goods in
-proportion to their prices when the page does not show each line's 实付 (法释〔2024〕9号 art. 1:
-the base is the price actually paid). The affected lines come from the shopper when given,
-otherwise from the text (the line it names as faulty, "其中2个") and else every goods line.
+(运费险, 购物金充值), only the affected quantity; the line's 实付 (`paid_amount`) when the page shows
+it, else coupons and 满减 shared out over the goods in proportion to their prices (法释〔2024〕9号
+art. 1: the base is the price actually paid). A sub-item of a combination listing counts at its
+declared value (争议处理规则 arts 60, 63). The affected lines come from the shopper when given,
+otherwise from the text (the line it names as faulty or to send back, "其中2个", "只有3双") and
+else every goods line.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -20,11 +23,28 @@ from .text import normalise
 
 CENT = Decimal("0.01")
 _NUMBER = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_UNIT = r"(?:个|件|只|支|瓶|罐|袋|包|盒|箱|双|条|片|台|套|本|桶|块|根|张|把|副|听|杯|颗)"
+_COUNT = r"(\d{1,3}|[一两二三四五六七八九十])"
+_UNIT = r"(?:个|件|只|支|瓶|罐|袋|包|盒|箱|双|条|片|台|套|本|桶|块|根|张|把|副|听|杯|颗|枚|提|卷|对)"
 # "其中2个为仿冒品" / "4瓶瓶盖胀起": how many of a line's units the problem concerns.
-_SOME = re.compile(rf"(?:其中|里面|里头|有)(?:的)?\s*(\d{{1,3}}|[一两二三四五六七八九十])\s*{_UNIT}")
-# A line the text clears: "身体乳是正品", "帽子没问题", "其他两件没问题".
-_FINE = re.compile(r"^.{0,8}?(?:没(?:有)?问题|没事|正常|完好|是正品|确认是正品|留下|不退|没坏|好好的)")
+_SOME = re.compile(rf"(?:其中|里面|里头|有)(?:的)?\s*{_COUNT}\s*{_UNIT}")
+# "只有3双" / "实收2盒": how many arrived, so the rest are missing.
+_ARRIVED = re.compile(
+    rf"(?:只收到|只到了|只来了|只发了|实收|实际收到|仅收到|收到(?:的)?(?:只有|仅有)|里(?:面|头)?(?:只有|仅有))\s*{_COUNT}\s*{_UNIT}"
+)
+# "少发了2盒" / "缺1个": how many are missing.
+_MISSING = re.compile(rf"(?:少发了?|少寄了?|少了|缺了?|漏发了?)\s*{_COUNT}\s*{_UNIT}")
+# A line the text clears in the same clause: "身体乳是正品", "帽子没问题", "马甲留下".
+_FINE = re.compile(
+    r"^[^，,。；;！!？?、\s]{0,8}?(?:没(?:有)?(?:任何)?问题|没事|正常|完好|是正品|确认是正品|留下|不退|没坏|好好的|不用退|保留)"
+)
+# "退掉洗发水", "想退围巾": the line the shopper wants to send back.
+_TARGET = re.compile(r"(?:退掉|退回|退了|要退|想退|同意退|申请退|换掉|要换|想换|把)(?:这个|那个|其中的?)?$")
+# "同一单还买了一把杯刷": a line named as a by-the-way purchase is not the one at fault.
+_INCIDENTAL = re.compile(r"(还|另外|顺便|顺带|一起|同时|另)(买|拍|下单|加购)(了)?.{0,8}$")
+# "其他两件没问题": every line but the one named just before.
+_OTHERS_FINE = re.compile(r"(其他|其余|另外|剩下)(的)?.{0,3}(都|也)?(没(有)?问题|正常|没事|完好)")
+# The text says some goods were never sent (缺货, 发不了): the lines in no parcel.
+_UNSENT = re.compile(r"缺货|没(有)?发(货)?|未发(货)?|发不了|不发了|还没发|没有寄|断货")
 
 
 @dataclass(frozen=True)
@@ -33,39 +53,54 @@ class AffectedLine:
     title: str
     quantity: int
     amount: Decimal | None  # what was paid for these units
-    source: str  # "shopper" | "inferred"
+    source: str  # "shopper" | "inferred" | "parcels"
+    component: str | None = None  # a sub-item of a combination listing
 
 
-def _goods(order: Order) -> list[Item]:
-    """Lines that are goods: not pseudo, not a free gift."""
-    return [i for i in order.items if not i.pseudo and not getattr(i, "gift", False) and i.quantity > 0]
+def is_gift(item: Item) -> bool:
+    """A free gift line: kind gift, or a zero-priced line titled 赠品."""
+    return item.gift or (
+        item.title.startswith("赠品") and item.unit_price is not None and not Decimal(item.unit_price)
+    )
+
+
+def goods_lines(order: Order) -> list[Item]:
+    """Lines that are goods: not pseudo, not a free gift, at least one unit."""
+    return [i for i in order.items if not i.pseudo and not is_gift(i) and i.quantity > 0]
 
 
 def _list_price(item: Item) -> Decimal | None:
     return Decimal(item.unit_price) * item.quantity if item.unit_price is not None else None
 
 
+def _goods_paid(order: Order) -> Decimal | None:
+    """What the order's total paid for goods: less the freight and the pseudo lines."""
+    if order.total_paid is None:
+        return None
+    paid = Decimal(order.total_paid)
+    if order.shipping_fee is not None:
+        paid -= Decimal(order.shipping_fee)
+    for item in order.items:
+        if item.pseudo:
+            shown = item.paid_amount if item.paid_amount is not None else None
+            if shown is not None:
+                paid -= Decimal(shown)
+            elif item.unit_price is not None:
+                paid -= Decimal(item.unit_price) * item.quantity
+    return max(paid, Decimal(0))
+
+
 def line_paid(order: Order) -> dict[int, Decimal | None]:
     """What was paid for each goods line (index into order.items)."""
-    goods = _goods(order)
+    goods = goods_lines(order)
     out: dict[int, Decimal | None] = {}
-    shown = {id(i): getattr(i, "paid_amount", None) for i in goods}
     listed = [(_list_price(i) or Decimal(0)) for i in goods]
-    goods_paid: Decimal | None = None
-    if order.total_paid is not None:
-        goods_paid = Decimal(order.total_paid)
-        if order.shipping_fee is not None:
-            goods_paid -= Decimal(order.shipping_fee)
-        for item in order.items:
-            if item.pseudo and item.unit_price is not None:
-                goods_paid -= Decimal(item.unit_price) * item.quantity
-        goods_paid = max(goods_paid, Decimal(0))
+    goods_paid = _goods_paid(order)
     total_listed = sum(listed, Decimal(0))
     for item, price in zip(goods, listed, strict=True):
         index = order.items.index(item)
-        paid_shown = shown[id(item)]
-        if paid_shown is not None:
-            out[index] = Decimal(paid_shown)
+        if item.paid_amount is not None:
+            out[index] = Decimal(item.paid_amount)
         elif item.unit_price is None:
             out[index] = None
         elif goods_paid is not None and total_listed > 0 and goods_paid < total_listed:
@@ -80,81 +115,155 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER.get(word, 0)
 
 
-def _names(title: str) -> list[str]:
-    """Words of a title a shopper would use for it: its CJK runs and their 2-4 character tails."""
+def _names(title: str) -> set[str]:
+    """Words of a title a shopper would use for it: its CJK runs and their 2-4 character pieces."""
     runs = re.findall(r"[\u4e00-\u9fff]{2,}", normalise(title))
     names = set()
     for run in runs:
         for size in (4, 3, 2):
             for start in range(len(run) - size + 1):
                 names.add(run[start : start + size])
-    return sorted(names, key=len, reverse=True)
+    return names
 
 
-def _mentions(text: str, title: str) -> list[int]:
-    found: list[int] = []
-    for name in _names(title):
-        found.extend(m.end() for m in re.finditer(re.escape(name), text))
-    return sorted(set(found))
+def _mentions(text: str, names: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of each place the text names the line, longest name first, no overlaps."""
+    found: list[tuple[int, int]] = []
+    for name in sorted(names, key=len, reverse=True):
+        for m in re.finditer(re.escape(name), text):
+            if not any(s < m.end() and m.start() < e for s, e in found):
+                found.append((m.start(), m.end()))
+    return sorted(found)
+
+
+def _pick_lines(order: Order, goods: list[Item], norm: str) -> list[Item]:
+    """The lines the text says the problem concerns (all of them when it does not say)."""
+    if len(goods) < 2 or not norm:
+        return goods
+    names = {id(i): _names(i.title) for i in goods}
+    # A word two titles share ("咖啡" in 咖啡豆 and 挂耳咖啡) names neither.
+    shared = {n for i in goods for j in goods if i is not j for n in names[id(i)] & names[id(j)]}
+    spots = {id(i): _mentions(norm, names[id(i)] - shared) for i in goods}
+    cleared = [
+        i
+        for i in goods
+        if any(_FINE.match(norm[end:]) for _, end in spots[id(i)])
+        or (spots[id(i)] and all(_INCIDENTAL.search(norm[max(0, s - 12) : s]) for s, _ in spots[id(i)]))
+    ]
+    candidates = [i for i in goods if i not in cleared] or goods
+    targeted = [
+        i for i in candidates if any(_TARGET.search(norm[max(0, s - 6) : s]) for s, _ in spots[id(i)])
+    ]
+    if targeted:
+        return targeted
+    others = _OTHERS_FINE.search(norm)
+    if others:
+        before = [
+            (max((e for _, e in spots[id(i)] if e <= others.start()), default=-1), i) for i in candidates
+        ]
+        last = max(before, key=lambda pair: pair[0])
+        if last[0] >= 0:
+            return [last[1]]
+    mentioned = [i for i in candidates if spots[id(i)]]
+    if mentioned and (cleared or len(mentioned) < len(goods)):
+        # Only some lines are named (or the rest are cleared): those the shopper writes about.
+        return mentioned
+    return candidates
+
+
+def _unsent(order: Order, goods: list[Item], norm: str) -> list[Item]:
+    """Goods lines no parcel carries, when the text says something was never sent."""
+    if not order.parcels or not _UNSENT.search(norm):
+        return []
+    carried = {sid for p in order.parcels for sid in p.sub_order_ids}
+    if not carried:
+        return []
+    return [i for i in goods if i.sub_order_id not in carried]
+
+
+def missing_units(text: str) -> bool:
+    """The text says only some units arrived ("只收到3双", "少发了2盒")."""
+    norm = normalise(text)
+    return bool(_ARRIVED.search(norm) or _MISSING.search(norm))
+
+
+def _quantity(item: Item, norm: str) -> int:
+    """How many of a line's units the text says the problem concerns."""
+    if item.quantity <= 1:
+        return item.quantity
+    arrived = _ARRIVED.search(norm)
+    if arrived and 0 <= _count(arrived.group(1)) < item.quantity:
+        return item.quantity - _count(arrived.group(1))
+    missing = _MISSING.search(norm)
+    if missing and 0 < _count(missing.group(1)) < item.quantity:
+        return _count(missing.group(1))
+    some = _SOME.search(norm)
+    if some and 0 < _count(some.group(1)) < item.quantity:
+        return _count(some.group(1))
+    return item.quantity
 
 
 def _inferred_lines(order: Order, text: str) -> list[tuple[int, int]]:
-    goods = _goods(order)
+    goods = goods_lines(order)
     norm = normalise(text)
-    chosen = goods
-    if len(goods) > 1 and norm:
-        mentioned = {id(i): _mentions(norm, i.title) for i in goods}
-        faulty = [
-            i
-            for i in goods
-            if mentioned[id(i)] and not all(_FINE.match(norm[end:]) for end in mentioned[id(i)])
-        ]
-        cleared = [i for i in goods if mentioned[id(i)] and i not in faulty]
-        if faulty:
-            chosen = faulty
-        elif cleared:
-            chosen = [i for i in goods if i not in cleared]
-        # "其他两件没问题" clears every line but the one named.
-        if len(chosen) > 1 and re.search(r"(其他|其余|另外)(的)?.{0,3}(都|也)?(没(有)?问题|正常|没事)", norm):
-            named = [i for i in chosen if mentioned[id(i)]]
-            chosen = named[:1] or chosen
-    out = []
-    for item in chosen:
-        quantity = item.quantity
-        if len(chosen) == 1 and item.quantity > 1:
-            some = _SOME.search(norm)
-            if some and 0 < _count(some.group(1)) < item.quantity:
-                quantity = _count(some.group(1))
-        out.append((order.items.index(item), quantity))
-    return out
+    chosen = _unsent(order, goods, norm) or _pick_lines(order, goods, norm)
+    single = len(chosen) == 1
+    return [(order.items.index(i), _quantity(i, norm) if single else i.quantity) for i in chosen]
+
+
+def component_value(item: Item, name: str | None) -> Decimal | None:
+    """The declared value of a combination's sub-item, by name."""
+    for component in item.components:
+        if name and component.name == name and component.declared_value is not None:
+            return Decimal(component.declared_value)
+    return None
+
+
+def line_amount(order: Order, index: int, quantity: int, component: str | None = None) -> Decimal | None:
+    """What was paid for `quantity` units of a line (a sub-item by its declared value)."""
+    item = order.items[index]
+    if component is not None:
+        value = component_value(item, component)
+        if value is not None:
+            return (value * quantity).quantize(CENT, rounding=ROUND_HALF_UP)
+    line = line_paid(order).get(index)
+    if line is None or not item.quantity:
+        return None
+    return (line * min(quantity, item.quantity) / item.quantity).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+Requested = tuple[str, int] | tuple[str, int, str | None]
 
 
 def affected_lines(
-    order: Order, text: str = "", requested: list[tuple[str, int]] | None = None
+    order: Order, text: str = "", requested: Sequence[Requested] | None = None
 ) -> list[AffectedLine]:
-    """The affected goods and what was paid for them; `requested` = [(sub_order_id, quantity)]."""
+    """The affected goods and what was paid for them.
+
+    `requested` = [(sub_order_id, quantity, [component])], the shopper's choice."""
     paid = line_paid(order)
-    picks: list[tuple[int, int]] = []
+    picks: list[tuple[int, int, str | None]] = []
     source = "inferred"
     if requested:
         by_id = {item.sub_order_id: index for index, item in enumerate(order.items) if item.sub_order_id}
-        picks = [(by_id[s], q) for s, q in requested if s in by_id and by_id[s] in paid]
+        for pick in requested:
+            sub, quantity = pick[0], pick[1]
+            component = pick[2] if len(pick) == 3 else None
+            if sub in by_id and by_id[sub] in paid:
+                picks.append((by_id[sub], quantity, component))
         source = "shopper" if picks else source
     if not picks:
-        picks = _inferred_lines(order, text)
+        picks = [(index, quantity, None) for index, quantity in _inferred_lines(order, text)]
     out = []
-    for index, quantity in picks:
+    for index, quantity, component in picks:
         item = order.items[index]
         quantity = min(quantity, item.quantity)
-        line = paid.get(index)
-        amount = None
-        if line is not None:
-            amount = (line * quantity / item.quantity).quantize(CENT, rounding=ROUND_HALF_UP)
-        out.append(AffectedLine(item.sub_order_id, item.title, quantity, amount, source))
+        amount = line_amount(order, index, quantity, component)
+        out.append(AffectedLine(item.sub_order_id, item.title, quantity, amount, source, component))
     return out
 
 
-def affected_base(lines: list[AffectedLine]) -> Decimal | None:
+def affected_base(lines: list[AffectedLine] | tuple[AffectedLine, ...]) -> Decimal | None:
     """The price paid for the affected goods (None when a line's price is unknown)."""
     if not lines or any(line.amount is None for line in lines):
         return None
@@ -169,7 +278,8 @@ def affected_items(lines: tuple[AffectedLine, ...] | list[AffectedLine]) -> list
             title=line.title,
             quantity=line.quantity,
             amount=f"{line.amount:.2f}" if line.amount is not None else None,
-            source=line.source,
+            source="shopper" if line.source == "shopper" else "inferred",
+            component=line.component,
         )
         for line in lines
     ]

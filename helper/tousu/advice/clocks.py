@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from tousu.models.advice import Clock
 from tousu.models.base import CHINA_TZ
+from tousu.models.order import Order
 
 from .facts import OrderFacts, next_midnight
 from .rules import ClockSpec, rulebook
@@ -115,14 +116,30 @@ def _days_hours(seconds: int) -> str:
     return f"{hours}小时" if hours else f"{max(1, rest // 60)}分钟"
 
 
+def clock_categories(order: Order, title_categories: set[str]) -> frozenset[str]:
+    """The item categories that switch clocks off: read from the titles (never from the shopper's
+    words alone), the order's own virtual flag and the items marked custom-made."""
+    found = set(title_categories) & {"virtual", "custom", "fresh"}
+    goods = order.goods
+    if order.virtual:
+        found.add("virtual")
+    if goods and all(item.custom_made for item in goods):
+        found.add("custom")
+    return frozenset(found)
+
+
 def one_clock(
     code: str,
     facts: OrderFacts,
     now: datetime,
     settings: AdviceSettings,
     completed_at: datetime | None = None,
+    categories: frozenset[str] = frozenset(),
 ) -> Clock:
     spec = rulebook().clocks[code]
+    excluded = next((why for category, why in (spec.not_for or {}).items() if category in categories), None)
+    if excluded:
+        return Clock(code=code, name=spec.name, state="not_applicable", basis=spec.basis, reason=excluded)
     if spec.only_for == "durable" and not facts.is_durable:
         return Clock(
             code=code,
@@ -211,5 +228,6 @@ def clocks_for(
     now: datetime,
     settings: AdviceSettings,
     completed_at: datetime | None,
+    categories: frozenset[str] = frozenset(),
 ) -> list[Clock]:
-    return [one_clock(code, facts, now, settings, completed_at) for code in codes]
+    return [one_clock(code, facts, now, settings, completed_at, categories) for code in codes]

@@ -11,7 +11,7 @@ from tousu.models.order import Order
 
 from .amounts import affected_items
 from .categories import categories_for
-from .clocks import clocks_for
+from .clocks import clock_categories, clocks_for
 from .draft import build_draft
 from .evidence import evidence_for
 from .facts import order_facts, yuan
@@ -33,7 +33,7 @@ def advise(request: AdviceRequest, settings: AdviceSettings | None = None) -> Ad
     now = (request.now or datetime.now(CHINA_TZ)).astimezone(CHINA_TZ).replace(microsecond=0)
     order, problem = request.order, request.problem
     # The amounts count only the goods the problem concerns: the shopper's choice, else the text's.
-    chosen = [(a.sub_order_id, a.quantity) for a in request.affected_items or []] or None
+    chosen = [(a.sub_order_id, a.quantity, a.component) for a in request.affected_items or []] or None
     facts = order_facts(order, now, settings, text=problem.text, affected=chosen)
     signals = read_signals(problem)
     found = categories_for([i.title for i in order.goods], problem.text)
@@ -55,10 +55,16 @@ def advise(request: AdviceRequest, settings: AdviceSettings | None = None) -> Ad
     variant = variant_for(info, signals)
     ordinary = variant.remedies if variant and variant.remedies else info.remedies
     asked = asked_punitive(problem.text)
-    plan = plan_remedies(info, ordinary, signals, facts, order.platform, settings, asked)
+    in_titles = {c.code for c in found if c.from_title}
+    plan = plan_remedies(
+        info, ordinary, signals, facts, order.platform, settings, asked,
+        order=order, now=now, text=problem.text, categories=clock_categories(order, in_titles),
+    )  # fmt: skip
     punitive = {r.code for r in plan.remedies} & PUNITIVE
     evidence = evidence_for(info, signals, facts, punitive)
-    clocks = clocks_for(info.clocks, facts, now, settings, order.completed_at)
+    clocks = clocks_for(
+        info.clocks, facts, now, settings, order.completed_at, clock_categories(order, in_titles)
+    )
     findings = lint(
         problem.text,
         paid=yuan(facts.price_paid) if facts.price_paid is not None else None,
@@ -94,7 +100,15 @@ def case_clocks(
     settings = settings or DEFAULT_SETTINGS
     now = now.astimezone(CHINA_TZ).replace(microsecond=0)
     facts = order_facts(order, now, settings, text=problem_text)
-    return clocks_for(rulebook().types[type_code].clocks, facts, now, settings, order.completed_at)
+    in_titles = {c.code for c in categories_for([i.title for i in order.goods], "") if c.from_title}
+    return clocks_for(
+        rulebook().types[type_code].clocks,
+        facts,
+        now,
+        settings,
+        order.completed_at,
+        clock_categories(order, in_titles),
+    )
 
 
 def ranking_inputs(request: AdviceRequest, settings: AdviceSettings | None = None) -> dict[str, float]:

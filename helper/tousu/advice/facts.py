@@ -6,6 +6,7 @@ Everything here is derived from the order alone (plus `now`), in China time.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -13,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from tousu.models.base import CHINA_TZ
 from tousu.models.order import Order
 
-from .amounts import AffectedLine, affected_base, affected_lines
+from .amounts import AffectedLine, Requested, affected_base, affected_lines, goods_lines, line_paid
 from .rulefiles import rule_files
 from .settings import AdviceSettings
 
@@ -111,7 +112,11 @@ def ship_by(order: Order, settings: AdviceSettings) -> ShipBy | None:
         return None
     promised: list[tuple[datetime, str]] = []
     for item in order.goods:
-        if item.ship_promise:
+        if item.ship_within_hours is not None:
+            # The page's promise as a number of hours: exact, so it goes before the words.
+            words = item.ship_promise or f"付款后{item.ship_within_hours}小时内发货"
+            promised.append((paid + timedelta(hours=item.ship_within_hours), words))
+        elif item.ship_promise:
             due = parse_ship_promise(item.ship_promise, paid)
             if due is not None:
                 promised.append((due, item.ship_promise))
@@ -161,13 +166,21 @@ def price_paid(order: Order) -> Decimal | None:
 
 def _whole(order: Order, lines: list[AffectedLine]) -> bool:
     """Whether the affected lines are all the order's goods, every unit."""
-    goods = [i for i in order.items if not i.pseudo and not getattr(i, "gift", False) and i.quantity > 0]
+    goods = goods_lines(order)
     taken = {(line.sub_order_id, line.title): line.quantity for line in lines}
     return not lines or all(taken.get((i.sub_order_id, i.title)) == i.quantity for i in goods)
 
 
 def _paid_for_affected(order: Order, lines: list[AffectedLine]) -> Decimal | None:
     if _whole(order, lines):
+        paid = line_paid(order)
+        if (
+            paid
+            and all(v is not None for v in paid.values())
+            and all(i.paid_amount for i in goods_lines(order))
+        ):
+            # Every line shows its 实付: their sum is the goods' price, to the cent.
+            return sum((v for v in paid.values() if v is not None), Decimal(0))
         # The whole order's goods: what was paid less freight and pseudo lines, to the cent.
         return price_paid(order)
     return affected_base(lines)
@@ -179,7 +192,7 @@ def order_facts(
     settings: AdviceSettings,
     *,
     text: str = "",
-    affected: list[tuple[str, int]] | None = None,
+    affected: Sequence[Requested] | None = None,
 ) -> OrderFacts:
     """`text` (the shopper's words) and `affected` ([(sub_order_id, quantity)] the shopper gave)
     narrow the price paid to the affected goods."""
@@ -206,7 +219,7 @@ def order_facts(
             flags.add("past_ship_by")
         # 争议处理规则 art. 25: the carrier's own record is the shipping time, and a parcel split off
         # and sent late is a late shipment even when the first parcel left on time.
-        carrier = [p.shipped_at for p in order.parcels if p.shipped_at is not None]
+        carrier = [t for p in order.parcels if (t := p.first_scan_at or p.shipped_at) is not None]
         late_at = max(carrier) if carrier else shipped
         if late_at is not None and late_at > deadline.due and paid is not None:
             flags.add("shipped_late")

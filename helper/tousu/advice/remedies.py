@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 
 from tousu.models.advice import Remedy
+from tousu.models.order import Order
 
+from .amounts import affected_base, missing_units
 from .facts import OrderFacts, yuan
 from .formulas import food_tenfold, fraud_triple, late_shipment_compensation
+from .lateness import Lateness, lateness
+from .proof import fraud_proven, policy
 from .ranking import Signals
+from .refunds import RefundFigure, broken_carrier, refund_figure
 from .rules import PunitiveGate, TypeInfo, remedy_info, rulebook
 from .settings import AdviceSettings
 
@@ -34,24 +40,9 @@ def punitive_supported(gate: PunitiveGate, signals: Signals, facts: OrderFacts) 
 
 
 _SUM = re.compile(r"(\d+(?:\.\d+)?)\s*(?:元|块)")
-
-
-def _sum_in(signals: Signals, feature: str) -> Decimal | None:
-    match = _SUM.search(signals.features.get(feature) or "")
-    return Decimal(match.group(1)) if match else None
-
-
-def _refund_extra(
-    code: str, info: TypeInfo, signals: Signals, facts: OrderFacts, order_fails: bool
-) -> Decimal:
-    """Freight a refund carries: the outbound freight when the whole order failed (never shipped, an
-    empty parcel), and return postage the shopper paid when the seller is at fault."""
-    extra = Decimal(0)
-    if code in ("refund_only", "return_refund") and order_fails and facts.shipping_fee:
-        extra += facts.shipping_fee
-    if code == "return_refund" and info.code != "seven_day_return_refused":
-        extra += _sum_in(signals, "return_postage_paid") or Decimal(0)
-    return extra
+# The goods (or some of them) never reached the shopper: a refund without a return.
+_NOT_ARRIVED = {"empty_parcel", "missing_item", "out_of_stock"}
+_REFUSED_AT_DOOR = re.compile(r"拒收|拒签|拒绝签收")
 
 
 def _promised(signals: Signals) -> Decimal | None:
@@ -60,28 +51,82 @@ def _promised(signals: Signals) -> Decimal | None:
     return Decimal(match.group(1)) if match else None
 
 
-def _amount(
-    code: str,
-    facts: OrderFacts,
-    platform: str,
-    settings: AdviceSettings,
-    promised: Decimal | None = None,
-    extra: Decimal = Decimal(0),
-) -> str | None:
-    kind = remedy_info(code).amount
-    paid = facts.price_paid
-    if paid is None or kind == "none":
+@dataclass(frozen=True)
+class _Context:
+    """What every amount of one advice reads."""
+
+    order: Order | None
+    facts: OrderFacts
+    text: str
+    now: datetime | None
+    platform: str
+    settings: AdviceSettings
+    late: Lateness
+    no_reason: bool
+    empty_parcel: bool
+    categories: set[str] = field(default_factory=set)
+
+
+def _late_amount(ctx: _Context, promised: Decimal | None) -> Decimal | None:
+    shopper = [line for line in ctx.facts.affected if line.source == "shopper"]
+    base = affected_base(shopper) if shopper else affected_base(ctx.late.units) if ctx.late.units else None
+    if base is None:
+        base = ctx.facts.price_paid
+    if base is None:
         return None
-    if kind == "paid":
-        return yuan(paid + extra)
-    if kind == "fraud_triple":
-        return yuan(fraud_triple(paid))
-    if kind == "food_tenfold":
-        return yuan(food_tenfold(paid))
+    # A sum the seller promised for the same breach wins when higher (就高, 争议处理规则 art. 15).
+    return max(late_shipment_compensation(base, ctx.platform, ctx.settings), promised or Decimal(0))
+
+
+def _refund(code: str, ctx: _Context) -> RefundFigure:
+    if ctx.order is None or ctx.now is None:
+        return RefundFigure(ctx.facts.price_paid)
+    return refund_figure(
+        code,
+        ctx.order,
+        ctx.facts,
+        ctx.text,
+        now=ctx.now,
+        no_reason=ctx.no_reason,
+        seller_at_fault=not ctx.no_reason,
+        empty_parcel=ctx.empty_parcel,
+        categories=ctx.categories,
+    )
+
+
+def _amount(code: str, ctx: _Context, promised: Decimal | None) -> tuple[str | None, RefundFigure | None]:
+    kind = remedy_info(code).amount
+    paid = ctx.facts.price_paid
+    if kind == "none":
+        return None, None
+    if kind == "freight":
+        fee = ctx.facts.shipping_fee
+        return (yuan(fee) if fee else None), None
     if kind == "late_shipment":
-        # A sum the seller promised for the same breach wins when higher (就高, 争议处理规则 art. 15).
-        return yuan(max(late_shipment_compensation(paid, platform, settings), promised or Decimal(0)))
-    return None
+        value = _late_amount(ctx, promised)
+        return (yuan(value) if value is not None else None), None
+    if paid is None:
+        return None, None
+    if kind == "paid":
+        figure = _refund(code, ctx)
+        return (yuan(figure.amount) if figure.amount is not None else None), figure
+    if kind == "fraud_triple":
+        return yuan(fraud_triple(paid)), None
+    if kind == "food_tenfold":
+        return yuan(food_tenfold(paid)), None
+    return None, None
+
+
+def _note(base_note: str, figure: RefundFigure | None, paid: Decimal | None) -> str:
+    """The shopper reads what the figure holds: the goods' price and each part added or taken off."""
+    if figure is None:
+        return base_note
+    if figure.refused:
+        return figure.refused
+    if not figure.parts or paid is None:
+        return base_note
+    pieces = "".join(f"{'+' if v > 0 else '−'}{label}{yuan(abs(v))}元" for label, v in figure.parts)
+    return f"{base_note}（金额=货款{yuan(paid)}元{pieces}）"
 
 
 def plan_remedies(
@@ -92,20 +137,51 @@ def plan_remedies(
     platform: str,
     settings: AdviceSettings,
     asked_punitive: set[str],
+    *,
+    order: Order | None = None,
+    now: datetime | None = None,
+    text: str = "",
+    categories: frozenset[str] | set[str] | None = None,
 ) -> RemedyPlan:
+    present = set(signals.features)
+    late = (
+        lateness(order, now, text, settings.ship_by_hours)
+        if order is not None and now is not None
+        else Lateness(bool({"past_ship_by", "shipped_late"} & facts.flags), ())
+    )
+    ctx = _Context(
+        order=order,
+        facts=facts,
+        text=text,
+        now=now,
+        platform=platform,
+        settings=settings,
+        late=late,
+        no_reason=info.code == "seven_day_return_refused",
+        empty_parcel="empty_parcel" in present,
+        categories=set(categories or ()),
+    )
     codes = list(ordinary)
     if facts.status in _UNSHIPPED:
         codes = [c for c in codes if c not in _NEEDS_GOODS] or ["refund_only"]
-    if info.code == "late_shipment" and not ({"past_ship_by", "shipped_late"} & facts.flags):
-        # Not late (yet): compensation has no basis; a refund request stays open.
+    if info.code == "late_shipment" and not late.late:
+        # Not late (yet, or by a later date the shopper agreed to): compensation has no basis.
         codes = [c for c in codes if c != "late_shipment_compensation"] or ["refund_only"]
     if info.code == "quality_defect" and "after_7d" in facts.flags:
         # 消法 24: after 7 days a return needs grounds to terminate; exchange or repair otherwise.
         codes = [c for c in codes if c != "return_refund"] + ["return_refund"]
+    never_arrived = _NOT_ARRIVED & present or missing_units(text) or _REFUSED_AT_DOOR.search(text)
+    if never_arrived and "refund_only" not in codes:
+        # Goods that never arrived are refunded without a return (争议处理规则 arts 27, 38).
+        codes.append("refund_only")
     refused: list[tuple[str, str]] = []
+    food_offered = False
     for gate in info.punitive:
+        if gate.code == "fraud_triple":
+            continue  # one evidence policy for every type, below
         if punitive_supported(gate, signals, facts):
             codes.append(gate.code)
+            food_offered = food_offered or gate.code == "food_tenfold"
         elif gate.code in asked_punitive or signals.wanted == gate.code:
             refused.append((gate.code, gate.why_not))
     if "food_tenfold" not in codes:
@@ -113,21 +189,25 @@ def plan_remedies(
         food_gate = next(g for g in rulebook().types["food_safety"].punitive if g.code == "food_tenfold")
         if punitive_supported(food_gate, signals, facts):
             codes.append("food_tenfold")
+            food_offered = True
             refused = [(code, why) for code, why in refused if code != "food_tenfold"]
-    if (
-        "late_shipment_compensation" not in codes
-        and {"past_ship_by", "shipped_late"} & facts.flags
-        and _promised(signals) is not None
-    ):
-        # The seller promised a sum for shipping late and the order did ship late: the
-        # compensation (the higher of the promise and the platform figure, 争议处理规则 第十五条)
-        # is owed whether the shopper tells it as a late shipment or as a broken promise.
+    titles = [item.title for item in order.goods] if order is not None else []
+    if not food_offered and fraud_proven(text or signals.text, titles, facts.is_food):
+        codes.append("fraud_triple")
+    elif "fraud_triple" in asked_punitive or signals.wanted == "fraud_triple":
+        gate_why = next((g.why_not for g in info.punitive if g.code == "fraud_triple"), None)
+        refused.append(("fraud_triple", gate_why or policy().why_not))
+    if late.late and "late_shipment_compensation" not in codes:
+        # Shipped late by the carrier's record: the compensation is owed whatever the shopper
+        # calls the complaint (a broken promise, a counterfeit claim, a refund).
         codes.append("late_shipment_compensation")
+    if order is not None and broken_carrier(order) and facts.shipping_fee:
+        codes.append("freight_refund")
     wanted = signals.wanted
     if wanted in codes:
         codes.remove(wanted)
         codes.insert(0, wanted)
-    fails = facts.whole_order and (facts.status == "awaiting_shipment" or "empty_parcel" in signals.features)
+    promised = _promised(signals)
     remedies = []
     for code in dict.fromkeys(codes):
         base = remedy_info(code)
@@ -139,18 +219,15 @@ def plan_remedies(
             note = base.extra["note_tmall"].format(
                 rate=f"{settings.late_ship_rate_tmall * 100:.0f}", cap=settings.late_ship_max_tmall
             )
-        freight = _refund_extra(code, info, signals, facts, fails)
-        if freight and facts.price_paid is not None:
-            # The shopper reads what the figure holds: the goods' price and the freight owed back.
-            note = f"{note}（金额含货款{yuan(facts.price_paid)}元和运费{yuan(freight)}元）"
+        amount, figure = _amount(code, ctx, promised)
         remedies.append(
             Remedy(
                 code=code,
                 name=base.title,
-                amount=_amount(code, facts, platform, settings, _promised(signals), freight),
+                amount=amount,
                 basis=override.basis if override and override.basis else base.basis,
                 venue=base.venue,
-                note=note,
+                note=_note(note, figure, facts.price_paid),
             )
         )
     return RemedyPlan(remedies=remedies, refused_punitive=refused)

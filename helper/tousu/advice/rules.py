@@ -159,6 +159,8 @@ class ClockSpec:
     years: int | None = None
     setting: str | None = None
     only_for: str | None = None
+    # Item categories the clock does not apply to, each with the reason shown (clocks.toml).
+    not_for: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -43,9 +43,10 @@ RemedyCode = Literal[
     "late_shipment_compensation",
     "fraud_triple",
     "food_tenfold",
+    "freight_refund",
 ]
 PunitiveCode = Literal["fraud_triple", "food_tenfold"]
-AmountKind = Literal["none", "paid", "fraud_triple", "food_tenfold", "late_shipment"]
+AmountKind = Literal["none", "paid", "fraud_triple", "food_tenfold", "late_shipment", "freight"]
 VenueCode = Literal[
     "after_sales", "platform_intervention", "complaint", "report", "regulator_12315", "court", "police"
 ]
@@ -253,8 +254,43 @@ class PunitiveFormula(Sourced):
     basis_short: str  # how the linter names the statute to the shopper
 
 
+RefundPartCode = Literal[
+    "return_freight", "outbound_freight", "lost_discount", "gift_value", "freight_deduction"
+]
+
+
+class RefundPart(Sourced):
+    """One part a refund adds to or takes from the price paid for the affected goods."""
+
+    sign: Literal["add", "subtract"]
+    label: str
+    patterns: list[str]
+    none_patterns: list[str]
+    none_services: list[str]
+
+
+class LateShipmentFormula(Sourced):
+    agreement_patterns: Patterns
+
+
+class FraudProofPolicy(Sourced):
+    """When fraud_triple is offered: a written document with a finding of deception."""
+
+    documents: Patterns
+    negations: list[str]
+    after_negations: list[str]
+    findings: Patterns
+    disclosed: Patterns
+    knew_before: Patterns
+    expired: Patterns
+    why_not: str
+
+
 class FormulasFile(RuleModel):
     punitive: dict[PunitiveCode, PunitiveFormula]
+    refund_parts: dict[RefundPartCode, RefundPart]
+    late_shipment: LateShipmentFormula
+    fraud_proof: FraudProofPolicy
 
 
 # --- evidence.toml, clocks.toml, routes.toml, settings.toml, items.toml -------------------------
@@ -280,6 +316,8 @@ class ClockRule(Sourced):
     years: int | None = None
     setting: SettingName | None = None
     only_for: Literal["durable"] | None = None
+    # Item categories (advice/categories.toml codes) the clock does not apply to, with the reason.
+    not_for: dict[Literal["virtual", "custom", "fresh"], str] | None = None
 
 
 ClocksFile = RootModel[dict[ClockCode, ClockRule]]

@@ -47,6 +47,8 @@ class AffectedItemRequest(StrictModel):
 
     sub_order_id: str = Field(min_length=1, max_length=64)
     quantity: int = Field(ge=1, le=100000)
+    # One sub-item of a combination listing (its name in the item's `components`).
+    component: str | None = Field(default=None, max_length=200)
 
 
 class AdviceRequest(StrictModel):
@@ -146,6 +148,7 @@ class AffectedItem(Model):
     quantity: int
     amount: Money | None = None
     source: Literal["shopper", "inferred"]
+    component: str | None = None
 
 
 class ItemCategory(Model):

@@ -1,0 +1,205 @@
+"""Exact amounts from the order contract: the affected goods' 实付, late units by the carrier's
+first record, refund parts, and the one evidence policy of fraud_triple. All values invented."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tousu.advice import advise
+from tousu.models import AdviceRequest, Order
+
+NOW = "2026-11-28T12:00:00+08:00"
+OID = "3100000000000000200"
+A, B, C = "3100000000000000201", "3100000000000000202", "3100000000000000203"
+
+
+def line(sub: str, title: str, price: str, paid: str | None = None, qty: int = 1, **kw: Any) -> dict:
+    return {"sub_order_id": sub, "title": title, "quantity": qty, "unit_price": price,
+            "paid_amount": paid or f"{float(price) * qty:.2f}", "kind": "goods", **kw}  # fmt: skip
+
+
+def order(items: list[dict], *, freight: str = "0.00", signed: str | None = "2026-11-25T12:00:00+08:00",
+          parcels: list[dict] | None = None, status: str = "shipped", **kw: Any) -> dict:  # fmt: skip
+    goods_paid = sum(float(i["paid_amount"]) for i in items)
+    default_parcel = {
+        "company": "中通快递",
+        "tracking_no": "78900000000200",
+        "contents": [{"sub_order_id": i["sub_order_id"], "quantity": i["quantity"]} for i in items],
+        "first_scan_at": "2026-11-21T12:00:00+08:00",
+        "signed_at": signed,
+    }
+    return {
+        "order_id": OID,
+        "platform": kw.pop("platform", "taobao"),
+        "status": status,
+        "paid_at": "2026-11-20T10:00:00+08:00",
+        "received_at": signed,
+        "total_paid": f"{goods_paid + float(freight):.2f}",
+        "freight": freight,
+        "items": items,
+        "parcels": [default_parcel] if parcels is None else parcels,
+        **kw,
+    }
+
+
+def amounts(body: dict, text: str, **request: Any) -> dict[str, str | None]:
+    advice = advise(
+        AdviceRequest.model_validate({"order": body, "problem": {"text": text}, "now": NOW, **request})
+    )
+    return {r.code: r.amount for r in advice.remedies}
+
+
+TWO = [line(A, "示例真丝睡衣 女款", "500.00", "450.00"), line(B, "示例棉袜 三双装", "50.00", "45.00")]
+
+
+def test_the_triple_counts_the_affected_line_at_its_paid_amount_never_the_freight() -> None:
+    body = order(TWO, freight="12.00", discounts=[{"name": "店铺优惠券", "amount": "-55.00"}])
+    text = "睡衣送到检测机构，检测报告写明面料是涤纶，不是真丝；棉袜没问题"
+    got = amounts(body, text)
+    assert got["fraud_triple"] == "1350.00"  # 3 x 450, the sock line and the freight left out
+    shopper = amounts(body, "面料不对", affected_items=[{"sub_order_id": A, "quantity": 1}])
+    assert "fraud_triple" not in shopper  # no written finding: the items alone prove nothing
+
+
+@pytest.mark.parametrize(
+    "finding",
+    [
+        "鉴定中心出具了书面鉴定证书，结论：非该品牌正品",
+        "品牌方发来盖章的声明函，说明这件不是他们生产的产品",
+        "专柜给了加盖专柜章的书面说明，认定为仿冒品",
+        "有CNAS资质的实验室检验报告显示羊毛含量为0%",
+        "品牌授权售后的检测单显示这台机器早已激活，有维修记录",
+    ],
+)
+def test_written_findings_in_many_wordings_support_the_triple(finding: str) -> None:
+    body = order([line(A, "示例品牌羊毛大衣", "800.00")])
+    assert amounts(body, finding)["fraud_triple"] == "2400.00"
+
+
+@pytest.mark.parametrize(
+    "doubt",
+    [
+        "摸起来手感很差，价格也便宜得离谱，肯定是假的，要退一赔三",
+        "专柜柜员口头说不是正品，但不肯出具书面说明，要退一赔三",
+        "官网查询防伪码显示无效，要求退一赔三",
+        "鉴定报告也没有，就是觉得不对，要退一赔三",
+    ],
+)
+def test_doubts_without_a_written_finding_get_no_triple(doubt: str) -> None:
+    assert "fraud_triple" not in amounts(order([line(A, "示例品牌羊毛大衣", "800.00")]), doubt)
+
+
+def test_a_replica_disclosed_in_the_title_never_gets_the_triple() -> None:
+    body = order([line(A, "复刻款 示例腕表 非正品 介意勿拍", "300.00")])
+    assert "fraud_triple" not in amounts(body, "鉴定机构出具鉴定报告：非正品，要退一赔三")
+
+
+def test_late_shipment_counts_the_late_parcel_by_the_carriers_first_scan() -> None:
+    items = [
+        line(A, "示例台灯", "100.00", ship_within_hours=48),
+        line(B, "示例显示器", "900.00", ship_within_hours=48),
+    ]
+    parcels = [
+        {"tracking_no": "78900000000201", "contents": [{"sub_order_id": A, "quantity": 1}],
+         "first_scan_at": "2026-11-21T09:00:00+08:00", "signed_at": "2026-11-23T09:00:00+08:00"},
+        # The seller clicked 发货 on time, the carrier first saw it three days later.
+        {"tracking_no": "78900000000202", "contents": [{"sub_order_id": B, "quantity": 1}],
+         "shipped_at": "2026-11-21T10:00:00+08:00", "first_scan_at": "2026-11-25T09:00:00+08:00"},
+    ]  # fmt: skip
+    body = order(items, freight="10.00", parcels=parcels, shipped_at="2026-11-21T09:00:00+08:00")
+    assert amounts(body, "显示器拖了好几天")["late_shipment_compensation"] == "30.00"  # min(5% x 900, 30)
+    tmall = {**body, "platform": "tmall"}
+    assert amounts(tmall, "显示器拖了好几天")["late_shipment_compensation"] == "270.00"  # 30% x 900
+
+
+def test_a_combinations_sub_item_counts_at_its_declared_value() -> None:
+    item = line(A, "示例露营套装（帐篷+睡袋）", "1000.00", ship_within_hours=24,
+                components=[{"name": "帐篷"}, {"name": "睡袋", "declared_value": "300.00"}])  # fmt: skip
+    tent = [{"sub_order_id": A, "quantity": 1, "component": "帐篷"}]
+    bag = [{"sub_order_id": A, "quantity": 1, "component": "睡袋"}]
+    parcels = [
+        {"tracking_no": "78900000000203", "contents": tent, "first_scan_at": "2026-11-20T18:00:00+08:00"},
+        {"tracking_no": "78900000000204", "contents": bag, "first_scan_at": "2026-11-24T18:00:00+08:00"},
+    ]  # fmt: skip
+    body = order([item], parcels=parcels, signed=None)
+    assert amounts(body, "睡袋晚了几天才寄出")["late_shipment_compensation"] == "15.00"  # 5% x 300
+    picked = [{"sub_order_id": A, "quantity": 1, "component": "睡袋"}]
+    assert amounts(body, "晚发", affected_items=picked)["late_shipment_compensation"] == "15.00"
+
+
+def test_a_later_date_the_shopper_agreed_to_is_the_deadline() -> None:
+    parcels = [{"tracking_no": "78900000000205", "contents": [{"sub_order_id": A, "quantity": 1}],
+                "first_scan_at": "2026-11-24T10:00:00+08:00"}]  # fmt: skip
+    body = order([line(A, "示例书柜", "400.00", ship_within_hours=48)], parcels=parcels, signed=None)
+    assert amounts(body, "为什么这么久才发货")["late_shipment_compensation"] == "20.00"
+    agreed = "卖家问能否11月26日前发货，我回复了可以。现在想要晚发赔偿"
+    assert amounts(body, agreed, type="late_shipment").get("late_shipment_compensation") is None
+
+
+def test_return_postage_comes_back_when_the_seller_is_at_fault_unless_insurance_paid_it() -> None:
+    text = "收到的尺码和页面标的不一样，想退掉睡衣，寄回运费15元是我垫付的"
+    assert amounts(order(TWO), text)["return_refund"] == "465.00"  # 450 + 15
+    insured = order(TWO, services=["退货宝"])
+    assert amounts(insured, text)["return_refund"] == "450.00"
+
+
+def test_outbound_freight_only_when_the_whole_order_failed() -> None:
+    single = order([line(A, "示例音箱", "128.00")], freight="8.00")
+    assert amounts(single, "拆开是个空盒子，里面什么都没有")["refund_only"] == "136.00"
+    partial = order(TWO, freight="8.00")
+    assert amounts(partial, "睡衣有破洞，寄回运费10元", type="quality_defect")["return_refund"] == "460.00"
+
+
+def test_missing_units_are_refunded_without_a_return() -> None:
+    body = order([line(A, "示例纸巾 10包装", "5.00", qty=10)])
+    assert amounts(body, "拆开箱子里只有7包")["refund_only"] == "15.00"
+
+
+def test_no_reason_return_loses_the_kept_goods_discount_and_a_kept_gift() -> None:
+    items = [line(A, "示例羽绒背心", "200.00", "180.00"), line(B, "示例毛线帽", "100.00", "90.00"),
+             {"sub_order_id": C, "title": "赠品：示例手套", "quantity": 1, "unit_price": "0.00",
+              "paid_amount": "0.00", "kind": "gift", "declared_value": "25.00"}]  # fmt: skip
+    body = order(items, discounts=[{"name": "满300减30", "amount": "-30.00"}])
+    pick = [{"sub_order_id": B, "quantity": 1}]
+    got = amounts(body, "不想要了，七天无理由退货", type="seven_day_return_refused", affected_items=pick)
+    assert got["return_refund"] == "70.00"  # 90 less the 20 the kept vest loses
+    kept_gift = "不想要了，七天无理由退货，赠品手套已经用了"
+    got = amounts(body, kept_gift, type="seven_day_return_refused", affected_items=pick)
+    assert got["return_refund"] == "45.00"
+
+
+def test_no_reason_return_deducts_the_freight_of_a_lost_free_shipping_threshold() -> None:
+    body = order(TWO, shipping_rule={"free_shipping_threshold": "99.00", "standard_freight": "6.00"})
+    pick = [{"sub_order_id": A, "quantity": 1}]
+    got = amounts(body, "七天无理由退货", type="seven_day_return_refused", affected_items=pick)
+    assert got["return_refund"] == "444.00"  # the socks alone (50) no longer ship free
+
+
+def test_no_reason_return_has_no_amount_after_the_window_or_for_custom_goods() -> None:
+    late = order([line(A, "示例外套", "259.00")], signed="2026-11-15T10:00:00+08:00")
+    assert amounts(late, "不喜欢，想七天无理由退货", type="seven_day_return_refused")["return_refund"] is None
+    custom = order([line(A, "示例钢笔 刻字", "168.00", custom_made=True)])
+    assert (
+        amounts(custom, "不喜欢，想七天无理由退货", type="seven_day_return_refused")["return_refund"] is None
+    )
+    fine = order([line(A, "示例外套", "259.00")])
+    assert (
+        amounts(fine, "不喜欢，想七天无理由退货", type="seven_day_return_refused")["return_refund"]
+        == "259.00"
+    )
+
+
+def test_a_broken_carrier_promise_refunds_the_freight() -> None:
+    body = order([line(A, "示例茶具", "300.00", ship_promise="默认发顺丰")], freight="12.00")
+    body["parcels"][0]["company"] = "中通快递"
+    assert amounts(body, "说好发顺丰结果发了中通")["freight_refund"] == "12.00"
+
+
+def test_affected_items_report_what_the_amounts_used() -> None:
+    body = order(TWO)
+    request = {"order": body, "problem": {"text": "睡衣起球严重，棉袜没问题"}, "now": NOW}
+    advice = advise(AdviceRequest.model_validate(request))
+    assert [(i.sub_order_id, i.quantity, i.amount) for i in advice.affected_items] == [(A, 1, "450.00")]
+    assert Order.model_validate(body).items[0].paid_amount == "450.00"
