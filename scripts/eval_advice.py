@@ -76,7 +76,8 @@ def robustness(cases: list[Case], label: str) -> None:
     for name, variant in (("traditional", to_traditional), ("no punctuation", strip_punctuation)):
         print_summary(f"{label} {name}", evaluate([variant(c) for c in cases]))
     result = evaluate_stories(stories(cases))
-    print(f"{label + ' stories':34s} n={result['n']:4d}  primary {result['top1']:.3f}  both named {result['top3']:.3f}")
+    head = f"{label + ' stories':34s} n={result['n']:4d}"
+    print(f"{head}  primary {result['top1']:.3f}  both named {result['top3']:.3f}")
 
 
 def print_summary(label: str, result: dict) -> None:

@@ -18,28 +18,56 @@ from tousu.models import AdviceRequest
     ("text", "preset", "item", "expected"),
     [
         # The refusal concerns a repair the shopper is entitled to: that is the grievance.
-        ("电饭煲半个月就不加热了，还在保修期内，我要求维修，店家直接拒绝说是我用错了", "completed_20d",
-         "智能电饭煲", "after_sales_refused"),
+        (
+            "电饭煲半个月就不加热了，还在保修期内，我要求维修，店家直接拒绝说是我用错了",
+            "completed_20d",
+            "智能电饭煲",
+            "after_sales_refused",
+        ),
         # A review, then pressure: harassment, though the seller also refused a refund.
-        ("给了差评以后店家不给退款，还天天换号码打电话逼我删评，连我老婆的电话都打了", "completed_3d",
-         "床上四件套", "harassment"),
+        (
+            "给了差评以后店家不给退款，还天天换号码打电话逼我删评，连我老婆的电话都打了",
+            "completed_3d",
+            "床上四件套",
+            "harassment",
+        ),
         # Another variety sent, then refused: the wrong item is the issue.
-        ("我订的是狗粮，寄来的是一袋兔粮，找客服换货被拒绝了", "shipped_signed_2d", "成犬粮 5kg",
-         "wrong_or_missing_item"),
+        (
+            "我订的是狗粮，寄来的是一袋兔粮，找客服换货被拒绝了",
+            "shipped_signed_2d",
+            "成犬粮 5kg",
+            "wrong_or_missing_item",
+        ),
         # Broken on arrival with the box crushed; the seller ignoring it is how it went.
-        ("快递送来外箱瘪了一大块，里面的台灯灯罩碎了，联系卖家一直不回复", "shipped_signed_2d",
-         "护眼台灯", "damaged_in_transit"),
+        (
+            "快递送来外箱瘪了一大块，里面的台灯灯罩碎了，联系卖家一直不回复",
+            "shipped_signed_2d",
+            "护眼台灯",
+            "damaged_in_transit",
+        ),
         # A serial number the brand does not know outweighs the talk about how it works.
-        ("音箱声音发闷还断断续续，后来拿序列号去官网查，显示查无此产品", "completed_3d", "蓝牙音箱",
-         "counterfeit"),
+        (
+            "音箱声音发闷还断断续续，后来拿序列号去官网查，显示查无此产品",
+            "completed_3d",
+            "蓝牙音箱",
+            "counterfeit",
+        ),
         # The shopper rules the carrier out: the crack is the goods' own defect.
-        ("外包装完好无损，不是快递压的，可是杯子底部自己裂开了一道缝，倒热水就漏", "completed_3d",
-         "双层玻璃杯", "quality_defect"),
+        (
+            "外包装完好无损，不是快递压的，可是杯子底部自己裂开了一道缝，倒热水就漏",
+            "completed_3d",
+            "双层玻璃杯",
+            "quality_defect",
+        ),
         # A swelling battery is a defect, not food.
         ("充电宝用了几天电池鼓包了，壳子都顶开了", "completed_3d", "快充移动电源", "quality_defect"),
         # An endless countdown is a sales trick.
-        ("页面一直显示限时特价倒计时，我隔了好几天看还是在倒计时，价格也一样", "completed_3d",
-         "空气炸锅", "false_advertising"),
+        (
+            "页面一直显示限时特价倒计时，我隔了好几天看还是在倒计时，价格也一样",
+            "completed_3d",
+            "空气炸锅",
+            "false_advertising",
+        ),
     ],
 )
 def test_the_substance_ranks_first(

@@ -275,6 +275,7 @@ def _rank_learned(
 
 
 FACT_LIFT = 0.4
+STRONG = 3.5  # a feature weight that is explicit evidence for a type on its own
 _HAN = re.compile(r"[\u4e00-\u9fff]")  # only Chinese n-grams read as words in a reason
 _FACT_WORDS = {
     "unshipped": "订单还未发货",
@@ -308,6 +309,13 @@ def _learned_reasons(
     # What the shopper chose themselves (a symptom chip) is always a true reason for the types
     # it speaks for, whatever the model weighs.
     out.extend(text for text in rule_texts if text.startswith(CHOSEN_PREFIX))
+    # Strong explicit evidence written for this type (a refused warranty repair, a serial the
+    # brand does not know) is the first thing the shopper should read, whatever else the model weighs.
+    strong = sorted(
+        (f for f in signals.features if features.get(f) and features[f].weights.get(code, 0) >= STRONG),
+        key=lambda f: -features[f].weights[code],
+    )
+    out.extend(features[f].reason.format(hit=signals.features[f]) for f in strong[:1])
     for name, lift in learned.explain(inputs, code)[:12]:
         kind, _, key = name.partition(":")
         if kind in ("x", "cat") and lift < FACT_LIFT:
