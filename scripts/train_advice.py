@@ -37,7 +37,8 @@ CORPUS = Path(
 )
 # Rule scores join the logits as ranking.rule_logit (absolute, one feature = 1); chosen by the
 # writer-to-writer figures with own data in training (A->B/B->A top-1 at 0.25: .762/.783,
-# 0.5: .756/.776, 1.0: .762/.769).
+# 0.5: .756/.776, 1.0: .762/.769); 1.0 keeps the order-context rules able to decide ("晚发" on a
+# parcel in transit is late_shipment, not not_received), which 0.25 loses.
 RULE_WEIGHT = 1.0
 PRUNE = 0.05  # inputs whose every class weight is smaller than this are dropped from the file
 TRAINING_TOML = ("labelled_cases.toml", "labelled_extra.toml")
