@@ -5,7 +5,11 @@ per-type precision and recall, the confusion matrix, and writer-to-writer figure
 trained on the repo's sets + writer A's dev part, scored on writer B's dev part, and B -> A.
 Each writer's fixed held-out quarter (scripts/train_advice.py `held_out`, by id hash) is never
 trained or tuned on; `--final` scores it with the shipped weights, last.
-Usage: .venv/bin/python scripts/eval_advice.py [--cross] [--final] [--matrix] [--baseline]
+ROBUSTNESS (`--robust`): the target writer's cases in other voices, built mechanically so that
+nothing is copied into rules: traditional script (OpenCC s2t), every punctuation mark and space
+stripped, and stories (one description + "另外" + a description of another type: the first is the
+primary; "both named" = the second type is among the first three types or in `issues`).
+Usage: .venv/bin/python scripts/eval_advice.py [--cross] [--robust] [--final] [--matrix] [--baseline]
 """
 
 from __future__ import annotations
@@ -17,7 +21,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_advice import Case, corpus_cases, held_out, repo_cases, train  # noqa: E402
+from train_advice import (  # noqa: E402
+    Case,
+    corpus_cases,
+    held_out,
+    own_cases,
+    repo_cases,
+    stories,
+    strip_punctuation,
+    to_traditional,
+    train,
+)
 
 from tousu.advice import advise  # noqa: E402
 from tousu.models import TYPE_CODES  # noqa: E402
@@ -43,6 +57,27 @@ def evaluate(cases: list[Case]) -> dict:
         top3 += any(c in case.ok_top3 for c in codes[:3])
         confusion[(case.types[0], case.types[0] if first in case.types else first)] += 1
     return {"n": len(cases), "top1": top1 / len(cases), "top3": top3 / len(cases), "confusion": confusion}
+
+
+def evaluate_stories(cases: list[Case]) -> dict:
+    """Primary first (top-1 in the first part's types) and both named (second part's type among
+    the first three or in the issues)."""
+    top1 = both = 0
+    for case in cases:
+        advice = advise(case.request)
+        codes = [t.code for t in advice.types]
+        named = set(codes[:3]) | {i.type for i in advice.issues}
+        top1 += bool(codes) and codes[0] in case.types
+        both += case.second in named
+    return {"n": len(cases), "top1": top1 / len(cases), "top3": both / len(cases)}
+
+
+def robustness(cases: list[Case], label: str) -> None:
+    for name, variant in (("traditional", to_traditional), ("no punctuation", strip_punctuation)):
+        print_summary(f"{label} {name}", evaluate([variant(c) for c in cases]))
+    result = evaluate_stories(stories(cases))
+    head = f"{label + ' stories':34s} n={result['n']:4d}"
+    print(f"{head}  primary {result['top1']:.3f}  both named {result['top3']:.3f}")
 
 
 def print_summary(label: str, result: dict) -> None:
@@ -75,6 +110,8 @@ def main() -> None:
     parser.add_argument("--final", action="store_true", help="score the untouched held-out quarters")
     parser.add_argument("--matrix", action="store_true")
     parser.add_argument("--baseline", action="store_true", help="rules only, no learned model")
+    parser.add_argument("--robust", action="store_true", help="add the voices/stories figures")
+    parser.add_argument("--no-own", action="store_true", help="train without the own extra sets")
     args = parser.parse_args()
     writers = {w: corpus_cases(w) for w in ("a", "b")}
     dev = {w: [c for c in cs if not held_out(c.id)] for w, cs in writers.items()}
@@ -91,7 +128,7 @@ def main() -> None:
         print(
             "== writer to writer (model trained on repo sets + one writer's dev, scored on the other's dev)"
         )
-        repo = repo_cases()
+        repo = repo_cases() + ([] if args.no_own else own_cases())
         for source, target in (("a", "b"), ("b", "a")):
             _set_model(train(repo + dev[source]))
             result = evaluate(dev[target])
@@ -99,6 +136,8 @@ def main() -> None:
             print_per_type(result)
             if args.matrix:
                 print_matrix(result)
+            if args.robust:
+                robustness(dev[target], f"{source.upper()}->{target.upper()}")
         _set_model(None)
     if args.final:
         print("== FINAL: untouched held-out quarters, shipped weights")
@@ -108,6 +147,8 @@ def main() -> None:
             print_per_type(result)
             if args.matrix:
                 print_matrix(result)
+        if args.robust:
+            robustness(held["b"], "B held-out")
 
 
 if __name__ == "__main__":

@@ -28,12 +28,7 @@ ROUTE_LINE = re.compile(r"^(?P<name>[^：（]+)(?:：(?P<request>[^（]+))?(?:�
 # Confirmed bugs in code this suite does not own, by scenario name -> reason: the case is
 # marked xfail(strict=True), so the day the bug is fixed it fails until the entry goes.
 # (quality_defect and false_advertising were here until tousu.advice ranking fix.)
-KNOWN_BUGS: dict[str, str] = {
-    "after_sales_refused": (
-        "the learned ranker puts quality_defect first (0.84) for a warranty repair the seller "
-        "refused; after_sales_refused is only the secondary issue (issue 11, open)"
-    ),
-}
+KNOWN_BUGS: dict[str, str] = {}
 
 
 def _cases() -> list:

@@ -259,3 +259,94 @@ def order_facts(
         shipping_fee=Decimal(order.shipping_fee) if order.shipping_fee is not None else None,
         whole_order=_whole(order, lines),
     )
+
+
+# Structured dispute facts: what is wrong with the goods or the service (the substance), what the
+# seller did (the procedure), what evidence the shopper holds. Keys are feature codes
+# (rules/features.toml); a feature is one fact of one kind.
+SUBSTANCE = {
+    "no_function": "defect",
+    "broke_in_use": "defect",
+    "workmanship": "defect",
+    "harmful_smell": "defect",
+    "damaged": "damage",
+    "packaging_broken": "damage",
+    "desc_mismatch": "mismatch",
+    "material_mismatch": "mismatch",
+    "size_mismatch": "mismatch",
+    "colour_mismatch": "mismatch",
+    "date_mismatch": "mismatch",
+    "second_hand": "mismatch",
+    "claim_vs_received": "mismatch",
+    "ad_claim": "advertising",
+    "efficacy": "advertising",
+    "fake_reviews": "advertising",
+    "fake": "fake",
+    "serial_unknown": "fake",
+    "not_shipped": "delivery",
+    "no_pickup": "delivery",
+    "out_of_stock": "delivery",
+    "not_received": "delivery",
+    "signed_not_received": "delivery",
+    "empty_parcel": "wrong",
+    "wrong_item": "wrong",
+    "missing_item": "wrong",
+    "food_unsafe": "food",
+    "expired": "food",
+    "foreign_object": "food",
+    "price_change": "price",
+    "harass": "harassment",
+    "bad_review_retaliation": "harassment",
+    "gift_missing": "promise",
+    "price_protection": "promise",
+}
+SELLER = {
+    "refused": "refused",
+    "ignored": "ignored",
+    "refund_after_return_delay": "refund_withheld",
+    "promise_reneged": "reneged",
+    "entitled_refused": "entitled_refused",
+}
+EVIDENCE = {
+    "authenticated": "authentication",
+    "authenticity_check": "authentication",
+    "carrier_ruled_out": "carrier_ruled_out",
+}
+
+
+@dataclass(frozen=True)
+class DisputeFacts:
+    goods: frozenset[str]  # what is wrong: defect, damage, mismatch, fake, wrong, food, ...
+    seller: frozenset[str]  # what the seller did: refused, ignored, reneged, ...
+    evidence: frozenset[str]
+    wanted: str | None
+
+    @property
+    def procedural_only(self) -> bool:
+        """The seller's handling is all the text tells: the refusal itself is the grievance."""
+        return bool(self.seller) and not self.goods
+
+    def names(self) -> list[str]:
+        """Model input names (model.py reads them as d: inputs and goods x seller pairs)."""
+        out = [f"goods:{g}" for g in sorted(self.goods)] + [f"seller:{s}" for s in sorted(self.seller)]
+        out += [f"ev:{e}" for e in sorted(self.evidence)]
+        out += [f"{g}+{s}" for g in sorted(self.goods) for s in sorted(self.seller)]
+        if self.procedural_only:
+            out.append("procedural_only")
+        if not self.goods and not self.seller:
+            out.append("no_facts")
+        return out
+
+
+def dispute_facts(features: set[str] | dict[str, str], wanted: str | None) -> DisputeFacts:
+    codes = set(features)
+    goods = {SUBSTANCE[c] for c in codes if c in SUBSTANCE}
+    if "carrier_ruled_out" in codes and "damage" in goods and "defect" not in goods:
+        # "the box was intact / not crushed in transit": the damage is the goods' own defect.
+        goods = (goods - {"damage"}) | {"defect"}
+    return DisputeFacts(
+        goods=frozenset(goods),
+        seller=frozenset(SELLER[c] for c in codes if c in SELLER),
+        evidence=frozenset(EVIDENCE[c] for c in codes if c in EVIDENCE),
+        wanted=wanted,
+    )

@@ -11,7 +11,9 @@ from .rules import rulebook
 
 # A secondary issue needs this much support from the hand-written rules (matched features and
 # order context, the same scale as context.toml) and words of its own the primary does not use.
-SECONDARY_RULE_MIN = 2.0
+# Measured on the story variants (eval_advice.py --robust): 1.5 names the second issue a little
+# more often than 2.0 (A->B .785 vs .778) with no single-problem text gaining a spurious one.
+SECONDARY_RULE_MIN = 1.5
 MAX_SECONDARY = 2
 # Types that name the same problem: at most one of a family appears among the issues.
 FAMILIES = ({"after_sales_refused", "seven_day_return_refused"}, {"not_received", "late_shipment"})

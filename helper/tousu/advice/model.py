@@ -120,10 +120,24 @@ def _negated_mask(part: str) -> list[bool]:
     return mask
 
 
+# "另外 / 此外 / 顺便 / btw" opens a side matter: what follows counts less than the main story.
+_ASIDE = re.compile(r"另外|此外|顺便(说|提)?一?(下|句)?|还有(就是|一点|一件事)|btw|by the way")
+ASIDE_WEIGHT = 0.6
+
+
 def grams(text: str) -> dict[str, float]:
     """Character 1-3 grams of canonical text; grams right after a negation cue get their own
-    names (n:), so "没有破损" does not read as 破损."""
+    names (n:), so "没有破损" does not read as 破损; grams of an aside weigh ASIDE_WEIGHT."""
     out: dict[str, float] = {}
+    aside = _ASIDE.search(text)
+    main, side = (text[: aside.start()], text[aside.end() :]) if aside else (text, "")
+    for chunk, scale in ((main, 1.0), (side, ASIDE_WEIGHT)):
+        _add_grams(out, chunk, scale)
+    # Sub-linear counts: a word said five times is not five times the evidence.
+    return {k: 1.0 + math.log(v) if v >= 1 else v for k, v in out.items()}
+
+
+def _add_grams(out: dict[str, float], text: str, scale: float) -> None:
     for part in _SPLIT.split(text):
         if not part:
             continue
@@ -133,9 +147,7 @@ def grams(text: str) -> dict[str, float]:
                 gram = part[i : i + size]
                 prefix = "n:" if size > 1 and all(mask[i : i + size]) else "g:"
                 key = prefix + gram
-                out[key] = out.get(key, 0.0) + weight
-    # Sub-linear counts: a word said five times is not five times the evidence.
-    return {k: 1.0 + math.log(v) if v >= 1 else v for k, v in out.items()}
+                out[key] = out.get(key, 0.0) + weight * scale
 
 
 def inputs(
@@ -146,11 +158,15 @@ def inputs(
     categories: Iterable[str],
     rule_scores: dict[str, float],
     wanted: str | None,
+    dispute: Iterable[str] = (),
 ) -> dict[str, float]:
-    """Everything the model reads, by name (the names are the weight file's keys)."""
+    """Everything the model reads, by name (the names are the weight file's keys). `dispute` are
+    the structured dispute facts (facts.DisputeFacts.names: goods, seller, their pairs)."""
     out = grams(text)
     for code in features:
         out["f:" + code] = 1.0
+    for name in dispute:
+        out["d:" + name] = 1.0
     for flag in flags:
         out["x:" + flag] = 1.0
     out["st:" + status] = 1.0

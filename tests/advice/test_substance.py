@@ -1,0 +1,150 @@
+"""Substance beats procedure: the seller's refusal or silence is how the dispute went, not the
+issue, unless the refusal itself is the grievance (a warranty repair or 三包 the shopper is
+entitled to). Narrative cues, explicit negations and asides. Sentences are the team's own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tousu.advice import advise
+from tousu.advice.facts import dispute_facts
+from tousu.advice.ranking import RULE_CAP, rule_logit
+from tousu.models import AdviceRequest
+
+
+@pytest.mark.parametrize(
+    ("text", "preset", "item", "expected"),
+    [
+        # The refusal concerns a repair the shopper is entitled to: that is the grievance.
+        (
+            "电饭煲用了半个月煮饭一直夹生，还在保修期内，我要求维修，店家直接拒绝说是我用错了",
+            "completed_20d",
+            "智能电饭煲",
+            "after_sales_refused",
+        ),
+        # A review, then pressure: harassment, though the seller also refused a refund.
+        (
+            "给了差评以后店家不给退款，还天天换号码打电话逼我删评，连我老婆的电话都打了",
+            "completed_3d",
+            "床上四件套",
+            "harassment",
+        ),
+        # Another variety sent, then refused: the wrong item is the issue.
+        (
+            "我订的是狗粮，寄来的是一袋兔粮，找客服换货被拒绝了",
+            "shipped_signed_2d",
+            "成犬粮 5kg",
+            "wrong_or_missing_item",
+        ),
+        # Broken on arrival with the box crushed; the seller ignoring it is how it went.
+        (
+            "快递送来外箱瘪了一大块，拆开台灯的玻璃罩裂成几片，联系卖家一直不回复",
+            "shipped_signed_2d",
+            "护眼台灯",
+            "damaged_in_transit",
+        ),
+        # A serial number the brand does not know outweighs the talk about how it works.
+        (
+            "音箱声音发闷还断断续续，后来把机身上的序列号输进品牌官网，显示查无此产品",
+            "completed_3d",
+            "蓝牙音箱",
+            "counterfeit",
+        ),
+        # The shopper rules the carrier out: the crack is the goods' own defect.
+        (
+            "外包装完好无损，不是快递压的，可是杯子底部自己裂开了一道缝，倒热水就漏",
+            "completed_3d",
+            "双层玻璃杯",
+            "quality_defect",
+        ),
+        # A swelling battery is a defect, not food.
+        ("充电宝用了几天电池鼓包了，壳子都顶开了", "completed_3d", "快充移动电源", "quality_defect"),
+        # An endless countdown is a sales trick.
+        (
+            "页面一直显示限时特价倒计时，我隔了好几天看还是在倒计时，价格也一样",
+            "completed_3d",
+            "空气炸锅",
+            "false_advertising",
+        ),
+    ],
+)
+def test_the_substance_ranks_first(
+    make_request: Callable[..., AdviceRequest], text: str, preset: str, item: str, expected: str
+) -> None:
+    advice = advise(make_request(text, preset, item))
+    assert advice.types[0].code == expected, [(t.code, t.score) for t in advice.types]
+
+
+def test_the_refusal_alone_is_after_sales(make_request: Callable[..., AdviceRequest]) -> None:
+    advice = advise(make_request("申请了售后，卖家直接驳回，也不说理由", "refunding_12d"))
+    assert advice.types[0].code == "after_sales_refused"
+
+
+def test_an_aside_is_named_but_the_main_story_leads(make_request: Callable[..., AdviceRequest]) -> None:
+    text = "电动牙刷用了三天就充不进电了，换了插座也不行。另外，快递员把包裹扔在门口也没打电话"
+    advice = advise(make_request(text, "completed_3d", "声波电动牙刷"))
+    assert advice.types[0].code == "quality_defect"
+    assert [i.role for i in advice.issues][0] == "primary"
+
+
+def test_dispute_facts_separate_substance_from_procedure() -> None:
+    refused_only = dispute_facts({"refused": "拒绝"}, None)
+    assert refused_only.procedural_only and refused_only.seller == {"refused"}
+    with_goods = dispute_facts({"refused": "拒绝", "wrong_item": "发错"}, "exchange")
+    assert not with_goods.procedural_only and with_goods.goods == {"wrong"}
+    assert "wrong+refused" in with_goods.names()
+    ruled_out = dispute_facts({"damaged": "裂了", "carrier_ruled_out": "完好无损"}, None)
+    assert ruled_out.goods == {"defect"} and ruled_out.evidence == {"carrier_ruled_out"}
+
+
+def test_rule_scores_count_on_their_own_scale() -> None:
+    # Not divided by the best type's score: a weak best stays weak, strong evidence counts more.
+    assert rule_logit(1.5) < rule_logit(3.0) < rule_logit(9.0)
+    assert rule_logit(-2.0) == 0.0
+    assert rule_logit(100.0) == RULE_CAP
+
+
+def _corpus_texts() -> list[str]:
+    import json
+    from pathlib import Path
+
+    corpus = next(
+        (
+            p / "shared" / "corpus"
+            for p in Path(__file__).resolve().parents
+            if (p / "shared" / "corpus").is_dir()
+        ),
+        None,
+    )
+    if corpus is None:
+        pytest.skip("shared corpus not on this machine")
+    texts = []
+    for writer in ("a", "b"):
+        for line in (corpus / f"complaints-{writer}.jsonl").read_text(encoding="utf-8").splitlines():
+            texts.append(json.loads(line)["problem"]["text"])
+    return texts
+
+
+def test_own_voices_are_our_words_and_cover_every_type() -> None:
+    import tomllib
+    from pathlib import Path
+
+    from tousu.models import TYPE_CODES
+
+    cases = tomllib.loads((Path(__file__).parent / "labelled_voices.toml").read_text(encoding="utf-8"))[
+        "case"
+    ]
+    assert {c["expected"] for c in cases} == set(TYPE_CODES)
+    import re
+
+    def han(text: str) -> str:
+        return "".join(re.findall(r"[\u4e00-\u9fff]", text))
+
+    corpus = "\n".join(han(t) for t in _corpus_texts())
+    span = 8  # eight Chinese characters shared with the corpus would be a copied phrase, not a word
+    for case in cases:
+        text = han(case["text"])
+        copied = [text[i : i + span] for i in range(len(text) - span + 1) if text[i : i + span] in corpus]
+        assert not copied, (case["text"], copied[:1])
