@@ -57,6 +57,7 @@ async function planFor(tabId, body) {
       try {
         return { frameId, plan: await callHelper('POST', '/fill-plans', { ...body, page: snapshot }) };
       } catch (error) {
+        // A verification or login page in place of the form stops at once: nothing is touched.
         if (!(error instanceof HelperError) || error.code !== 'not_a_form') throw error;
         notAForm = error;
       }

@@ -185,10 +185,11 @@ def refund_form() -> Response:
 
 
 def _another_item(order: Order, item: ItemSpec) -> tuple[Order, ItemSpec]:
+    # Another order's item, never a sibling sub-order: the fault is a form for another order.
     shop = context.shop()
     for other in shop.orders(list(shop.specs)):
         for candidate in other.spec.items:
-            if candidate.sub_id != item.sub_id:
+            if other.id != order.id and not candidate.pseudo:
                 return other, candidate
     return order, item
 
