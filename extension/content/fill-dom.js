@@ -24,7 +24,12 @@
   ns.scopeMatches = (locator) => {
     if (!locator?.scope) return true;
     const scope = ns.resolve(locator.scope);
-    return Boolean(scope) && norm(scope.textContent).includes(norm(locator.label));
+    if (!scope) return false;
+    // An ARIA widget may carry its name instead of showing it (aria-label, aria-labelledby).
+    const named = [scope.textContent, scope.getAttribute('aria-label'),
+      ...(scope.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean)
+        .map((id) => document.getElementById(id)?.textContent)];
+    return named.some((text) => norm(text).includes(norm(locator.label)));
   };
 
   ns.visible = (el) => {
