@@ -25,6 +25,7 @@ SCENARIO = "wrong_or_missing_item"
 ORDER_ID = "3100000000000009010"
 PURIFIER = "3100000000000009011"
 FILTERS = "3100000000000009012"
+FILTERS_TITLE = "示例净水器替换滤芯 PP棉 一盒"
 STORY = "一个订单买了净水器和两盒滤芯，收到后只有一盒滤芯，少了一盒。要求补寄。"
 # The mock forms' limits (docs/mockshop.md): description length and uploader count.
 AFTER_SALES_DESC_MAX, COMPLAINT_DESC_MAX, INTERVENTION_DESC_MAX = 500, 1000, 500
@@ -72,7 +73,8 @@ def png(seed: int) -> bytes:
 
     raw = b"".join(b"\x00" + bytes([seed * 40 % 256, 90, 200 - seed]) * 4 for _ in range(4))
     header = struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    body = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + body
 
 
 def api(tousu_helper, method, path):
@@ -86,7 +88,8 @@ def api(tousu_helper, method, path):
 def use_faults(tousu, **faults: str) -> None:
     """The mock shop's fault cookie (skin=…, form=…, late=…) for every later page."""
     value = "&".join(f"{k}={v}" for k, v in faults.items())
-    tousu.context.add_cookies([{"name": "tousu_faults", "value": value, "domain": ".taobao.com", "path": "/"}])
+    cookie = {"name": "tousu_faults", "value": value, "domain": ".taobao.com", "path": "/"}
+    tousu.context.add_cookies([cookie])
 
 
 def state(form) -> dict:
@@ -164,7 +167,7 @@ def fill(tousu, popup: Page, button: str, expect_text: str = "已在新标签页
 # The fields a shopper fills on each mock form (the masked phone is shown, not filled).
 FIELDS = {
     "after_sales": ("服务类型", "退款原因", "退款金额", "补充描述", "上传凭证"),
-    "complaint": ("投诉原因", "具体原因", "投诉商品", "示例净水器替换滤芯 PP棉 一盒 数量", "问题描述", "上传凭证"),
+    "complaint": ("投诉原因", "具体原因", "投诉商品", f"{FILTERS_TITLE} 数量", "问题描述", "上传凭证"),
     "intervention": ("介入原因", "问题说明", "上传凭证"),
 }
 
@@ -309,3 +312,19 @@ def test_a_form_inside_an_iframe_is_filled_in_its_frame(tousu, tousu_helper, tou
     assert report["投诉原因"] == report["问题描述"] == report["上传凭证"] == VERIFIED, report
     assert shell.evaluate("window.__tousuMockForm") is None  # the shell itself has no form
     never_submitted(frame)
+
+
+def test_an_upload_the_page_has_not_confirmed_is_reported_so(tousu, tousu_helper, tousu_mock_shop, tmp_path):
+    """The uploader's server answers after 10 s, longer than the fill waits for a thumbnail:
+    the files were handed over but not seen arriving, and the popup says so (not 'verified')."""
+    popup, paths = start(tousu, tmp_path, capture=False)
+    use_faults(tousu, skin="kit", form="slowupload")
+    form = fill(tousu, popup, "预填售后申请")
+    report = fill_report(popup)
+    unconfirmed = f"{message('fillStatusUnconfirmed')}（{message('fillReason_not_verified')}）"
+    assert report["上传凭证"] == unconfirmed, report
+    assert report["服务类型"] == report["补充描述"] == VERIFIED, report
+    # The page did take them in the end, in order, one at a time.
+    form.wait_for_function("window.__tousuMockForm.state().files.length === 2", timeout=30000)
+    assert names(state(form)["files"]) == [p.name for p in paths]
+    never_submitted(form)

@@ -161,10 +161,12 @@ STEPPER_FORM = f"""<html><body><div id="App">
 <div class="row"><label>投诉商品</label><div class="target-list">
   <div class="target-item"><label><input type="checkbox" name="complaintTargets" value="{SUB_A}">
     <span>示例厨下净水器</span></label>
-    <span role="button">−</span><input type="text" class="quantity-input" value="0"><span role="button">+</span></div>
+    <span role="button">−</span><input type="text" class="quantity-input" value="0">
+    <span role="button">+</span></div>
   <div class="target-item"><label><input type="checkbox" name="complaintTargets" value="{SUB_B}">
     <span>示例替换滤芯</span></label>
-    <span role="button">−</span><input type="text" class="quantity-input" value="0"><span role="button">+</span></div>
+    <span role="button">−</span><input type="text" class="quantity-input" value="0">
+    <span role="button">+</span></div>
 </div></div>
 <div class="row"><label>问题描述</label><textarea maxlength="100"></textarea></div>
 </div></body></html>"""

@@ -21,6 +21,7 @@ from .form_widgets import custom_selects, element_ref, in_custom_select, locator
 
 _NOT_FIELDS = {"hidden", "submit", "button", "image", "reset"}
 _ROW_DEPTH = 6
+_STEPPER_TYPES = ("number", "text", "tel")
 
 
 def read(html: str, url: str, warnings: list[ReadingWarning]) -> FormInfo | None:
@@ -76,7 +77,7 @@ def _quantity_fields(root: Node, group: list[Node], field: FormField) -> list[tu
             line = line.parent
         # Steppers are number inputs or text inputs between −/+ buttons: in an item's own line
         # (one checkbox only) either is that item's quantity.
-        stepper = line.find(lambda n: n.tag == "input" and (n.get("type") or "text") in ("number", "text", "tel"))
+        stepper = line.find(lambda n: n.tag == "input" and (n.get("type") or "text") in _STEPPER_TYPES)
         if stepper is None:
             continue
         locator = FieldLocator(

@@ -60,6 +60,9 @@ UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 ADJUST_DELAY_MS = 600
 UPLOAD_DELAY_MS = 300
 STORM_MS = 120
+# Fault "slowupload": each upload answers after this long (a slow connection), longer than a
+# fill waits for a thumbnail.
+SLOW_UPLOAD_MS = 10_000
 PHONE_RE = re.compile(r"^[0-9+\- ]{5,20}$")
 COMPLAINT_BASE = "/rights.taobao.com/complaint"
 
@@ -138,6 +141,7 @@ def _form_faults(kind: str) -> dict[str, Any]:
         "skin": faults.skin,
         "late": faults.late,
         "storm": STORM_MS if faults.form == "storm" else 0,
+        **({"uploadDelay": SLOW_UPLOAD_MS} if faults.form == "slowupload" else {}),
     }
 
 
