@@ -47,21 +47,29 @@ async function attachmentsOf(caseId) {
   return out;
 }
 
-// A late-loading form reads as "no form yet": keep asking until it is there. The form may be
-// in the top frame (as on the real site) or in a frame of the page.
+// A late-loading form reads as "no form yet", or as a page whose few controls take nothing of
+// the plan: keep asking until it is there. The form may be in the top frame (as on the real
+// site) or in a frame of the page.
 async function planFor(tabId, body) {
   const deadline = Date.now() + LATE_FORM_MS;
   for (;;) {
     let notAForm = null;
+    let idle = null;
     for (const { frameId, snapshot } of await snapshotFrames(tabId)) {
       try {
-        return { frameId, plan: await callHelper('POST', '/fill-plans', { ...body, page: snapshot }) };
+        const plan = await callHelper('POST', '/fill-plans', { ...body, page: snapshot });
+        if (plan.steps.length || Date.now() > deadline) return { frameId, plan };
+        idle = idle || { frameId, plan };
       } catch (error) {
+        // A verification or login page in place of the form stops at once: nothing is touched.
         if (!(error instanceof HelperError) || error.code !== 'not_a_form') throw error;
         notAForm = error;
       }
     }
-    if (Date.now() > deadline) throw notAForm || new HelperError('not_a_form', 'No form on this page.');
+    if (Date.now() > deadline) {
+      if (idle) return idle;
+      throw notAForm || new HelperError('not_a_form', 'No form on this page.');
+    }
     await sleep(500);
   }
 }

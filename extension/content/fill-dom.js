@@ -24,7 +24,12 @@
   ns.scopeMatches = (locator) => {
     if (!locator?.scope) return true;
     const scope = ns.resolve(locator.scope);
-    return Boolean(scope) && norm(scope.textContent).includes(norm(locator.label));
+    if (!scope) return false;
+    // An ARIA widget may carry its name instead of showing it (aria-label, aria-labelledby).
+    const named = [scope.textContent, scope.getAttribute('aria-label'),
+      ...(scope.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean)
+        .map((id) => document.getElementById(id)?.textContent)];
+    return named.some((text) => norm(text).includes(norm(locator.label)));
   };
 
   ns.visible = (el) => {
@@ -47,13 +52,14 @@
 
   // Until no mutation for `quietMs` (or `maxMs`): the cascade re-renders asynchronously.
   // Resolves with whether elements were added or removed meanwhile.
+  // Custom selects of the known kits hold no form element at all: their roots count too.
+  const CONTROLS = 'input,select,textarea,[role=combobox],[role=radiogroup],.mod-select-pc,.next-select,.ant-select';
   ns.settle = (quietMs = 350, maxMs = 3000) => new Promise((resolve) => {
     let structural = false;
     let timer;
     const observer = new MutationObserver((records) => {
       if (records.some((r) => r.type === 'childList' && [...r.addedNodes, ...r.removedNodes]
-        .some((n) => n.nodeType === 1 && (n.matches?.('input,select,textarea,[role=combobox]')
-          || n.querySelector?.('input,select,textarea,[role=combobox]'))))) structural = true;
+        .some((n) => n.nodeType === 1 && (n.matches?.(CONTROLS) || n.querySelector?.(CONTROLS))))) structural = true;
       clearTimeout(timer);
       timer = setTimeout(done, quietMs);
     });

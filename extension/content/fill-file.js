@@ -28,13 +28,22 @@
     for (const meta of step.files || []) {
       const record = { sha256: meta.sha256, file_name: meta.file_name, code: meta.code };
       const bytes = context.files?.[meta.sha256];
+      if (!bytes) { files.push({ ...record, status: 'left_for_shopper', reason: 'no_file_bytes' }); continue; }
+      // A kit hides its input while an upload is running: wait for it (or for the limit).
+      const full = (root) => { const l = shownLimit(root); return Boolean(l && l.count >= l.max); };
+      await kit.waitFor(() => {
+        const live = kit.resolve(step.locator.target);
+        const root = area(step, live);
+        return (live && !busy(root)) || full(root);
+      }, 8000, 100);
       const input = kit.resolve(step.locator.target);
       const root = area(step, input);
-      const limit = shownLimit(root);
-      if (!bytes) { files.push({ ...record, status: 'left_for_shopper', reason: 'no_file_bytes' }); continue; }
-      if (!input || input.disabled || files.filter((f) => f.status !== 'left_for_shopper').length >= max
-        || (limit && limit.count >= limit.max)) {
+      if (files.filter((f) => f.status !== 'left_for_shopper').length >= max || full(root)) {
         files.push({ ...record, status: 'left_for_shopper', reason: 'limit_reached' });
+        continue;
+      }
+      if (!input || input.disabled || busy(root)) {
+        files.push({ ...record, status: 'left_for_shopper', reason: 'timeout' });
         continue;
       }
       const before = thumbs(root);

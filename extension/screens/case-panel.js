@@ -55,7 +55,7 @@ export async function saveCase(extra) {
   return saved;
 }
 
-const FILL_ERRORS = new Set(['not_a_form', 'wrong_order', 'wrong_item']);
+const FILL_ERRORS = new Set(['not_a_form', 'wrong_order', 'wrong_item', 'verification', 'login']);
 
 function explain(error) {
   if (error.code === 'capture_not_allowed') return t('captureNeedsClick');

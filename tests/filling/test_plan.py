@@ -130,3 +130,16 @@ def test_the_routes_request_type_and_reason_override_the_defaults():
     )
     plan = plan_fill(reading, case(type="wrong_or_missing_item", request_type="补寄", reason="少件/漏发"))
     assert {s.label: s.value for s in plan.steps} == {"申请类型": "补寄", "申请原因": "少件/漏发"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "url"),
+    [
+        ("verification", "https://refund2.taobao.com/dispute/apply.htm?bizOrderId=" + ORDER),
+        ("login", "https://login.taobao.com/member/login.jhtml"),
+    ],
+)
+def test_a_check_in_place_of_the_form_is_named_not_waited_for(kind, url):
+    with pytest.raises(FillError) as err:
+        plan_fill(Reading(kind=kind, url=url), case())
+    assert err.value.code == kind

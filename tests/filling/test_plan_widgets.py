@@ -152,3 +152,48 @@ def test_complaint_carries_the_chosen_items_and_quantities():
     plan = plan_fill(reading, case(), [AffectedItem(sub_order_id=SUB_B, quantity=2)])
     assert [(s.label, s.value) for s in plan.steps] == [("投诉商品", "滤芯"), ("滤芯 数量", "2")]
     assert plan.steps[0].choice.ordinal == 1
+
+
+# Read from HTML by the real reader: what the page itself says beats what its URL says.
+OTHER_SUB = "3100000000000004401"
+STEPPER_FORM = f"""<html><body><div id="App">
+<input type="hidden" name="bizOrderId" value="{{page_id}}">
+<div class="row"><label>投诉商品</label><div class="target-list">
+  <div class="target-item"><label><input type="checkbox" name="complaintTargets" value="{SUB_A}">
+    <span>示例厨下净水器</span></label>
+    <span role="button">−</span><input type="text" class="quantity-input" value="0">
+    <span role="button">+</span></div>
+  <div class="target-item"><label><input type="checkbox" name="complaintTargets" value="{SUB_B}">
+    <span>示例替换滤芯</span></label>
+    <span role="button">−</span><input type="text" class="quantity-input" value="0">
+    <span role="button">+</span></div>
+</div></div>
+<div class="row"><label>问题描述</label><textarea maxlength="100"></textarea></div>
+</div></body></html>"""
+
+
+def read(html: str, url: str) -> Reading:
+    from tousu.reading import read_page
+
+    return read_page(url, html)
+
+
+def test_a_form_whose_page_names_another_order_is_refused_whatever_its_url():
+    url = f"https://refund2.taobao.com/dispute/apply.htm?bizOrderId={SUB_B}"
+    reading = read(STEPPER_FORM.format(page_id=OTHER_SUB), url)
+    assert reading.form is not None and reading.form.order_id == OTHER_SUB
+    with pytest.raises(FillError) as err:
+        plan_fill(reading, case(), [AffectedItem(sub_order_id=SUB_B, quantity=1)])
+    assert err.value.code == "wrong_order"
+
+
+def test_a_text_stepper_in_an_items_line_is_that_items_quantity():
+    url = f"https://rights.taobao.com/complaint/apply.htm?bizId={ORDER}"
+    reading = read(STEPPER_FORM.format(page_id=ORDER), url)
+    plan = plan_fill(
+        reading,
+        case(item_titles={SUB_A: "示例厨下净水器", SUB_B: "示例替换滤芯"}),
+        [AffectedItem(sub_order_id=SUB_B, quantity=2)],
+    )
+    quantity = [s for s in plan.steps if s.locator and s.locator.option]
+    assert [(s.value, s.locator.target.ordinal) for s in quantity] == [("2", 1)], plan.steps

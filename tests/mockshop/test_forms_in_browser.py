@@ -259,3 +259,30 @@ def test_intervention_form_from_the_refund_detail_page(browser_context):
         page.locator(".next-btn-primary").click()
     assert "淘宝介入处理中" in page.locator(".refund-status").inner_text()
     page.close()
+
+
+def test_variant_skin_counts_a_click_only_after_a_mousedown(browser_context):
+    """The variant skin: classes of no known kit, the same labels. Its combobox ignores a
+    bare .click() and opens on a person's full click; its 退款原因 picker has no semantics."""
+    page = _open(browser_context, "&tousu_skin=variant", ready="[role=combobox][aria-label='服务类型']")
+    box = page.locator("[role=combobox][aria-label='服务类型']")
+    assert page.locator(".mod-select-pc, .next-select, .ant-select").count() == 0
+    box.evaluate("el => el.click()")
+    assert box.get_attribute("aria-expanded") == "false"
+    box.evaluate(POINTER_CLICK)
+    listbox = page.locator("body > [role=listbox]")
+    assert box.get_attribute("aria-expanded") == "true" and listbox.is_visible()
+    option = listbox.locator("[role=option]", has_text="退货退款")
+    option.evaluate("el => el.click()")
+    assert _state(page)["refundType"] == ""
+    option.evaluate(POINTER_CLICK)
+    page.wait_for_function("window.__tousuMockForm.state().refundType === '退货退款'")
+    assert box.inner_text().strip() == "退货退款"
+    # The picker: a row labelled 退款原因 with chips and no role, no form element.
+    row = page.locator("#reasonSelect_1-row")
+    row.wait_for()
+    assert row.locator("label").inner_text().strip().endswith("退款原因")
+    assert row.locator("input, select, [role]").count() == 0
+    row.get_by_text("质量问题", exact=True).click()
+    assert _state(page)["reason"] == "质量问题"
+    page.close()

@@ -196,6 +196,10 @@ def _check_order(reading: Reading, case: FillInput, items: list[AffectedItem]) -
 def plan_fill(
     reading: Reading, case: FillInput, affected_items: list[AffectedItem] | None = None
 ) -> FillPlan:
+    if reading.kind in ("verification", "login"):
+        # Taobao put a check in place of the form: only the shopper can pass it; waiting for a
+        # form to appear would only delay telling them.
+        raise FillError(reading.kind, "Taobao shows a verification or login page instead of the form.")
     if reading.kind not in ("complaint_form", "refund_form") or reading.form is None:
         raise FillError("not_a_form", "This page is not a complaint or after-sales form.")
     items = list(affected_items or [])

@@ -21,16 +21,18 @@ from .form_widgets import custom_selects, element_ref, in_custom_select, locator
 
 _NOT_FIELDS = {"hidden", "submit", "button", "image", "reset"}
 _ROW_DEPTH = 6
+_STEPPER_TYPES = ("number", "text", "tel")
 
 
 def read(html: str, url: str, warnings: list[ReadingWarning]) -> FormInfo | None:
     root = dom.parse(html)
-    order_id = url_id(url, "bizId", "bizOrderId", "biz_order_id", "tradeId", "orderId")
-    if order_id is None:
-        hidden = root.find(
-            lambda n: n.tag == "input" and (n.get("name") or "") in ("bizId", "bizOrderId", "biz_order_id")
-        )
-        order_id = as_id(hidden.get("value")) if hidden else None
+    # The id the page itself carries wins over the URL's: a stale tab or a redirect can show
+    # another order's form under this order's URL, and the fill must then refuse.
+    hidden = root.find(
+        lambda n: n.tag == "input" and (n.get("name") or "") in ("bizId", "bizOrderId", "biz_order_id")
+    )
+    order_id = as_id(hidden.get("value")) if hidden else None
+    order_id = order_id or url_id(url, "bizId", "bizOrderId", "biz_order_id", "tradeId", "orderId")
     fields = read_fields(root)
     if not fields:
         return None
@@ -73,7 +75,9 @@ def _quantity_fields(root: Node, group: list[Node], field: FormField) -> list[tu
         line = control
         while line.parent is not None and sum(1 for n in line.parent.iter() if n in group) == 1:
             line = line.parent
-        stepper = line.find(lambda n: n.tag == "input" and (n.get("type") or "") == "number")
+        # Steppers are number inputs or text inputs between −/+ buttons: in an item's own line
+        # (one checkbox only) either is that item's quantity.
+        stepper = line.find(lambda n: n.tag == "input" and (n.get("type") or "text") in _STEPPER_TYPES)
         if stepper is None:
             continue
         locator = FieldLocator(

@@ -19,10 +19,10 @@ FAULT_COOKIE = "tousu_faults"
 DIRECT_COOKIE = "tousu_direct"
 REAL_SUFFIXES = (".taobao.com", ".tmall.com", ".alicdn.com")
 FAULT_KINDS = ("login", "verify", "blocked", "empty")
-SKINS = ("kit", "fusion", "antd")
+SKINS = ("kit", "fusion", "antd", "variant")
 # Form faults: re-render storm, a verification page in place of the form, a form for another
-# order, the form inside a same-origin iframe.
-FORM_FAULTS = ("storm", "challenge", "other", "iframe")
+# order, the form inside a same-origin iframe, an uploader whose server answers slowly.
+FORM_FAULTS = ("storm", "challenge", "other", "iframe", "slowupload")
 
 
 def shop() -> MockShop:

@@ -60,6 +60,9 @@ UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 ADJUST_DELAY_MS = 600
 UPLOAD_DELAY_MS = 300
 STORM_MS = 120
+# Fault "slowupload": each upload answers after this long (a slow connection), longer than a
+# fill waits for a thumbnail.
+SLOW_UPLOAD_MS = 10_000
 PHONE_RE = re.compile(r"^[0-9+\- ]{5,20}$")
 COMPLAINT_BASE = "/rights.taobao.com/complaint"
 
@@ -138,6 +141,7 @@ def _form_faults(kind: str) -> dict[str, Any]:
         "skin": faults.skin,
         "late": faults.late,
         "storm": STORM_MS if faults.form == "storm" else 0,
+        **({"uploadDelay": SLOW_UPLOAD_MS} if faults.form == "slowupload" else {}),
     }
 
 
@@ -185,10 +189,11 @@ def refund_form() -> Response:
 
 
 def _another_item(order: Order, item: ItemSpec) -> tuple[Order, ItemSpec]:
+    # Another order's item, never a sibling sub-order: the fault is a form for another order.
     shop = context.shop()
     for other in shop.orders(list(shop.specs)):
         for candidate in other.spec.items:
-            if candidate.sub_id != item.sub_id:
+            if other.id != order.id and not candidate.pseudo:
                 return other, candidate
     return order, item
 

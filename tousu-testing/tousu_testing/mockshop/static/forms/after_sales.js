@@ -16,7 +16,7 @@
     var s = props.state;
     var set = props.set;
     return h("div", { className: "later-fields", "data-generation": props.generation },
-      h(skin.Select, { id: "reasonSelect_1", title: "退款原因", required: true, value: s.reason,
+      h(skin.Picker, { id: "reasonSelect_1", title: "退款原因", required: true, value: s.reason,
         options: cfg.reasons[s.refundType] || [], onChange: function (v) { set({ reason: v }); } }),
       h(F.MoneyInput, { id: "applyRefundFeeInput_1", title: "退款金额", value: s.refundFee, max: cfg.maxAmount,
         error: s.refundFee !== cfg.maxAmount ? props.amountError : "",

@@ -31,7 +31,7 @@
         var on = chosen[t.subOrderId] !== undefined;
         return h("div", { key: t.subOrderId, className: cx("target-item", on && "checked"), "data-sub-order-id": t.subOrderId },
           h("label", { className: "target-check" },
-            h("input", { type: "checkbox", className: "target-checkbox", checked: on, onChange: function () { toggle(t); } }),
+            h("input", { type: "checkbox", className: "target-checkbox", name: "complaintTargets", value: t.subOrderId, checked: on, onChange: function () { toggle(t); } }),
             h("span", { className: "target-title" }, t.title)),
           t.sku ? h("span", { className: "target-sku" }, t.sku) : null,
           h("span", { className: "target-price" }, "￥" + t.unitPrice + " × " + t.quantity),

@@ -2,8 +2,11 @@
  *   kit    Taobao's Ultron refund kit (mod-select-pc; options inside the component)
  *   fusion Fusion Next-like (popup listbox portalled to body; radios change on click only)
  *   antd   Ant Design-like (selects open on mousedown only; virtual list renders ~10 rows)
+ *   variant classes of none of them, same visible labels: an ARIA combobox that counts a click
+ *          only after a mousedown on it, and one picker with no semantics at all (Picker)
  * Each skin gives Select({id,title,options,value,onChange,required}), Choice (a radio group or a
- * select), Field({title,children}), Submit({enabled,onSubmit}) and uploader names. */
+ * select), Picker (a select a fill may not be able to identify; Select in every skin but variant),
+ * Field({title,children}), Submit({enabled,onSubmit}) and uploader names. */
 (function () {
   "use strict";
   var h = React.createElement;
@@ -195,12 +198,82 @@
         h("span", null, props.label || "提交")));
   }
 
+  // ------------------------------------------------------------------ variant
+  // Markup of no known kit (class names look like a CSS-module build), labels as on every skin.
+  // A click counts only when a mousedown on the same element came first (a bare .click() from
+  // a script is ignored, as some Taobao H5 widgets do).
+  function useArmedClick(action) {
+    var armed = useRef(false);
+    return {
+      onMouseDown: function () { armed.current = true; },
+      onClick: function (e) { if (!armed.current) return; armed.current = false; action(e); },
+    };
+  }
+  function VariantOption(props) {
+    var o = props.option;
+    var press = useArmedClick(function () { if (!o.disabled) props.onPick(o.name); });
+    return h("div", Object.assign({ role: "option", id: props.id, "aria-selected": props.selected ? "true" : "false",
+      "aria-disabled": o.disabled ? "true" : undefined,
+      className: cx("qx7-opt", props.selected && "qx7-opt--on", o.disabled && "qx7-opt--off") }, press),
+      h("span", null, o.name), o.desc ? h("small", { className: "qx7-opt-note" }, o.desc) : null);
+  }
+  function VariantSelect(props) {
+    var open = useState(false);
+    var trigger = useRef(null);
+    var popup = useRef(null);
+    var pos = useState(null);
+    useOutside(open[0], open[1], [trigger, popup]);
+    var chosen = find(props.options, props.value);
+    var press = useArmedClick(function () {
+      var r = trigger.current.getBoundingClientRect();
+      pos[1]({ left: r.left + window.scrollX, top: r.bottom + window.scrollY, width: r.width });
+      open[1](!open[0]);
+    });
+    var listId = props.id + "-opts";
+    var menu = open[0] && pos[0] ? ReactDOM.createPortal(
+      h("div", { ref: popup, role: "listbox", id: listId, "aria-label": props.title, className: "qx7-pop",
+        style: { position: "absolute", left: pos[0].left, top: pos[0].top, minWidth: pos[0].width } },
+        props.options.map(function (o, i) {
+          return h(VariantOption, { key: o.name, id: listId + "-" + i, option: o, selected: o.name === props.value,
+            onPick: function (v) { open[1](false); props.onChange(v); } });
+        })), document.body) : null;
+    return h(VariantField, { title: props.title, required: props.required, id: props.id },
+      h("div", Object.assign({ ref: trigger, role: "combobox", tabIndex: 0, "aria-haspopup": "listbox",
+        "aria-expanded": open[0] ? "true" : "false", "aria-controls": listId, "aria-label": props.title,
+        className: cx("qx7-box", !chosen && "qx7-box--empty") }, press),
+        chosen ? chosen.name : "请选择"),
+      menu);
+  }
+  // No role, no label tie, no form element: chips a fill cannot recognise as a control.
+  function VariantPicker(props) {
+    return h(VariantField, { title: props.title, required: props.required, id: props.id },
+      h("div", { className: "qx7-chips" },
+        props.options.map(function (o) {
+          return h("span", { key: o.name, className: cx("qx7-chip", o.name === props.value && "qx7-chip--on",
+            o.disabled && "qx7-chip--off"), onClick: function () { if (!o.disabled) props.onChange(o.name); } }, o.name);
+        })));
+  }
+  function VariantField(props) {
+    return h("div", { className: "qx7-row", id: props.id + "-row" },
+      h("label", { className: "qx7-cap" }, props.required ? h("b", { className: "qx7-must" }, "*") : null, props.title),
+      h("div", { className: "qx7-ctl" }, props.children));
+  }
+  function VariantSubmit(props) {
+    var press = useArmedClick(function () { if (props.enabled) props.onSubmit(); });
+    return h("div", { className: "qx7-row qx7-foot" },
+      h("a", Object.assign({ className: cx("qx7-go", !props.enabled && "qx7-go--off"), role: "button",
+        "aria-disabled": props.enabled ? "false" : "true" }, press), props.label || "提交"));
+  }
+
   window.__tousuSkins = {
-    kit: { Select: KitSelect, Choice: KitSelect, Field: KitField, Submit: KitSubmit,
+    kit: { Select: KitSelect, Choice: KitSelect, Picker: KitSelect, Field: KitField, Submit: KitSubmit,
       upload: { name: "photoUploader", multiple: false, cls: "mod-upload-pc" }, textarea: "textarea", input: "input" },
-    fusion: { Select: FusionSelect, Choice: FusionRadios, Field: FusionField, Submit: FusionSubmit,
+    fusion: { Select: FusionSelect, Choice: FusionRadios, Picker: FusionSelect, Field: FusionField, Submit: FusionSubmit,
       upload: { name: "file", multiple: true, cls: "next-upload" }, textarea: "next-input-textarea", input: "next-input" },
-    antd: { Select: AntSelect, Choice: AntSelect, Field: AntField, Submit: AntSubmit,
+    antd: { Select: AntSelect, Choice: AntSelect, Picker: AntSelect, Field: AntField, Submit: AntSubmit,
       upload: { name: "file", multiple: false, cls: "ant-upload" }, textarea: "ant-input", input: "ant-input" },
+    variant: { Select: VariantSelect, Choice: VariantSelect, Picker: VariantPicker, Field: VariantField,
+      Submit: VariantSubmit, upload: { name: "img", multiple: false, cls: "qx7-up" }, textarea: "qx7-area",
+      input: "qx7-in" },
   };
 })();
