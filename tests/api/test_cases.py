@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from .conftest import assert_error
+from ..support.api import assert_error
 
 ORDER = {
     "order_id": "3851234567890123456",
@@ -201,7 +201,7 @@ def test_evidence_over_the_cap_is_413(tmp_path):
     from tousu.app import create_app
     from tousu.config import DEFAULT_EXTENSION_ID
 
-    from .conftest import BASE_URL, Api
+    from ..support.api import BASE_URL, Api
 
     app = create_app(
         {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import assert_error
+from ..support.api import assert_error
 
 
 def test_unknown_route(api):

@@ -10,7 +10,7 @@ from openapi_spec_validator import validate
 from tousu.api import PREFIX
 from tousu.api.openapi import build_openapi, declared_operations
 
-from .conftest import assert_error
+from ..support.api import assert_error
 
 
 def _routes(app) -> set[tuple[str, str]]:

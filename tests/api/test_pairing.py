@@ -4,7 +4,7 @@ import sqlite3
 
 from tousu.security import PairingStore
 
-from .conftest import assert_error
+from ..support.api import assert_error
 
 
 def test_pairing_returns_a_long_token_once(app, anonymous):

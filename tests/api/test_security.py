@@ -11,7 +11,7 @@ from tousu.app import create_app
 from tousu.config import DEFAULT_EXTENSION_ID
 from tousu.security.guard import PUBLIC_ENDPOINTS
 
-from .conftest import BASE_URL, ORIGIN, PORT, assert_error
+from ..support.api import BASE_URL, ORIGIN, PORT, assert_error
 
 # Collected before any fixture exists: a private throwaway directory, never a shared fixed path
 # (another checkout's newer schema there made collection fail).
@@ -40,8 +40,10 @@ def test_the_route_table_is_not_empty():
         "127.0.0.1.nip.io:47321",
     ],
 )
-def test_wrong_host_is_refused_everywhere(api, method, path, endpoint, host):
-    response = api.request(method, path, json={} if method in BODY_METHODS else None, headers={"Host": host})
+def test_wrong_host_is_refused_everywhere(guarded_api, method, path, endpoint, host):
+    response = guarded_api.request(
+        method, path, json={} if method in BODY_METHODS else None, headers={"Host": host}
+    )
     assert_error(response, 403, "bad_host")
 
 
@@ -60,16 +62,16 @@ def test_loopback_hosts_are_accepted(api, host):
         "chrome-extension://abcdefghijklmnopabcdefghijklmnop",  # another extension
     ],
 )
-def test_foreign_origin_is_refused_everywhere(api, method, path, endpoint, origin):
-    response = api.request(
+def test_foreign_origin_is_refused_everywhere(guarded_api, method, path, endpoint, origin):
+    response = guarded_api.request(
         method, path, json={} if method in BODY_METHODS else None, headers={"Origin": origin}
     )
     assert_error(response, 403, "bad_origin")
 
 
 @pytest.mark.parametrize(("method", "path", "endpoint"), ROUTES)
-def test_cross_site_request_without_origin_is_refused(api, method, path, endpoint):
-    response = api.request(
+def test_cross_site_request_without_origin_is_refused(guarded_api, method, path, endpoint):
+    response = guarded_api.request(
         method,
         path,
         json={} if method in BODY_METHODS else None,
@@ -80,8 +82,8 @@ def test_cross_site_request_without_origin_is_refused(api, method, path, endpoin
 
 @pytest.mark.parametrize(("method", "path", "endpoint"), [r for r in ROUTES if r[2] not in PUBLIC_ENDPOINTS])
 @pytest.mark.parametrize("token", [None, "", "not-a-token", "x" * 43])
-def test_every_route_but_ping_and_pairing_needs_the_token(anonymous, method, path, endpoint, token):
-    response = anonymous.request(
+def test_every_route_but_ping_and_pairing_needs_the_token(guarded_anonymous, method, path, endpoint, token):
+    response = guarded_anonymous.request(
         method, path, json={} if method in BODY_METHODS else None, headers={"X-Tousu-Token": token}
     )
     assert_error(response, 401, "not_paired")
@@ -97,9 +99,9 @@ def test_oversized_bodies_are_refused_everywhere(app, api, method, path, endpoin
 
 
 @pytest.mark.parametrize(("method", "path", "endpoint"), [r for r in ROUTES if r[0] in BODY_METHODS])
-def test_simple_text_plain_posts_are_refused(api, method, path, endpoint):
+def test_simple_text_plain_posts_are_refused(guarded_api, method, path, endpoint):
     # A <form> or text/plain fetch from a web page is never preflighted: it must die here.
-    response = api.request(method, path, data=b'{"code": "AAAA"}', content_type="text/plain")
+    response = guarded_api.request(method, path, data=b'{"code": "AAAA"}', content_type="text/plain")
     assert response.status_code in (415, 404)
     assert response.get_json()["ok"] is False
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from tousu.cli import main
 
-from .conftest import assert_error
+from ..support.api import assert_error
 
 UNSHIPPED = {
     "order_id": "3100000000000009001",

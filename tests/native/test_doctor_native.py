@@ -1,5 +1,7 @@
 """`tousu doctor` tells per browser whether the native host is registered."""
 
+import pytest
+
 from tousu.config import DEFAULT_EXTENSION_ID
 from tousu.doctor import diagnose
 from tousu.native.browsers import Target
@@ -24,6 +26,7 @@ def test_doctor_reports_registration_per_browser(tmp_path):
     assert not rows["Google Chrome"]["found"]
 
 
+@pytest.mark.slow  # starts real processes
 def test_doctor_finds_a_helper_the_host_started_on_its_own_port(host, monkeypatch):
     import json
 

@@ -6,10 +6,15 @@ import json
 import secrets
 import urllib.request
 
+import pytest
+
 from tousu import __version__
 from tousu.native.state import read_state
 
 from .conftest import ORIGIN, frame
+
+# Every test runs `tousu native-host` as a process (most start a helper from it too).
+pytestmark = pytest.mark.slow
 
 
 def _ping(port, **query):

@@ -134,10 +134,10 @@ def test_f01_the_dom_keeps_what_a_browser_keeps_at_end_of_file():
 
 
 def test_f01_a_page_over_the_budget_is_refused_in_the_envelope(tmp_path):
-    from .conftest import assert_envelope, make_app, paired
+    from ..support.api import assert_envelope, make_app, pair
 
     app = make_app(tmp_path, READ_BUDGET_SECONDS=0.05)
-    api = paired(app)
+    api = pair(app)
     # Any 4 MB list page takes longer than 50 ms: the worker is stopped and the page refused.
     response = api.post("pages/read", json={"url": LIST, "html": _plain(4_000_000)})
     body = assert_envelope(response, 422, "page_too_complex")

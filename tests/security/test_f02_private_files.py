@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import PHONE, add_screenshot, create_case, make_app, paired
+from ..support.api import make_app, pair
+from .conftest import PHONE, add_screenshot, create_case
 
 pytestmark = pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("runuser"), reason="needs root")
 
@@ -29,7 +30,7 @@ def _as_nobody(*argv: str) -> subprocess.CompletedProcess:
 
 
 def _case_with_evidence(app) -> None:
-    api = paired(app)
+    api = pair(app)
     add_screenshot(api, create_case(api)["id"])
 
 

@@ -15,7 +15,7 @@ from tousu.cli import main
 from tousu.security import PairingStore
 from tousu.security.pairing import CODE_ALPHABET, CODE_LENGTH
 
-from .conftest import ORIGIN, Client, assert_envelope, make_app, paired
+from ..support.api import ORIGIN, Api, assert_envelope, make_app, pair
 
 EXT = ORIGIN.removeprefix("chrome-extension://")
 
@@ -63,7 +63,7 @@ def test_f08_wrong_codes_never_block_the_right_code(tmp_path):
 
 def test_f08_wrong_codes_over_http_do_not_lock_out(tmp_path):
     app = make_app(tmp_path, PAIRING_FAILURE_DELAY=0)
-    client = Client(app)
+    client = Api(app)
     for _ in range(10):
         assert_envelope(client.post("pairing", json={"code": "WRONGCOD"}), 400, "invalid_code")
     code = app.extensions["tousu.pairing"].issue_code()
@@ -89,7 +89,7 @@ def test_f09_tokens_have_last_use_and_expiry_and_expire_when_idle(tmp_path):
 
 def test_f09_tokens_are_listed_and_revoked_one_by_one_over_http(tmp_path):
     app = make_app(tmp_path)
-    first, second = paired(app), paired(app)
+    first, second = pair(app), pair(app)
     listed = first.get("tokens")
     assert listed.status_code == 200
     rows = listed.get_json()["tokens"]
@@ -104,12 +104,12 @@ def test_f09_tokens_are_listed_and_revoked_one_by_one_over_http(tmp_path):
     assert first.get("pairing").status_code == 200
     assert_envelope(first.delete(f"tokens/{other['token_id']}"), 404, "token_not_found")
     assert_envelope(first.delete("tokens/not-an-id"), 404, "token_not_found")
-    assert_envelope(Client(app).get("tokens"), 401, "not_paired")
+    assert_envelope(Api(app).get("tokens"), 401, "not_paired")
 
 
 def test_f09_tousu_tokens_lists_and_revokes(tmp_path):
     app = make_app(tmp_path)
-    api = paired(app)
+    api = pair(app)
     runner = CliRunner()
     listed = runner.invoke(main, ["tokens", "--data-dir", str(tmp_path)])
     assert listed.exit_code == 0, listed.output
@@ -123,10 +123,10 @@ def test_f09_tousu_tokens_lists_and_revokes(tmp_path):
 
 def test_f09_ping_ignores_the_token_header(tmp_path):
     app = make_app(tmp_path)
-    api = paired(app)
+    api = pair(app)
     # The token sent to /ping (to whatever holds the port) no longer makes it say "paired".
     body = api.get("ping").get_json()
     assert body["paired"] is False and "proof" not in body
     token_id = next(r["token_id"] for r in api.get("tokens").get_json()["tokens"])
-    proved = Client(app).get(f"ping?challenge={'ab' * 16}&token_id={token_id}").get_json()
+    proved = Api(app).get(f"ping?challenge={'ab' * 16}&token_id={token_id}").get_json()
     assert proved["paired"] is True and len(proved["proof"]) == 64

@@ -11,7 +11,10 @@ import pytest
 
 from tousu_testing.processes import HelperProcess
 
-from .conftest import ORIGIN
+from ..support.api import ORIGIN
+
+# A real helper process behind waitress: slowloris and raw-socket requests need its server.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

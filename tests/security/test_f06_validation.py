@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from tousu.cli import main
 
-from .conftest import NEW_CASE, ORDER, assert_envelope, create_case
+from ..support.api import assert_envelope
+from .conftest import NEW_CASE, ORDER, create_case
 
 BAD_TIMES = [
     "0001-01-01T00:00:00",
@@ -152,7 +153,7 @@ def test_f13_options_answers_in_json(api):
 
 
 def test_f13_host_with_a_second_port_is_refused(api):
-    from .conftest import PORT
+    from ..support.api import PORT
 
     response = api.get("ping", headers={"Host": f"localhost:{PORT}:80"})
     assert_envelope(response, 403, "bad_host")
