@@ -8,7 +8,8 @@ code, and `spans` = expected span texts marked exactly. Both sets are split by a
 (corpus: of the id, as before; own set: of the text) into a tuning part and a held-out part;
 the own set's `set = "fresh"` drafts were written after round 1's tuning (tuned on from round 2),
 and `set = "fresh2"` ones were written before round 2's learned scorer and are never tuned on:
-their column is printed only with --final.
+their column is printed only with --final. `fresh3` and `fresh4` (round 4) are untouched too: their
+figures are printed always, their misses only with --final.
 --cases prints the misses of the tuning parts only; the held-out parts are for the final figures.
 --lexicon-only measures the lexicon alone (the learned scorer off), for before/after figures.
 """
@@ -32,7 +33,16 @@ from tousu.models.advice import FindingCode  # noqa: E402
 
 CODES: tuple[str, ...] = FindingCode.__args__  # type: ignore[attr-defined]
 OWN = Path(__file__).resolve().parents[1] / "tests" / "advice" / "lint_own_cases.toml"
-PARTS = ("corpus tune", "corpus held", "own tune", "own held", "own fresh", "own fresh2")
+PARTS = (
+    "corpus tune",
+    "corpus held",
+    "own tune",
+    "own held",
+    "own fresh",
+    "own fresh2",
+    "own fresh3",
+    "own fresh4",
+)
 
 
 def own_held_out(text: str) -> bool:
@@ -50,7 +60,7 @@ def cases() -> list[tuple[str, str, str, set[str], list[tuple[str, str]]]]:
         own: list[dict[str, Any]] = tomllib.load(handle)["case"]
     for index, case in enumerate(own, 1):
         part = "own held" if own_held_out(case["text"]) else "own tune"
-        if case.get("set") in ("fresh", "fresh2"):
+        if case.get("set") in ("fresh", "fresh2", "fresh3", "fresh4"):
             part = f"own {case['set']}"
         spans = [(code, text) for code, text in case.get("spans", [])]
         found.append((part, f"o{index:03d}", case["text"], set(case["codes"]), spans))
@@ -63,7 +73,7 @@ def main() -> None:
     parser.add_argument("--final", action="store_true", help="also print the held-out parts' misses")
     parser.add_argument("--lexicon-only", action="store_true", help="the learned scorer off")
     args = parser.parse_args()
-    parts = PARTS if args.final else PARTS[:-1]
+    parts = PARTS if args.final else tuple(p for p in PARTS if p != "own fresh2")
     lint_options = {"learned": False} if args.lexicon_only else {}
     stats = {part: Counter() for part in PARTS}
     for part, case_id, text, want, spans in cases():

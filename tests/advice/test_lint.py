@@ -274,3 +274,36 @@ def test_own_set_spans_are_exact_offsets_into_the_draft() -> None:
         marked = {(f.code, case["text"][f.start : f.end]) for f in found}
         for code, text in case.get("spans", []):
             assert (code, text) in marked, (case["text"], code, text, marked)
+
+
+# Round 4 (issue 11): demands phrased without 赔, contact data in other spellings, rural addresses.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鼠标滚轮有点涩，要求你们给我一万块钱。",
+        "杯子有个小缺口，你们必须补偿我五千。",
+        "袜子破了个洞，不拿出一万块这事没完。",
+        "A tiny scratch on the lid, I demand 10,000 yuan compensation.",
+        "充电器有点发热，要求按货款的八倍给我补偿。",
+    ],
+)
+def test_demand_without_compensation_word(text: str) -> None:
+    assert "unreasonable_demand" in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("有问题打我电话一三九一二三四五六七八。", "一三九一二三四五六七八"),
+        ("退货联系 1 3 9 1 2 3 4 5 6 7 8 谢谢，12月1日收到的碗碎了。", "1 3 9 1 2 3 4 5 6 7 8"),
+        ("加我vx abc_12345 详聊，12月1日收到的碗碎了。", "vx abc_12345"),
+        ("寄到：四川省广元市苍溪县某某镇新华村3组8号", "新华村3组8号"),
+    ],
+)
+def test_contact_data_in_other_spellings(text: str, span: str) -> None:
+    marked = {text[f.start : f.end] for f in lint(text) if f.code == "personal_data"}
+    assert any(span in m for m in marked), marked
+
+
+def test_camera_exposure_is_no_threat() -> None:
+    assert not codes("镜头12月1日到货，拍出来四角曝光不均，与页面样张不符，申请换货。")

@@ -51,13 +51,25 @@ _DISCLAIMED = re.compile(
     r"(不|不会|并不|暂不|无意)(主张|要求|索要|追究)|了解.{0,8}需要|需要.{0,4}(鉴定|证明)|如(果)?(取得|有|拿到)"
 )
 _MEDICAL_PROOF = re.compile(r"就医|就诊|门诊|病历|医院|诊断|发票|票据|处方|住院")
-_COMPENSATION = re.compile(r"赔|补偿|compensat|pay me|refund me")
+# Words that make a sum a demand on the seller, with or without 赔 (要求你们给我一万, 没有两万私了不了).
+_COMPENSATION = re.compile(
+    r"赔|补偿|compensat|pay me|refund me|给我|转我|必须|要求你们?给|私了|没完|就算了|作为"
+    r"|demand|expect|i want|owe me"
+)
 _BASIS = re.compile(
     r"依据|按照|根据|消法|消费者权益保护法|食品安全法|规则|第.{1,8}条|[×x*]|%|百分之|运费|差价|按比例|折价"
 )
 _ID_CONTEXT = re.compile(r"身份证|证件")
 # A written report or statement the shopper holds (the punitive ask may rest on it).
 _WRITTEN = re.compile(r"(鉴定|检测|检验|鉴别)(报告|证书|结论|单|函)|书面|盖章|cma|cnas")
+_ENGLISH_TIMES = {
+    w: Decimal(n)
+    for w, n in zip(
+        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"),
+        (2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 100),
+        strict=True,
+    )
+}
 _QUOTES = {"'": "'", "‘": "’", "“": "”", "「": "」", '"': '"'}
 
 
@@ -131,7 +143,7 @@ def lint_view(text: str) -> str:
 
 def chinese_number(text: str) -> Decimal | None:
     """A number written as digits, Chinese numerals or a mix ("1万", "两千", "5k", "三百五")."""
-    text = text.strip().lower().replace(" ", "")
+    text = text.strip().lower().replace(" ", "").replace(",", "")
     scale = Decimal(1)
     if text and text[-1] in "kw万千":
         scale = {"k": Decimal(1000), "千": Decimal(1000), "w": Decimal(10000), "万": Decimal(10000)}[text[-1]]
@@ -214,10 +226,12 @@ def paid_in_text(norm: str) -> Decimal | None:
 
 
 def _multiple(match: re.Match[str]) -> Decimal | None:
-    for group in ("n", "n2", "n3"):
+    for group in ("n", "n2", "n3", "n4"):
         value = match.groupdict().get(group)
         if value:
             return chinese_number(value)
+    if word := match.groupdict().get("n5"):
+        return _ENGLISH_TIMES[word]
     return Decimal(2)  # 双倍 / 翻倍
 
 
