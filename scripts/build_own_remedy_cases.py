@@ -11,7 +11,6 @@ amount rules (remedies-dev README), so the orders satisfy the corpus invariants 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -84,7 +83,9 @@ class Case:
                     {
                         "company": "中通快递",
                         "tracking_no": f"7890123456{self.n:04d}",
-                        "contents": [{"sub_order_id": i["sub_order_id"], "quantity": i["quantity"]} for i in goods],
+                        "contents": [
+                            {"sub_order_id": i["sub_order_id"], "quantity": i["quantity"]} for i in goods
+                        ],
                         "first_scan_at": self.first_scan,
                         "signed_at": self.signed,
                     }
@@ -98,7 +99,11 @@ class Case:
             "platform": self.platform,
             "shop": {"name": "自编测试小店"},
             "status": status,
-            "status_text": {"completed": "交易成功", "shipped": "卖家已发货", "awaiting_shipment": "买家已付款"}[status],
+            "status_text": {
+                "completed": "交易成功",
+                "shipped": "卖家已发货",
+                "awaiting_shipment": "买家已付款",
+            }[status],
             "created_at": self.paid_at.replace(":00+", ":00+").replace("T20:00", "T19:59"),
             "paid_at": self.paid_at,
             "shipped_at": self.shipped_at,
@@ -119,9 +124,7 @@ class Case:
 
     def base(self, affected) -> Decimal:
         by = {i["sub_order_id"]: i for i in self.items}
-        return sum(
-            (Decimal(by[s]["paid_amount"]) * q / by[s]["quantity"] for s, q in affected), Decimal(0)
-        )
+        return sum((Decimal(by[s]["paid_amount"]) * q / by[s]["quantity"] for s, q in affected), Decimal(0))
 
     def emit(self, affected, remedy, offered=True, amount=None, other=(), facts=None, calc=None, venue=None):
         base = self.base(affected)
@@ -168,18 +171,33 @@ class Case:
 
 def cases() -> list[dict]:
     out = []
-    F, FT, LS, RR, RO = "fraud_triple", "food_tenfold", "late_shipment_compensation", "return_refund", "refund_only"
+    F, FT, LS, RR, RO = (
+        "fraud_triple",
+        "food_tenfold",
+        "late_shipment_compensation",
+        "return_refund",
+        "refund_only",
+    )
 
     # --- fraud_triple -------------------------------------------------------------------------
     c = Case(F, "這雙球鞋我拿去第三方鑑定機構驗了，出具了書面鑑定報告，結論係仿冒品，唔係正品。點樣索賠？")
     a = c.item("飞跃者 城市慢跑鞋 专柜正品", 1, "299.00")
-    out.append(c.emit([(a, 1)], F, other=[(RR, "299.00")], facts={"fraud_evidence": "third_party_authentication"}))
+    out.append(
+        c.emit([(a, 1)], F, other=[(RR, "299.00")], facts={"fraud_evidence": "third_party_authentication"})
+    )
 
-    c = Case(F, "The brand's official customer service emailed me back: this bag is NOT genuine, 不是他们家的货。我要退一赔三")
+    c = Case(
+        F,
+        "The brand's official customer service emailed me back: this bag is NOT genuine, "
+        "不是他们家的货。我要退一赔三",
+    )
     a = c.item("ORLANE 小方包 正品保证", 1, "860.00")
     out.append(c.emit([(a, 1)], F, other=[(RR, "860.00")], facts={"fraud_evidence": "brand_written"}))
 
-    c = Case(F, "一起买了个包和一条围巾。包拿到商场专柜去看，专柜出具了盖章的书面说明，确认包不是本品牌产品。围巾没问题。")
+    c = Case(
+        F,
+        "一起买了个包和一条围巾。包拿到商场专柜去看，专柜出具了盖章的书面说明，确认包不是本品牌产品。围巾没问题。",
+    )
     a = c.item("璐珈 真皮托特包 正品", 1, "1280.00")
     c.item("羊毛混纺围巾", 1, "99.00")
     out.append(c.emit([(a, 1)], F, other=[(RR, "1280.00")], facts={"fraud_evidence": "counter_written"}))
@@ -212,7 +230,9 @@ def cases() -> list[dict]:
     c = Case(F, "耳机拿去第三方鉴定中心做了鉴定，鉴定证书上写的是高仿。另外同单买的保护套不用管。")
     a = c.item("声图 降噪蓝牙耳机 官方正品", 1, "89.00")
     c.item("耳机保护套", 1, "9.90")
-    out.append(c.emit([(a, 1)], F, other=[(RR, "89.00")], facts={"fraud_evidence": "third_party_authentication"}))
+    out.append(
+        c.emit([(a, 1)], F, other=[(RR, "89.00")], facts={"fraud_evidence": "third_party_authentication"})
+    )
 
     c = Case(F, "官网查防伪码显示无效，我怀疑是假的，要求三倍赔偿。")
     a = c.item("安薇 面霜 50ml 正品", 1, "268.00")
@@ -221,7 +241,9 @@ def cases() -> list[dict]:
     c = Case(F, "用了购物金加支付宝付的款。拿到手表后送第三方鉴定，书面鉴定报告说是仿品。")
     a = c.item("时辰 机械手表 正品行货", 1, "999.00")
     c.payments = [{"method": "购物金", "amount": "300.00"}, {"method": "支付宝", "amount": "699.00"}]
-    out.append(c.emit([(a, 1)], F, other=[(RR, "999.00")], facts={"fraud_evidence": "third_party_authentication"}))
+    out.append(
+        c.emit([(a, 1)], F, other=[(RR, "999.00")], facts={"fraud_evidence": "third_party_authentication"})
+    )
 
     # --- food_tenfold ---------------------------------------------------------------------
     c = Case(FT, "月饼打开就长毛了，一层白毛，发霉得很厉害。")
@@ -235,7 +257,9 @@ def cases() -> list[dict]:
     c = Case(FT, "收到的五包牛肉干，五包中的两包已经过期了，保质期到11月10日，我是11月17日签收的。")
     a = c.item("手撕牛肉干 250g", 5, "60.00")
     out.append(
-        c.emit([(a, 2)], FT, other=[(RO, "120.00")], facts={"food_issue": "expired", "expires_on": "2026-11-10"})
+        c.emit(
+            [(a, 2)], FT, other=[(RO, "120.00")], facts={"food_issue": "expired", "expires_on": "2026-11-10"}
+        )
     )
 
     c = Case(FT, "买了6罐黄桃罐头，一半都胀罐了，里面的东西已经变质发臭。")
@@ -261,7 +285,12 @@ def cases() -> list[dict]:
     c = Case(FT, "收到时日期是好的，放了两周才过期，这个可以十倍吗？")
     a = c.item("鲜牛奶 礼盒 12盒", 1, "79.00")
     out.append(
-        c.emit([(a, 1)], FT, offered=False, facts={"food_issue": "expired_after_delivery", "expires_on": "2026-11-25"})
+        c.emit(
+            [(a, 1)],
+            FT,
+            offered=False,
+            facts={"food_issue": "expired_after_delivery", "expires_on": "2026-11-25"},
+        )
     )
 
     c = Case(FT, "两样一起买的，茶叶没问题，但是那袋枣子打开全是霉点。运费另付了8块。")
@@ -271,7 +300,9 @@ def cases() -> list[dict]:
     out.append(c.emit([(a, 1)], FT, other=[(RO, "45.00")], facts={"food_issue": "mould"}))
 
     # --- late_shipment_compensation -------------------------------------------------------
-    c = Case(LS, "卖家11月16号就点了发货，可是物流一直没揽收，直到11月19号快递才第一次扫描。承诺48小时内发货的。")
+    c = Case(
+        LS, "卖家11月16号就点了发货，可是物流一直没揽收，直到11月19号快递才第一次扫描。承诺48小时内发货的。"
+    )
     a = c.item("加厚珊瑚绒睡衣", 1, "160.00")
     c.paid_at, c.shipped_at, c.first_scan, c.signed = t(14, "20:00"), t(16, "09:00"), t(19, "15:00"), None
     out.append(c.emit([(a, 1)], LS, facts={"late": True}))
@@ -373,7 +404,12 @@ def cases() -> list[dict]:
     c.item("鲜花绿植 绿萝", 1, "39.00", ship_promise="默认发顺丰")
     c.freight = Decimal("15.00")
     out.append(
-        c.emit([], "freight_refund", amount="15.00", calc={"base": "none", "add": [{"what": "outbound_freight", "amount": "15.00"}]})
+        c.emit(
+            [],
+            "freight_refund",
+            amount="15.00",
+            calc={"base": "none", "add": [{"what": "outbound_freight", "amount": "15.00"}]},
+        )
     )
     return out
 

@@ -23,12 +23,36 @@ from .text import normalise
 from .variants import simplified
 
 CENT = Decimal("0.01")
-_DIGIT = {"零": 0, "〇": 0, "一": 1, "两": 2, "二": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGIT = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "两": 2,
+    "二": 2,
+    "俩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _ENGLISH = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
 }
 # Digits, Chinese numerals up to 九十九 (十二, 二十, 两), English words (one ... ten).
-_COUNT = r"(\d{1,3}|[零〇一两二俩三四五六七八九十]{1,3}|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+_EN_COUNT = "|".join(_ENGLISH)
+_COUNT = rf"(\d{{1,3}}|[零〇一两二俩三四五六七八九十]{{1,3}}|(?:{_EN_COUNT})(?![a-z]))"
 _UNIT = r"(?:个|件|只|支|瓶|罐|袋|包|盒|箱|双|条|片|台|套|本|桶|块|根|张|把|副|听|杯|颗|枚|提|卷|对)"
 # "其中2个为仿冒品" / "4瓶瓶盖胀起": how many of a line's units the problem concerns.
 _SOME = re.compile(rf"(?:其中|里面|里头|有)(?:的)?\s*{_COUNT}\s*{_UNIT}")
@@ -57,7 +81,9 @@ _FINE = re.compile(
 # "退掉洗发水", "想退围巾": the line the shopper wants to send back.
 _TARGET = re.compile(r"(?:退掉|退回|退了|要退|想退|同意退|申请退|换掉|要换|想换|把)(?:这个|那个|其中的?)?$")
 # "同一单还买了一把杯刷": a line named as a by-the-way purchase is not the one at fault.
-_INCIDENTAL = re.compile(r"(还|另外|顺便|顺带|一起|同时|另|同单|同一单|同订单)(还|也)?(买|拍|下单|加购)(了)?.{0,8}$")
+_INCIDENTAL = re.compile(
+    r"(还|另外|顺便|顺带|一起|同时|另|同单|同一单|同订单)(还|也)?(买|拍|下单|加购)(了)?.{0,8}$"
+)
 # "其他两件没问题": every line but the one named just before.
 _OTHERS_FINE = re.compile(r"(其他|其余|另外|剩下)(的)?.{0,3}(都|也)?(没(有)?问题|正常|没事|完好)")
 # The parcel went missing on the way: "包裹丢了", "丢件", "快递找不到了".
@@ -259,12 +285,18 @@ def _lost_parcel(order: Order, goods: list[Item], norm: str) -> list[tuple[int, 
     for parcel in lost:
         for content in parcel.contents:
             index = next(
-                (n for n, i in enumerate(order.items) if i.sub_order_id == content.sub_order_id and id(i) in wanted),
+                (
+                    n
+                    for n, i in enumerate(order.items)
+                    if i.sub_order_id == content.sub_order_id and id(i) in wanted
+                ),
                 None,
             )
             if index is not None and content.component is None:
                 held[index] = held.get(index, 0) + content.quantity
-    return [(index, min(quantity, order.items[index].quantity)) for index, quantity in held.items() if quantity]
+    return [
+        (index, min(quantity, order.items[index].quantity)) for index, quantity in held.items() if quantity
+    ]
 
 
 def _inferred_lines(order: Order, text: str) -> list[tuple[int, int]]:
