@@ -188,7 +188,7 @@ def cases() -> list[dict]:
 
     c = Case(
         F,
-        "The brand's official customer service emailed me back: this bag is NOT genuine, "
+        "The label CS emailed me back: this bag is NOT genuine, "
         "不是他们家的货。我要退一赔三",
     )
     a = c.item("ORLANE 小方包 正品保证", 1, "860.00")
@@ -196,7 +196,7 @@ def cases() -> list[dict]:
 
     c = Case(
         F,
-        "一起买了个包和一条围巾。包拿到商场专柜去看，专柜出具了盖章的书面说明，确认包不是本品牌产品。围巾没问题。",
+        "一起买了个包和一条围巾。包拿到商场专柜去看，专柜开了一张盖章的书面说明，确认包不是本品牌产品。围巾没问题。",
     )
     a = c.item("璐珈 真皮托特包 正品", 1, "1280.00")
     c.item("羊毛混纺围巾", 1, "99.00")
@@ -207,7 +207,7 @@ def cases() -> list[dict]:
     c.discounts = [{"name": "店铺优惠券", "amount": "-50.00"}]
     out.append(c.emit([(a, 1)], F, other=[(RR, "470.00")], facts={"fraud_evidence": "brand_written"}))
 
-    c = Case(F, "专柜小姐姐看了一眼就说是假的，但是不肯写东西给我。我想要三倍赔偿")
+    c = Case(F, "专柜小姐姐瞄了一下讲是假的，但是不肯写东西给我。我想要三倍赔偿")
     a = c.item("星芒 精华液 30ml 专柜正品", 1, "380.00")
     out.append(c.emit([(a, 1)], F, offered=False, facts={"fraud_evidence": "verbal_only"}))
 
@@ -215,7 +215,7 @@ def cases() -> list[dict]:
     a = c.item("飞跃者 帆布鞋 正品", 1, "159.00")
     out.append(c.emit([(a, 1)], F, offered=False, facts={"fraud_evidence": "none"}))
 
-    c = Case(F, "页面写100%山羊绒，我送去有CMA资质的检测机构，检测报告显示羊绒0%，全是腈纶。")
+    c = Case(F, "页面写100%山羊绒，我寄给一家带CMA章的实验室，检测报告显示羊绒0%，全是腈纶。")
     a = c.item("纯山羊绒 圆领毛衣 女", 1, "459.00")
     out.append(c.emit([(a, 1)], F, other=[(RR, "459.00")], facts={"fraud_evidence": "test_report"}))
 
@@ -234,7 +234,7 @@ def cases() -> list[dict]:
         c.emit([(a, 1)], F, other=[(RR, "89.00")], facts={"fraud_evidence": "third_party_authentication"})
     )
 
-    c = Case(F, "官网查防伪码显示无效，我怀疑是假的，要求三倍赔偿。")
+    c = Case(F, "官网查防伪码显示无效，我怀疑是假的，想拿三倍。")
     a = c.item("安薇 面霜 50ml 正品", 1, "268.00")
     out.append(c.emit([(a, 1)], F, offered=False, facts={"fraud_evidence": "serial_query_only"}))
 
@@ -254,7 +254,7 @@ def cases() -> list[dict]:
     a = c.item("黄油曲奇饼干 盒装", 2, "128.00")
     out.append(c.emit([(a, 1)], FT, other=[(RO, "128.00")], facts={"food_issue": "mould"}))
 
-    c = Case(FT, "收到的五包牛肉干，五包中的两包已经过期了，保质期到11月10日，我是11月17日签收的。")
+    c = Case(FT, "收到的五包牛肉干，五包中的两包已经过期了，保质期到11月10日，我17号才拿到快递。")
     a = c.item("手撕牛肉干 250g", 5, "60.00")
     out.append(
         c.emit(
@@ -270,7 +270,7 @@ def cases() -> list[dict]:
     a = c.item("手工小麻花 500g", 1, "32.00")
     out.append(c.emit([(a, 1)], FT, other=[(RO, "32.00")], facts={"food_issue": "foreign_matter"}))
 
-    c = Case(FT, "这个蜂蜜包装上没有生产日期，也没有SC编号，什么都没印，三无产品。")
+    c = Case(FT, "这个蜂蜜瓶身上找不到生产日期，也没有SC编号，什么都没印，三无产品。")
     a = c.item("土蜂蜜 农家自产 1kg", 1, "88.00")
     out.append(c.emit([(a, 1)], FT, other=[(RO, "88.00")], facts={"food_issue": "no_label"}))
 
@@ -278,7 +278,7 @@ def cases() -> list[dict]:
     a = c.item("原味坚果 罐装", 1, "69.00")
     out.append(c.emit([(a, 1)], FT, offered=False, facts={"food_issue": "label_flaw"}))
 
-    c = Case(FT, "猫粮里发现虫子，我要按食品安全法十倍赔偿。")
+    c = Case(FT, "猫粮里发现虫子，想按食品安全法拿十倍。")
     a = c.item("全价成猫粮 2kg", 1, "99.00")
     out.append(c.emit([(a, 1)], FT, offered=False, facts={"food_issue": "not_food"}))
 
@@ -301,7 +301,7 @@ def cases() -> list[dict]:
 
     # --- late_shipment_compensation -------------------------------------------------------
     c = Case(
-        LS, "卖家11月16号就点了发货，可是物流一直没揽收，直到11月19号快递才第一次扫描。承诺48小时内发货的。"
+        LS, "卖家11月16号就点了发货，可是物流一直没揽收，直到11月19号快递才第一次扫描。页面写了48小时发。"
     )
     a = c.item("加厚珊瑚绒睡衣", 1, "160.00")
     c.paid_at, c.shipped_at, c.first_scan, c.signed = t(14, "20:00"), t(16, "09:00"), t(19, "15:00"), None
@@ -317,7 +317,7 @@ def cases() -> list[dict]:
     c.paid_at, c.shipped_at, c.first_scan, c.signed = t(10, "10:00"), t(20, "10:00"), t(20, "12:00"), None
     out.append(c.emit([(a, 1)], LS, offered=False, facts={"late": False}))
 
-    c = Case(LS, "seller promised ship within 48h, 但是过了四天才发出，客服还说延迟发货赔10块。")
+    c = Case(LS, "the shop promises 48h dispatch, 但是过了四天才发出，客服还说延迟发货赔10块。")
     a = c.item("瑜伽垫 加厚", 1, "120.00")
     c.paid_at, c.shipped_at, c.first_scan, c.signed = t(18, "10:00"), t(22, "10:00"), t(22, "11:00"), None
     out.append(c.emit([(a, 1)], LS, amount="10.00", facts={"late": True}, calc={"seller_promise": "10.00"}))
