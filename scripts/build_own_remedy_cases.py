@@ -188,8 +188,7 @@ def cases() -> list[dict]:
 
     c = Case(
         F,
-        "The label CS emailed me back: this bag is NOT genuine, "
-        "不是他们家的货。我要退一赔三",
+        "The label CS emailed me back: this bag is NOT genuine, 不是他们家的货。我要退一赔三",
     )
     a = c.item("ORLANE 小方包 正品保证", 1, "860.00")
     out.append(c.emit([(a, 1)], F, other=[(RR, "860.00")], facts={"fraud_evidence": "brand_written"}))
