@@ -1,6 +1,9 @@
 """Exact-amount accuracy per remedy on the shared corpus (remedies-dev.jsonl), through advise().
 
-    .venv/bin/python scripts/eval_remedies.py [--cases] [--part dev|held_out|all]
+    .venv/bin/python scripts/eval_remedies.py [--cases] [--mode shipped|shopper] [--own]
+
+`--own` scores our own untouched cases (tests/advice/remedy_own_cases.jsonl, built by
+scripts/build_own_remedy_cases.py) instead of the shared corpus: one part, "own", misses shown.
 
 Two modes: `shipped` sends the order and the text only (the engine infers the affected goods from
 the text); `shopper` also sends the corpus's affected items as the request's `affected_items`, as
@@ -14,6 +17,7 @@ for `offered: false`, when it is not offered with an amount), and every mechanic
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import defaultdict
 from decimal import Decimal
@@ -65,41 +69,47 @@ def main() -> None:
     parser.add_argument(
         "--held-out-misses", action="store_true", help="print the held-out misses too (the final report only)"
     )
+    parser.add_argument("--own", action="store_true", help="score tests/advice/remedy_own_cases.jsonl")
     args = parser.parse_args()
-    cases = read("remedies-dev.jsonl")
+    if args.own:
+        with OWN.open(encoding="utf-8") as handle:
+            cases = [json.loads(line) for line in handle if line.strip()]
+    else:
+        cases = read("remedies-dev.jsonl")
     for mode in [args.mode] if args.mode else MODES:
-        report(cases, mode, args.cases, args.held_out_misses)
+        report(cases, mode, args.cases, args.held_out_misses, own=args.own)
+
+
+OWN = Path(__file__).resolve().parent.parent / "tests" / "advice" / "remedy_own_cases.jsonl"
 
 
 MODES = ("shipped", "shopper")
 
 
-def report(cases: list[dict], mode: str, show: bool, show_held_out: bool = False) -> None:
-    table: dict[str, dict[str, list[int]]] = {
-        "dev": defaultdict(lambda: [0, 0]),
-        "held_out": defaultdict(lambda: [0, 0]),
-    }
+def report(cases: list[dict], mode: str, show: bool, show_held_out: bool = False, own: bool = False) -> None:
+    parts = ("own",) if own else ("dev", "held_out")
+    table: dict[str, dict[str, list[int]]] = {part: defaultdict(lambda: [0, 0]) for part in parts}
     for case in cases:
-        part = "held_out" if held_out(case["id"]) else "dev"
+        part = "own" if own else "held_out" if held_out(case["id"]) else "dev"
         ok, why = judge(case, mode)
         cell = table[part][case["expect"]["remedy"]]
         cell[0] += ok
         cell[1] += 1
-        if not ok and show and (part == "dev" or show_held_out):  # held-out stays unseen while tuning
+        if not ok and show and (part != "held_out" or show_held_out):  # held-out stays unseen while tuning
             print(f"  {mode} {part:8} {case['id']} {why}")
     remedies = sorted({c["expect"]["remedy"] for c in cases})
     print(f"\nmode: {mode}")
-    print(f"{'remedy':28} {'dev':>12} {'held_out':>12}")
+    print(f"{'remedy':28}" + "".join(f" {part:>12}" for part in parts))
     for remedy in remedies + ["ALL"]:
         cells = []
-        for part in ("dev", "held_out"):
+        for part in parts:
             if remedy == "ALL":
                 hit = sum(v[0] for v in table[part].values())
                 total = sum(v[1] for v in table[part].values())
             else:
                 hit, total = table[part].get(remedy, [0, 0])
             cells.append(f"{hit}/{total}" + (f" {100 * hit / total:3.0f}%" if total else ""))
-        print(f"{remedy:28} {cells[0]:>12} {cells[1]:>12}")
+        print(f"{remedy:28}" + "".join(f" {cell:>12}" for cell in cells))
 
 
 if __name__ == "__main__":

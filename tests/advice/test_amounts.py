@@ -203,3 +203,55 @@ def test_affected_items_report_what_the_amounts_used() -> None:
     advice = advise(AdviceRequest.model_validate(request))
     assert [(i.sub_order_id, i.quantity, i.amount) for i in advice.affected_items] == [(A, 1, "450.00")]
     assert Order.model_validate(body).items[0].paid_amount == "450.00"
+
+
+@pytest.mark.parametrize(
+    "finding",
+    [
+        "拿去第三方鑑定機構，出具了書面鑑定報告，結論係仿冒品",  # traditional, Cantonese 係
+        "The brand emailed me back: this is NOT genuine",
+        "送去CMA检测，检测报告显示羊毛0%",  # no 含量
+        "检测结果为聚酯纤维，页面写的羊毛",
+        "大衣送检，结论不合格，和页面写的成分对不上，有书面报告",
+    ],
+)
+def test_findings_in_other_scripts_and_without_the_word_content_support_the_triple(finding: str) -> None:
+    body = order([line(A, "示例品牌羊毛大衣", "800.00")])
+    assert amounts(body, finding)["fraud_triple"] == "2400.00"
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("五盒中的两盒发霉了", 2),
+        ("兩盒里有一盒發霉了", 1),
+        ("六盒里面有一半发霉了", 3),
+        ("其中three盒发霉", 3),
+        ("发霉了，其他四盒没问题", 2),
+        ("十二盒当中十盒发霉", 10),
+    ],
+)
+def test_quantities_in_words_become_the_affected_units(text: str, units: int) -> None:
+    body = order([line(A, "示例手工月饼 单盒", "20.00", qty=6 if "十" not in text else 12)])
+    # food_tenfold is max(10 x base, 1000); refund_only refunds the affected units only.
+    got = amounts(body, text)
+    assert got["food_tenfold"] == f"{max(10 * 20 * units, 1000):.2f}"
+
+
+def test_a_lost_parcel_of_two_lines_refunds_what_it_held_of_each() -> None:
+    items = [line(A, "示例电饭煲", "300.00"), line(B, "示例大米 5kg", "40.00", qty=3)]
+    parcels = [
+        {"company": "中通快递", "tracking_no": "78900000000301", "first_scan_at": "2026-11-21T12:00:00+08:00",
+         "signed_at": None,
+         "contents": [{"sub_order_id": A, "quantity": 1}, {"sub_order_id": B, "quantity": 2}]},
+        {"company": "韵达快递", "tracking_no": "4312345600302", "first_scan_at": "2026-11-21T13:00:00+08:00",
+         "signed_at": "2026-11-24T12:00:00+08:00", "contents": [{"sub_order_id": B, "quantity": 1}]},
+    ]  # fmt: skip
+    got = amounts(order(items, parcels=parcels), "有一个包裹丢了，快递说找不到，要求退款")
+    assert got["refund_only"] == "380.00"  # 300 + 2 x 40; the bag of rice that arrived is not refunded
+
+
+def test_a_line_the_shopper_says_to_ignore_is_not_the_one_at_fault() -> None:
+    items = [line(A, "示例降噪耳机", "89.00"), line(B, "示例耳机保护套", "9.90")]
+    got = amounts(order(items), "耳机做了第三方鉴定，鉴定证书写的是高仿。同单买的保护套不用管")
+    assert got["fraud_triple"] == "500.00" and got["return_refund"] == "89.00"

@@ -20,13 +20,54 @@ from tousu.models.advice import AffectedItem
 from tousu.models.order import Item, Order
 
 from .text import normalise
+from .variants import simplified
 
 CENT = Decimal("0.01")
-_NUMBER = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_COUNT = r"(\d{1,3}|[一两二三四五六七八九十])"
+_DIGIT = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "两": 2,
+    "二": 2,
+    "俩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_ENGLISH = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+# Digits, Chinese numerals up to 九十九 (十二, 二十, 两), English words (one ... ten).
+_EN_COUNT = "|".join(_ENGLISH)
+_COUNT = rf"(\d{{1,3}}|[零〇一两二俩三四五六七八九十]{{1,3}}|(?:{_EN_COUNT})(?![a-z]))"
 _UNIT = r"(?:个|件|只|支|瓶|罐|袋|包|盒|箱|双|条|片|台|套|本|桶|块|根|张|把|副|听|杯|颗|枚|提|卷|对)"
 # "其中2个为仿冒品" / "4瓶瓶盖胀起": how many of a line's units the problem concerns.
 _SOME = re.compile(rf"(?:其中|里面|里头|有)(?:的)?\s*{_COUNT}\s*{_UNIT}")
+# "五包中的两包", "两盒里有一盒", "三件当中一件", "10个里面3个": the second count of a whole.
+_OF = re.compile(
+    rf"{_COUNT}\s*{_UNIT}?\s*(?:之中|当中|中间|里面|里头|中|里)(?:的|有|只有|就有|竟有|竟然有)?\s*{_COUNT}\s*{_UNIT}"
+)
+# "一半", "半数": half the line.
+_HALF = re.compile(r"一半|半数|half")
+# "其他两件留下", "剩下3个是好的": the units the text clears, so the rest are affected.
+_REST_FINE = re.compile(
+    rf"(?:其他|其余|另外|剩下|剩余|另)(?:的)?\s*{_COUNT}\s*{_UNIT}?(?:都|也|还)?(?:是)?(?:没(?:有)?问题|正常|没事|完好|留下|保留|不退|好的|没坏|能用)"
+)
+# An English count before its noun ("one 有破洞", "2 of them"): no Chinese measure word.
+_SOME_EN = re.compile(rf"(?:其中|里面|里头)\s*{_COUNT}(?=\s|有|是|坏|破)")
 # "只有3双" / "实收2盒": how many arrived, so the rest are missing.
 _ARRIVED = re.compile(
     rf"(?:只收到|只到了|只来了|只发了|实收|实际收到|仅收到|收到(?:的)?(?:只有|仅有)|里(?:面|头)?(?:只有|仅有))\s*{_COUNT}\s*{_UNIT}"
@@ -35,14 +76,18 @@ _ARRIVED = re.compile(
 _MISSING = re.compile(rf"(?:少发了?|少寄了?|少了|缺了?|漏发了?)\s*{_COUNT}\s*{_UNIT}")
 # A line the text clears in the same clause: "身体乳是正品", "帽子没问题", "马甲留下".
 _FINE = re.compile(
-    r"^[^，,。；;！!？?、\s]{0,8}?(?:没(?:有)?(?:任何)?问题|没事|正常|完好|是正品|确认是正品|留下|不退|没坏|好好的|不用退|保留)"
+    r"^[^，,。；;！!？?、\s]{0,8}?(?:没(?:有)?(?:任何)?问题|没事|正常|完好|是正品|确认是正品|留下|不退|没坏|好好的|不用退|保留|不用管|不管|不用理|是好的|能用|没毛病)"
 )
 # "退掉洗发水", "想退围巾": the line the shopper wants to send back.
 _TARGET = re.compile(r"(?:退掉|退回|退了|要退|想退|同意退|申请退|换掉|要换|想换|把)(?:这个|那个|其中的?)?$")
 # "同一单还买了一把杯刷": a line named as a by-the-way purchase is not the one at fault.
-_INCIDENTAL = re.compile(r"(还|另外|顺便|顺带|一起|同时|另)(买|拍|下单|加购)(了)?.{0,8}$")
+_INCIDENTAL = re.compile(
+    r"(还|另外|顺便|顺带|一起|同时|另|同单|同一单|同订单)(还|也)?(买|拍|下单|加购)(了)?.{0,8}$"
+)
 # "其他两件没问题": every line but the one named just before.
 _OTHERS_FINE = re.compile(r"(其他|其余|另外|剩下)(的)?.{0,3}(都|也)?(没(有)?问题|正常|没事|完好)")
+# The parcel went missing on the way: "包裹丢了", "丢件", "快递找不到了".
+_LOST = re.compile(r"丢件|丢了|丢失|寄丢|弄丢|遗失|找不到(了)?(包裹|快递|件)?|lost")
 # The text says some goods were never sent (缺货, 发不了): the lines in no parcel.
 _UNSENT = re.compile(r"缺货|没(有)?发(货)?|未发(货)?|发不了|不发了|还没发|没有寄|断货")
 
@@ -112,7 +157,20 @@ def line_paid(order: Order) -> dict[int, Decimal | None]:
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER.get(word, 0)
+    """3, 三, 十二, 二十三, two -> the number (0 when it is not one)."""
+    word = word.strip().lower()
+    if word.isdigit():
+        return int(word)
+    if word in _ENGLISH:
+        return _ENGLISH[word]
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        if (tens and tens not in _DIGIT) or (ones and ones not in _DIGIT) or "十" in ones:
+            return 0
+        return (_DIGIT[tens] if tens else 1) * 10 + (_DIGIT[ones] if ones else 0)
+    if len(word) == 1:
+        return _DIGIT.get(word, 0)
+    return 0
 
 
 def _names(title: str) -> set[str]:
@@ -197,15 +255,56 @@ def _quantity(item: Item, norm: str) -> int:
     missing = _MISSING.search(norm)
     if missing and 0 < _count(missing.group(1)) < item.quantity:
         return _count(missing.group(1))
-    some = _SOME.search(norm)
+    for of in _OF.finditer(norm):
+        whole, part = _count(of.group(1)), _count(of.group(2))
+        if 0 < part < whole and whole <= item.quantity:
+            return part
+    some = _SOME.search(norm) or _SOME_EN.search(norm)
     if some and 0 < _count(some.group(1)) < item.quantity:
         return _count(some.group(1))
+    rest = _REST_FINE.search(norm)
+    if rest and 0 < _count(rest.group(1)) < item.quantity:
+        return item.quantity - _count(rest.group(1))
+    if _HALF.search(norm) and item.quantity % 2 == 0:
+        return item.quantity // 2
     return item.quantity
+
+
+def _lost_parcel(order: Order, goods: list[Item], norm: str) -> list[tuple[int, int]]:
+    """The contents of the parcel the text says was lost, when only some parcels arrived.
+
+    A lost parcel that held two lines refunds what it held of each (争议处理规则 art. 38: not
+    received); the units another parcel delivered are not part of it."""
+    if len(order.parcels) < 2 or not _LOST.search(norm):
+        return []
+    lost = [p for p in order.parcels if p.signed_at is None and p.contents]
+    if not lost or len(lost) == len(order.parcels):
+        return []
+    wanted = {id(i) for i in goods}
+    held: dict[int, int] = {}
+    for parcel in lost:
+        for content in parcel.contents:
+            index = next(
+                (
+                    n
+                    for n, i in enumerate(order.items)
+                    if i.sub_order_id == content.sub_order_id and id(i) in wanted
+                ),
+                None,
+            )
+            if index is not None and content.component is None:
+                held[index] = held.get(index, 0) + content.quantity
+    return [
+        (index, min(quantity, order.items[index].quantity)) for index, quantity in held.items() if quantity
+    ]
 
 
 def _inferred_lines(order: Order, text: str) -> list[tuple[int, int]]:
     goods = goods_lines(order)
-    norm = normalise(text)
+    norm = simplified(normalise(text))  # 兩盒里有一盒: the patterns are simplified
+    lost = _lost_parcel(order, goods, norm)
+    if lost:
+        return lost
     chosen = _unsent(order, goods, norm) or _pick_lines(order, goods, norm)
     single = len(chosen) == 1
     return [(order.items.index(i), _quantity(i, norm) if single else i.quantity) for i in chosen]

@@ -16,6 +16,7 @@ from functools import cache
 from .rulefiles import rule_files
 from .schemas import FraudProofPolicy
 from .text import normalise
+from .variants import simplified
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def disclosed_replica(text: str, titles: list[str]) -> bool:
 
 def fraud_proven(text: str, titles: list[str], food: bool) -> bool:
     """Whether the text shows the written proof of deception the triple needs."""
-    norm = normalise(text)
+    norm = simplified(normalise(text))  # 鑑定報告, 結論係仿冒品: the patterns are simplified
     if not norm or disclosed_replica(norm, titles):
         return False
     rules = _compiled()
