@@ -26,11 +26,11 @@ def simplified(text: str) -> str:
     """`text` with traditional and Cantonese characters folded, same length."""
     folded = text.translate(_cantonese())
     converter = _converter()
-    converted = converter.convert(folded)
+    converted: str = converter.convert(folded)
     if len(converted) == len(folded):
         return converted
     out = []
     for char in folded:
-        one = converter.convert(char)
+        one: str = converter.convert(char)
         out.append(one if len(one) == 1 else char)
     return "".join(out)
