@@ -51,14 +51,6 @@ _DISCLAIMED = re.compile(
     r"(不|不会|并不|暂不|无意)(主张|要求|索要|追究)|了解.{0,8}需要|需要.{0,4}(鉴定|证明)|如(果)?(取得|有|拿到)"
 )
 _MEDICAL_PROOF = re.compile(r"就医|就诊|门诊|病历|医院|诊断|发票|票据|处方|住院")
-# Words that make a sum a demand on the seller, with or without 赔 (要求你们给我一万, 没有两万私了不了).
-_COMPENSATION = re.compile(
-    r"赔|补偿|compensat|pay me|refund me|给我|转我|必须|要求你们?给|私了|没完|就算了|作为"
-    r"|demand|expect|i want|owe me"
-)
-_BASIS = re.compile(
-    r"依据|按照|根据|消法|消费者权益保护法|食品安全法|规则|第.{1,8}条|[×x*]|%|百分之|运费|差价|按比例|折价"
-)
 _ID_CONTEXT = re.compile(r"身份证|证件")
 # A written report or statement the shopper holds (the punitive ask may rest on it).
 _WRITTEN = re.compile(r"(鉴定|检测|检验|鉴别)(报告|证书|结论|单|函)|书面|盖章|cma|cnas")
@@ -215,6 +207,16 @@ def _demand() -> dict[str, Any]:
     return demand
 
 
+@cache
+def _asked() -> re.Pattern[str]:
+    return re.compile("|".join(_demand()["ask_patterns"]))
+
+
+@cache
+def _argued() -> re.Pattern[str]:
+    return re.compile("|".join(_demand()["basis_patterns"]))
+
+
 def paid_in_text(norm: str) -> Decimal | None:
     """What the draft says was paid ("实付39元", "花了39块买的", "39元的T恤"), if it says so once."""
     values = set()
@@ -264,11 +266,11 @@ def _check(rule: LintRule, match: re.Match[str], text: str, context: Context) ->
         if amount is None:
             return False, None, rule.severity
         words = text[max(0, start - 6) : end + 16]
-        asked = bool(_COMPENSATION.search(words))
+        asked = bool(_asked().search(words))
         if context.paid is None:
             # No price to compute a ceiling from: compensation with no basis at all stands out, and
             # so does a sum no statute reaches for ordinary goods unless a written finding backs it.
-            unfounded = asked and not _BASIS.search(text) and amount >= _demand()["min_unfounded"]
+            unfounded = asked and not _argued().search(text) and amount >= _demand()["min_unfounded"]
             absurd = asked and amount >= _demand()["absurd_without_price"] and not _WRITTEN.search(text)
             return bool(unfounded or absurd), None, rule.severity
         ceiling, basis = statutory_ceiling(context.paid, context.food)

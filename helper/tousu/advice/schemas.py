@@ -466,6 +466,8 @@ class DemandRule(Sourced):
     absurd_without_price: Annotated[int, Field(ge=0)]  # no ordinary purchase reaches this, report aside
     basis_no_punitive: str
     message_no_punitive: str
+    ask_patterns: Patterns  # words that make a sum a demand on the seller, with or without 赔
+    basis_patterns: Patterns  # a stated basis (a law, a rule, a formula): the sum is argued, not asked
 
 
 class LearnedLintRule(Sourced):
