@@ -137,7 +137,9 @@ def stories(cases: list[Case]) -> list[Case]:
 def train(
     cases: list[Case],
     *,
-    l2: float = 1e-3,
+    # 3e-4 by the writer-to-writer figures (A->B/B->A top-1 at 1e-3: .756/.769, 3e-4: .762/.783,
+    # 3e-3: .749/.755), with the discourse-scoped grams.
+    l2: float = 3e-4,
     steps: int = 400,
     min_df: int = 2,
     # The rule scores are left out by default: the rules were tuned on the repo's own sets, where

@@ -72,3 +72,25 @@ def test_shipped_weights_never_saw_the_held_out_quarters() -> None:
         ids = [json.loads(line)["id"] for line in lines]
         dev = [i for i in ids if int(hashlib.sha256(i.encode()).hexdigest(), 16) % 4 != 0]
         assert data["trained_on"][writer] == len(dev) < len(ids)
+
+
+def test_a_conceded_clause_is_not_read_as_the_complaint() -> None:
+    grams = model.grams("快递慢点就算了，杯子是裂的")
+    assert "g:快递" not in grams and "n:快递" in grams
+    assert "g:裂的" in grams
+
+
+def test_in_not_a_but_b_only_b_counts_and_counts_more() -> None:
+    grams = model.grams("不是物流压坏的，是本身就有裂缝")
+    assert "g:物流" not in grams and "n:物流" in grams
+    assert grams["g:裂缝"] > model.grams("本身就有裂缝")["g:裂缝"]
+
+
+def test_a_focus_marker_weighs_its_clause_more() -> None:
+    assert model.grams("最气的是客服不理人")["g:客服"] > model.grams("客服不理人")["g:客服"]
+
+
+def test_english_and_cantonese_negations_are_scoped() -> None:
+    grams = model.grams("nothing broken, wrong colour")
+    assert "g:bro" not in grams and "n:bro" in grams and "g:col" in grams
+    assert "g:寄错" not in model.grams("冇寄错")

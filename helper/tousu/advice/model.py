@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 WEIGHTS = Path(__file__).with_name("ranking_model.json")
 SCALE = 1000  # weights are stored as integers: value * SCALE
 _SPLIT = re.compile(r"[\s,，。.！!？?、；;：:“”\"'（）()\[\]【】~～…\-—/]+")
-_NEGATION = re.compile(r"不是|没有|并非|并没|没|不|无|未|别")
+_NEGATION = re.compile(r"不是|没有|并非|并没|没|不|无|未|别|冇|唔|完好|nothing |not |no |never ")
 NEG_SPAN = 4  # characters after a negation cue whose n-grams are read as negated
 # (n, weight) of the character n-grams: what the shipped weights were trained on.
 GRAM_SIZES = ((1, 0.5), (2, 1.0), (3, 1.0))
@@ -125,23 +125,71 @@ _ASIDE = re.compile(r"另外|此外|顺便(说|提)?一?(下|句)?|还有(就是
 ASIDE_WEIGHT = 0.6
 
 
+# Discourse scope. What a shopper concedes ("快递慢就算了", "价格倒无所谓") or denies in a
+# contrast ("不是物流压的，是…", "不是少，是碎了") is not the complaint: the whole clause is read
+# as negated (n: grams, which the model learns apart and never shows as a reason). What a focus
+# marker introduces ("重点是", "最气的是", "而是…") is the complaint: its grams weigh FOCUS_WEIGHT.
+_CLAUSE = re.compile(r"[^，,。！!？?；;\n]+[，,。！!？?；;\n]*")
+_CONCEDED = re.compile(
+    r"(就算了|也就算了|倒(是)?无所谓|无所谓|倒是其次|是其次|也就罢了|都能忍|还能忍|不追究|"
+    r"没关系|没什么问题|都没问题|也没问题|倒还好|还算快|不是重点|不是问题)[了的吧]?\s*[，,。！!；;]?\s*$"
+)
+_CONTRAST_NOT = re.compile(r"^(我|这|这次|也|其实|并|真的)?(不是|并不是|并非|唔系|not)(?!不是)")
+_CONTRAST_BUT = re.compile(r"^(而是|是|就是|而|but|反而)")
+_FOCUS = re.compile(
+    r"(重点是|主要是|关键是|问题是|最气的是|最离谱的是|最过分的是|最重要的是|真正的问题是|"
+    r"the (real )?(problem|issue|point) is)"
+)
+_EN_NEGATION = re.compile(r"\b(nothing|not|no|never|didn'?t|wasn'?t|isn'?t|without)\b")
+FOCUS_WEIGHT = 1.5
+
+
+def _clauses(text: str) -> list[tuple[str, float, bool]]:
+    """(clause, weight, negated) in order: the discourse scope of each clause."""
+    parts = [m.group(0) for m in _CLAUSE.finditer(text)] or [text]
+    out: list[tuple[str, float, bool]] = []
+    focus_left = 0
+    for i, part in enumerate(parts):
+        body = part.strip()
+        weight, negated = 1.0, False
+        nxt = parts[i + 1].strip() if i + 1 < len(parts) else ""
+        if _CONCEDED.search(body):
+            negated = True
+        elif _CONTRAST_NOT.search(body) and _CONTRAST_BUT.search(nxt):
+            negated, focus_left = True, max(focus_left, 2)
+        elif body.startswith(("nothing", "no ", "not ")) or _EN_NEGATION.match(body):
+            negated = True
+        marker = _FOCUS.search(body)
+        if marker:
+            # The marker's own clause (from the marker on) and the one after it are the focus.
+            out.append((body[: marker.start()], weight, negated))
+            body, negated, focus_left = body[marker.end() :], False, 2
+        if focus_left and not negated:
+            weight = FOCUS_WEIGHT
+        focus_left = max(0, focus_left - 1)
+        out.append((body, weight, negated))
+    return out
+
+
 def grams(text: str) -> dict[str, float]:
     """Character 1-3 grams of canonical text; grams right after a negation cue get their own
-    names (n:), so "没有破损" does not read as 破损; grams of an aside weigh ASIDE_WEIGHT."""
+    names (n:), so "没有破损" does not read as 破损; so do the grams of a conceded or contrasted-
+    away clause; grams of a focus clause weigh FOCUS_WEIGHT, of an aside ASIDE_WEIGHT."""
     out: dict[str, float] = {}
     aside = _ASIDE.search(text)
     main, side = (text[: aside.start()], text[aside.end() :]) if aside else (text, "")
     for chunk, scale in ((main, 1.0), (side, ASIDE_WEIGHT)):
-        _add_grams(out, chunk, scale)
+        for clause, weight, negated in _clauses(chunk):
+            _add_grams(out, clause, scale * weight, negated)
     # Sub-linear counts: a word said five times is not five times the evidence.
     return {k: 1.0 + math.log(v) if v >= 1 else v for k, v in out.items()}
 
 
-def _add_grams(out: dict[str, float], text: str, scale: float) -> None:
+def _add_grams(out: dict[str, float], text: str, scale: float, negated: bool = False) -> None:
     for part in _SPLIT.split(text):
         if not part:
             continue
-        mask = _negated_mask(part)
+        mask = [True] * len(part) if negated else _negated_mask(part)
         for size, weight in GRAM_SIZES:
             for i in range(len(part) - size + 1):
                 gram = part[i : i + size]
