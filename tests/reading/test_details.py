@@ -47,9 +47,7 @@ def test_taobao_detail_multi_parcel_completed():
     [order] = reading.orders
     assert order.order_id == "3100000000000020000"
     # Two lines, one 实付 for the whole order: the split is not invented, and the shopper is told.
-    assert [(w.code, w.order_id) for w in reading.warnings] == [
-        ("paid_amount_unsplit", order.order_id)
-    ]
+    assert [(w.code, w.order_id) for w in reading.warnings] == [("paid_amount_unsplit", order.order_id)]
     assert [item.paid_amount for item in order.items] == [None] * len(order.items)
     assert (order.status, order.status_text) == ("completed", "交易成功")
     assert order.shipped_at == t(2025, 9, 2, 9, 0, 0)  # from the timeline: no 发货时间 line
