@@ -33,6 +33,13 @@ export function afterSalesUrl(order, subOrderId) {
   return `https://${host}/dispute/applyRouter.htm?bizOrderId=${encodeURIComponent(sub)}`;
 }
 
+// The after-sales forms the helper decided for the case: {sub_order_id: url, order: url}.
+async function helperFormUrls(caseId) {
+  if (!caseId) return {};
+  const c = await callHelper('GET', `/cases/${encodeURIComponent(caseId)}`);
+  return { ...(c?.after_sales_urls || {}), ...(c?.after_sales_url ? { order: c.after_sales_url } : {}) };
+}
+
 // The case's files, marked with whether this extension holds their bytes.
 async function attachmentsOf(caseId) {
   if (!caseId) return [];
@@ -170,7 +177,11 @@ export async function fillForm({ order, form, fill, affectedItems = [], caseId, 
   let urls = [complaintUrl(order)];
   if (tabId != null) urls = [null];
   else if (form === 'after_sales') {
-    urls = items.length ? items.map((i) => afterSalesUrl(order, i.sub_order_id)) : [afterSalesUrl(order)];
+    // The helper decides each sub-order's form (Case.after_sales_urls); the local rule is only for
+    // a fill without a case (the helper has no order to decide from then).
+    const decided = await helperFormUrls(caseId);
+    const pick = (sub) => decided[sub] || afterSalesUrl(order, sub);
+    urls = items.length ? items.map((i) => pick(i.sub_order_id)) : [decided.order || afterSalesUrl(order)];
   }
   const results = [];
   for (const [index, url] of urls.entries()) {

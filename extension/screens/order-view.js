@@ -60,7 +60,7 @@ export function renderOrder(order) {
 // Reader warnings that explain a partial reading (only the first page, orders not yet rendered,
 // a field skipped); the page-state ones (login, slider, empty) are states of their own.
 const NOTE_CODES = ['lazy_rendered', 'more_pages', 'list_paged', 'order_id_mismatch', 'field_unreadable',
-  'order_unreadable', 'page_truncated', 'embedded_data_unreadable'];
+  'order_unreadable', 'page_truncated', 'embedded_data_unreadable', 'paid_amount_unsplit'];
 
 export function renderReadingNotes(warnings) {
   const notes = warnings.filter((w) => NOTE_CODES.includes(w.code));

@@ -128,4 +128,26 @@ def test_form_addresses_prefer_the_page_and_fall_back_per_platform():
     assert steps.after_sales_url(linked) == "https://x.example/a"
     assert steps.complaint_url(linked) == "https://x.example/c"
     assert steps.platform_url(linked) == "https://x.example/c"
+
+
+def test_each_goods_sub_order_gets_its_own_after_sales_form():
+    two = _order()
+    two.items.append(two.items[1].model_copy(update={"title": "杯垫", "sub_order_id": "3851234567890123458"}))
+    base = "https://refund2.taobao.com/dispute/applyRouter.htm?bizOrderId="
+    # The 运费险 line is not goods: no form for it.
+    assert steps.after_sales_urls(two) == {
+        "3851234567890123457": base + "3851234567890123457",
+        "3851234567890123458": base + "3851234567890123458",
+    }
+    # A page link for one sub-order is re-aimed at the other, keeping its other parameters.
+    page = "https://refund2.tmall.com/dispute/apply.htm?bizOrderId=3851234567890123457&type=1"
+    linked = two.model_copy(update={"links": two.links.model_copy(update={"after_sales": page})})
+    assert steps.after_sales_urls(linked)["3851234567890123458"] == (
+        "https://refund2.tmall.com/dispute/apply.htm?bizOrderId=3851234567890123458&type=1"
+    )
+    # A link that names no sub-order cannot be re-aimed: the built form is used instead.
+    opaque = two.model_copy(
+        update={"links": two.links.model_copy(update={"after_sales": "https://x.example/a"})}
+    )
+    assert steps.after_sales_urls(opaque)["3851234567890123458"] == base + "3851234567890123458"
     assert steps.platform_url(_order(links={"refund_detail": "https://x.example/r"})) == "https://x.example/r"

@@ -45,7 +45,10 @@ def test_taobao_detail_shipped_earphones():
 def test_taobao_detail_multi_parcel_completed():
     reading = read_fixture("taobao_detail_multi_parcel.html")
     [order] = reading.orders
-    assert order.order_id == "3100000000000020000" and reading.warnings == []
+    assert order.order_id == "3100000000000020000"
+    # Two lines, one 实付 for the whole order: the split is not invented, and the shopper is told.
+    assert [(w.code, w.order_id) for w in reading.warnings] == [("paid_amount_unsplit", order.order_id)]
+    assert [item.paid_amount for item in order.items] == [None] * len(order.items)
     assert (order.status, order.status_text) == ("completed", "交易成功")
     assert order.shipped_at == t(2025, 9, 2, 9, 0, 0)  # from the timeline: no 发货时间 line
     assert order.received_at == t(2025, 9, 10, 18, 30, 0)
@@ -84,7 +87,8 @@ def test_detail_for_another_order_is_flagged():
 def test_tmall_detail_lists_found_by_key():
     reading = read_fixture("tmall_detail.html")
     [order] = reading.orders
-    assert order.order_id == "3100000000000030000" and reading.warnings == []
+    assert order.order_id == "3100000000000030000"
+    assert [w.code for w in reading.warnings] == ["paid_amount_unsplit"]
     assert order.platform == "tmall"
     assert order.shop.model_dump() == {
         "name": "示例天猫旗舰店",
@@ -153,8 +157,8 @@ def test_new_detail_dom():
         "unit_price": "199.00",
         "original_price": None,
         "pseudo": False,
-        # Order-contract additions the page does not show (paid_amount is read where it does).
-        "paid_amount": None,
+        # One line: its 实付 is the order's 实付款 199.00 minus 运费 0.00.
+        "paid_amount": "199.00",
         "kind": "goods",
         "ship_within_hours": None,
         "declared_value": None,

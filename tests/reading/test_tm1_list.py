@@ -25,7 +25,11 @@ def test_kind_and_order_ids(tm1_reading: Reading):
     assert tm1_reading.kind == "order_list"
     assert tm1_reading.url == LIST_URL
     assert [o.order_id for o in tm1_reading.orders] == [EARPHONES, MULTI, CLOSED, PAID, UNPAID]
-    assert [w.code for w in tm1_reading.warnings] == ["more_pages"]
+    # The two-item order shows one 实付 only: its lines keep paid_amount unset, with a warning.
+    assert [(w.code, w.order_id) for w in tm1_reading.warnings] == [
+        ("paid_amount_unsplit", MULTI),
+        ("more_pages", None),
+    ]
 
 
 def test_shipped_earphones_order_every_field(tm1_reading: Reading):
@@ -54,8 +58,8 @@ def test_shipped_earphones_order_every_field(tm1_reading: Reading):
         "unit_price": "199.00",
         "original_price": "299.00",
         "pseudo": False,
-        # Order-contract additions the page does not show (paid_amount is read where it does).
-        "paid_amount": None,
+        # One line: its 实付 is actualFee 199.00 minus the (含运费 ¥0.00).
+        "paid_amount": "199.00",
         "kind": "goods",
         "ship_within_hours": None,
         "declared_value": None,
@@ -86,6 +90,8 @@ def test_shipped_earphones_order_every_field(tm1_reading: Reading):
         "shipping_fee": "embedded",
         "items": "embedded",
         "links": "embedded",
+        # Worked out from 实付 - 运费, not shown: the shopper can tell a reading from a sum.
+        "items.paid_amount": "derived",
     }
 
 

@@ -17,7 +17,7 @@ def reading(request) -> Reading:
 def test_orders_and_kind(reading: Reading):
     assert reading.kind == "order_list"
     assert [o.order_id for o in reading.orders] == [SHIPPED, DONE, CLOSED]
-    assert reading.warnings == []
+    assert [(w.code, w.order_id) for w in reading.warnings] == [("paid_amount_unsplit", SHIPPED)]
 
 
 def test_recommendation_strip_and_feed_yield_no_items(reading: Reading):
@@ -97,4 +97,4 @@ def test_closed_order(reading: Reading):
 def test_lazy_rendered_list_is_flagged():
     reading = read_fixture("tm2_list_lazy.html")
     assert [o.order_id for o in reading.orders] == [SHIPPED, DONE]
-    assert [w.code for w in reading.warnings] == ["lazy_rendered"]
+    assert [w.code for w in reading.warnings] == ["paid_amount_unsplit", "lazy_rendered"]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from ..models.case import CASE_STATUSES
 from ..models.case import NEXT_CODES as _MODEL_CODES
@@ -116,6 +116,31 @@ def after_sales_url(order: Order) -> str:
     sub = (first.sub_order_id if first is not None else None) or order.order_id
     host = "refund2.tmall.com" if order.platform == "tmall" else "refund2.taobao.com"
     return f"https://{host}/dispute/applyRouter.htm?bizOrderId={quote(sub, safe='')}"
+
+
+def after_sales_urls(order: Order) -> dict[str, str]:
+    """The 申请售后 form of each goods line, by sub-order id: after-sales is per sub-order, so a
+    page link made for one sub-order is re-aimed (bizOrderId / tradeId) at each of the others; a
+    link that names none of them is left to the order-level `after_sales_url`."""
+    link = order.links.after_sales or order.links.refund
+    host = "refund2.tmall.com" if order.platform == "tmall" else "refund2.taobao.com"
+    urls: dict[str, str] = {}
+    for item in goods(order):
+        sub = item.sub_order_id
+        if not sub:
+            continue
+        url = _aimed(link, sub) if link else None
+        urls[sub] = url or f"https://{host}/dispute/applyRouter.htm?bizOrderId={quote(sub, safe='')}"
+    return urls
+
+
+def _aimed(link: str, sub: str) -> str | None:
+    parts = urlsplit(link)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    query = [(k, sub if k in ("bizOrderId", "tradeId") else v) for k, v in query]
+    if not any(v == sub for _, v in query):
+        return None
+    return urlunsplit(parts._replace(query=urlencode(query)))
 
 
 def platform_url(order: Order) -> str:

@@ -169,6 +169,9 @@ class Case(Model):
     lifecycle: list[CaseStatus] = Field(default_factory=list)
     complaint_url: str | None = None
     after_sales_url: str | None = None
+    # The after-sales form per goods sub-order (sub_order_id -> URL), so the extension only opens
+    # what the helper decided.
+    after_sales_urls: dict[str, str] = Field(default_factory=dict)
 
 
 class CaseSummary(Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -44,7 +45,7 @@ def make_order(data: dict[str, Any], warnings: list[ReadingWarning]) -> Order | 
     order_id = data.get("order_id")
     for _ in range(20):
         try:
-            return Order.model_validate(data)
+            return _with_paid_amounts(Order.model_validate(data), warnings)
         except ValidationError as error:
             dropped = False
             # One problem per round: dropping a list entry shifts the indexes of the others.
@@ -85,3 +86,37 @@ def _drop_nested(data: dict[str, Any], field: str, loc: tuple[Any, ...]) -> None
     else:
         entries.pop(index)
     data[field] = entries
+
+
+def _with_paid_amounts(order: Order, warnings: list[ReadingWarning]) -> Order:
+    """Fill `paid_amount` where the page's one 实付 belongs to one line, never by guessing.
+
+    实付 (total_paid) is after every coupon and includes the freight, so for an order of exactly
+    one item (pseudo lines such as 运费险 are charged too, hence "exactly one line") the line paid
+    实付 - 运费. With several lines and no per-line 实付 the split is unknown: the amounts fall
+    back to the unit price and the shopper is told so.
+    """
+    if not order.items or all(item.paid_amount is not None for item in order.items):
+        return order
+    if order.total_paid is None:
+        return order
+    if len(order.items) == 1:
+        if order.freight is None:
+            return order
+        paid = Decimal(order.total_paid) - Decimal(order.freight)
+        if paid < 0:
+            return order
+        item = order.items[0].model_copy(update={"paid_amount": f"{paid:.2f}"})
+        order = order.model_copy(update={"items": [item]})
+        order.sources["items.paid_amount"] = "derived"
+        return order
+    if len(order.goods) > 1 and all(item.paid_amount is None for item in order.goods):
+        warnings.append(
+            warning(
+                "paid_amount_unsplit",
+                "页面只显示整单实付款，没有每件宝贝的实付；金额按单价×数量估算，用了优惠券时会偏高。",
+                field="items.paid_amount",
+                order_id=order.order_id,
+            )
+        )
+    return order

@@ -160,6 +160,7 @@ def case_from_row(conn: sqlite3.Connection, row: sqlite3.Row, now: datetime | No
         lifecycle=list(steps.LIFECYCLE),
         complaint_url=steps.complaint_url(order),
         after_sales_url=steps.after_sales_url(order),
+        after_sales_urls=steps.after_sales_urls(order),
     )
 
 
