@@ -271,6 +271,10 @@ class RefundPart(Sourced):
 
 class LateShipmentFormula(Sourced):
     agreement_patterns: Patterns
+    # A sum the seller promised for late shipment; each names it by the group `amount`.
+    promise_patterns: Patterns
+    # Words just before a promise pattern's match that make it the shopper's own demand.
+    promise_not_after: list[str] = []
 
 
 class FraudProofPolicy(Sourced):
