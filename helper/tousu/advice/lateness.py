@@ -64,11 +64,12 @@ def _promise_patterns() -> tuple[re.Pattern[str], ...]:
 def promised_sum(text: str) -> Decimal | None:
     """The highest sum the seller promised for shipping late ("客服说延迟发货赔10块", 页面"延迟发货赔5元")."""
     norm = simplified(normalise(text))
-    demand = [re.compile(p) for p in rule_files()["formulas"].late_shipment.promise_not_after]
+    demand = rule_files()["formulas"].late_shipment.promise_demand_words
     sums: list[Decimal] = []
     for pattern in _promise_patterns():
         for match in pattern.finditer(norm):
-            if any(d.search(norm[max(0, match.start() - 8) : match.start()]) for d in demand):
+            before = norm[max(0, match.start() - 8) : match.start("amount")]
+            if any(word in before for word in demand):
                 continue
             word = match["amount"]
             value = Decimal(word) if word[0].isdigit() else Decimal(count_word(word))

@@ -273,8 +273,8 @@ class LateShipmentFormula(Sourced):
     agreement_patterns: Patterns
     # A sum the seller promised for late shipment; each names it by the group `amount`.
     promise_patterns: Patterns
-    # Words just before a promise pattern's match that make it the shopper's own demand.
-    promise_not_after: list[str] = []
+    # Words before a promise pattern's sum (in or just before the match): the shopper's demand.
+    promise_demand_words: Patterns
 
 
 class FraudProofPolicy(Sourced):
