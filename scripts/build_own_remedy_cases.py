@@ -214,7 +214,9 @@ def features(case: dict) -> list[str]:
         "pseudo_item": any(i["kind"] == "pseudo" for i in order["items"]),
         "gift_item": any(i["kind"] == "gift" for i in order["items"]),
         "quantity_gt1": any(i["quantity"] > 1 for i in goods),
-        "partial_quantity": any(a["quantity"] < quantities.get(a["sub_order_id"], 0) for a in case["affected"]),
+        "partial_quantity": any(
+            a["quantity"] < quantities.get(a["sub_order_id"], 0) for a in case["affected"]
+        ),
         "combination_component": any("component" in a for a in case["affected"]),
         "multi_parcel": len(order["parcels"]) >= 2,
         "tmall": order["platform"] == "tmall",
