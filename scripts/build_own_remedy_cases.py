@@ -11,6 +11,7 @@ amount rules (remedies-dev README), so the orders satisfy the corpus invariants 
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -50,7 +51,7 @@ class Case:
         self.extra: dict = {}
 
     def item(self, title, qty, price, paid=None, kind="goods", **more) -> str:
-        sid = f"52{self.n:03d}000000000{len(self.items) + 1:04d}"
+        sid = f"52{self.n:03d}0000000000{len(self.items) + 1:04d}"  # 19 digits, as the corpus
         paid = Decimal(price) * qty if paid is None else Decimal(paid)
         self.items.append(
             {
@@ -153,7 +154,16 @@ class Case:
             expect["other_remedies"] = [
                 {"remedy": r, **({"amount": money(Decimal(a))} if a is not None else {})} for r, a in other
             ]
-        return {
+        order = self.order()
+        if remedy == "late_shipment_compensation":
+            facts = {**self.late_facts(order, affected), **(facts or {})}
+        if remedy == "fraud_triple" and not offered and facts is not None:
+            # The corpus lists what would prove the claim when the proof is missing.
+            expect["evidence_needed"] = [
+                "第三方鉴定机构的书面鉴定报告，或品牌方书面回复（函件、邮件）、专柜盖章说明",
+                "下单时商品页面的截图（写着正品等宣传）",
+            ]
+        case = {
             "id": self.id,
             "group": self.group,
             "order": self.order(),
@@ -167,6 +177,51 @@ class Case:
             "note": "invented order and text",
             "features": [],
         }
+        case["order"] = order
+        case["features"] = features(case)
+        return case
+
+    def late_facts(self, order: dict, affected) -> dict:
+        """The late-shipment facts the corpus records: deadline, its source, the parcel and its scan."""
+        by = {i["sub_order_id"]: i for i in self.items}
+        hours = {by[s]["ship_within_hours"] for s, _ in affected}
+        assert len(hours) == 1, self.id
+        deadline = datetime.fromisoformat(order["paid_at"]) + timedelta(hours=hours.pop())
+        wanted = {s for s, _ in affected}
+        carrying = [p for p in order["parcels"] if wanted & {x["sub_order_id"] for x in p["contents"]}]
+        parcel = max(carrying, key=lambda p: p["first_scan_at"] or "", default=None)
+        scan = parcel["first_scan_at"] if parcel else None
+        late = (datetime.fromisoformat(scan) if scan else datetime.fromisoformat(NOW)) > deadline
+        return {
+            "ship_deadline": deadline.isoformat(),
+            "deadline_source": "ship_within_hours",
+            "late_parcel": parcel["tracking_no"] if parcel else None,
+            "first_carrier_scan": scan,
+            "late": late,
+        }
+
+
+def features(case: dict) -> list[str]:
+    """The corpus's feature tags, in its order: what makes a case more than one line bought once."""
+    order = case["order"]
+    goods = [i for i in order["items"] if i["kind"] == "goods"]
+    quantities = {i["sub_order_id"]: i["quantity"] for i in order["items"]}
+    tags = {
+        "multi_item": len(goods) >= 2,
+        "freight": Decimal(order["freight"]) > 0,
+        "coupon": bool(order["discounts"]),
+        "shopping_credit_payment": any(p.get("method") == "购物金" for p in order.get("payments", [])),
+        "pseudo_item": any(i["kind"] == "pseudo" for i in order["items"]),
+        "gift_item": any(i["kind"] == "gift" for i in order["items"]),
+        "quantity_gt1": any(i["quantity"] > 1 for i in goods),
+        "partial_quantity": any(
+            a["quantity"] < quantities.get(a["sub_order_id"], 0) for a in case["affected"]
+        ),
+        "combination_component": any("component" in a for a in case["affected"]),
+        "multi_parcel": len(order["parcels"]) >= 2,
+        "tmall": order["platform"] == "tmall",
+    }
+    return [tag for tag, on in tags.items() if on]
 
 
 def cases() -> list[dict]:
@@ -188,7 +243,7 @@ def cases() -> list[dict]:
 
     c = Case(
         F,
-        "The label CS emailed me back: this bag is NOT genuine, 不是他们家的货。我要退一赔三",
+        "Brand care wrote me an e-mail today — bag = fake, 不是他们家的货。我要退一赔三",
     )
     a = c.item("ORLANE 小方包 正品保证", 1, "860.00")
     out.append(c.emit([(a, 1)], F, other=[(RR, "860.00")], facts={"fraud_evidence": "brand_written"}))
@@ -316,7 +371,7 @@ def cases() -> list[dict]:
     c.paid_at, c.shipped_at, c.first_scan, c.signed = t(10, "10:00"), t(20, "10:00"), t(20, "12:00"), None
     out.append(c.emit([(a, 1)], LS, offered=False, facts={"late": False}))
 
-    c = Case(LS, "the shop promises 48h dispatch, 但是过了四天才发出，客服还说延迟发货赔10块。")
+    c = Case(LS, "Page: 48h or less b4 posting, 但是过了四天才发出，客服还说延迟发货赔10块。")
     a = c.item("瑜伽垫 加厚", 1, "120.00")
     c.paid_at, c.shipped_at, c.first_scan, c.signed = t(18, "10:00"), t(22, "10:00"), t(22, "11:00"), None
     out.append(c.emit([(a, 1)], LS, amount="10.00", facts={"late": True}, calc={"seller_promise": "10.00"}))

@@ -255,3 +255,82 @@ def test_a_line_the_shopper_says_to_ignore_is_not_the_one_at_fault() -> None:
     items = [line(A, "示例降噪耳机", "89.00"), line(B, "示例耳机保护套", "9.90")]
     got = amounts(order(items), "耳机做了第三方鉴定，鉴定证书写的是高仿。同单买的保护套不用管")
     assert got["fraud_triple"] == "500.00" and got["return_refund"] == "89.00"
+
+
+LATE = [{"tracking_no": "78900000000206", "contents": [{"sub_order_id": A, "quantity": 1}],
+         "first_scan_at": "2026-11-25T10:00:00+08:00"}]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("五天才发出来，当时客服讲延迟发货赔12块", "12.00"),  # the promise, higher than 5% x 100
+        ("下单页面写着“晚发货补偿八元”，结果拖了五天", "8.00"),  # numerals in words
+        ("拖了五天，客服承诺超时发货补偿3元", "5.00"),  # lower than the floor: the platform's figure
+        ("拖了五天才发，我要求延迟发货赔50元", "5.00"),  # the shopper's own demand is no promise
+    ],
+)
+def test_a_sum_the_seller_promised_for_late_shipment_wins_when_higher(text: str, want: str) -> None:
+    body = order([line(A, "示例收纳箱", "100.00", ship_within_hours=48)], parcels=LATE, signed=None)
+    assert amounts(body, text)["late_shipment_compensation"] == want
+
+
+def test_promised_sums_are_read_only_for_late_shipment_breaches() -> None:
+    from tousu.advice.lateness import promised_sum
+
+    assert promised_sum("卖家答应质量问题赔20元") is None
+    assert promised_sum("说好延期发货的话赔付20元，后来又说只给10元") == 20
+
+
+FOOD = [line(A, "示例纯牛奶 整箱", "60.00")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "签收时保质期内好好的，囤在柜子里三个礼拜才过期，能要十倍吗",
+        "到货后一直没喝放着，上周过期了",
+        "我忘了放冰箱，两天就坏了，可以十倍赔偿吗",
+    ],
+)
+def test_food_that_went_bad_after_delivery_earns_no_tenfold(text: str) -> None:
+    got = amounts(order(FOOD), text)
+    assert got.get("food_tenfold") is None
+
+
+@pytest.mark.parametrize("text", ["一收到就发现已经过期了，要十倍", "拆开就是发霉的，要求十倍赔偿"])
+def test_food_expired_or_spoiled_on_arrival_keeps_the_tenfold(text: str) -> None:
+    assert amounts(order(FOOD), text)["food_tenfold"] == "1000.00"
+
+
+def test_a_shoppers_word_for_a_line_that_is_not_in_its_title_names_the_line() -> None:
+    # 茶叶 for an oolong tea, 枣子 for a jujube: the head noun names the line, so the tenfold and
+    # the refund count the jujube line only (10 x 40 is under the 1000 floor).
+    items = [line(A, "示例高山乌龙茶 罐装", "200.00"), line(B, "示例和田骏枣 500g", "40.00")]
+    text = "茶叶是好的，那包枣子长毛了，要十倍"
+    body = {"order": order(items), "problem": {"text": text}, "now": NOW}
+    advice = advise(AdviceRequest.model_validate(body))
+    assert [a.sub_order_id for a in advice.affected_items] == [B]
+    assert {r.code: r.amount for r in advice.remedies}["food_tenfold"] == "1000.00"
+    heavy = [line(A, "示例高山乌龙茶 罐装", "200.00"), line(B, "示例和田骏枣 礼盒", "150.00")]
+    assert amounts(order(heavy), text)["food_tenfold"] == "1500.00"  # not 10 x 350
+
+
+def test_a_packaging_word_does_not_name_a_line() -> None:
+    from tousu.advice.categories import head_names
+
+    assert head_names("新疆灰枣") == {"枣子", "枣儿", "枣叶"}
+    assert head_names("节日礼盒") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "两样一起买的，沐浴露到了整瓶漏空了，退沐浴露的钱就行",
+        "沐浴露压坏了已经扔掉了",
+        "沐浴露瓶子裂了，只退款不退货",
+    ],
+)
+def test_a_unit_with_nothing_to_send_back_is_refunded_without_a_return(text: str) -> None:
+    items = [line(A, "示例沐浴露 1L", "39.00"), line(B, "示例浴球", "6.00")]
+    assert amounts(order(items), text)["refund_only"] == "39.00"

@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from tousu.models.advice import AffectedItem
 from tousu.models.order import Item, Order
 
+from .categories import head_names
 from .text import normalise
 from .variants import simplified
 
@@ -173,11 +174,17 @@ def _count(word: str) -> int:
     return 0
 
 
+def count_word(word: str) -> int:
+    """A count or sum written as digits, Chinese numerals or English words (0 when it is not one)."""
+    return _count(word)
+
+
 def _names(title: str) -> set[str]:
     """Words of a title a shopper would use for it: its CJK runs and their 2-4 character pieces."""
     runs = re.findall(r"[\u4e00-\u9fff]{2,}", normalise(title))
     names = set()
     for run in runs:
+        names |= head_names(run)
         for size in (4, 3, 2):
             for start in range(len(run) - size + 1):
                 names.add(run[start : start + size])

@@ -26,10 +26,21 @@ class CategoryRule(BaseModel):
     patterns: list[str] = Field(min_length=1)
 
 
+class LineNames(BaseModel):
+    """How a shopper names a line by its head noun ("枣子" for 新疆灰枣)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    source: str
+    suffixes: list[str] = Field(min_length=1)
+    not_heads: list[str]
+
+
 class CategoryFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     category: list[CategoryRule]
+    line_names: LineNames
 
 
 @dataclass(frozen=True)
@@ -41,10 +52,23 @@ class Found:
 
 
 @cache
-def _rules() -> tuple[tuple[CategoryRule, re.Pattern[str]], ...]:
+def _file() -> CategoryFile:
     with DATA.open("rb") as handle:
-        data = CategoryFile.model_validate(tomllib.load(handle))
-    return tuple((r, re.compile("|".join(f"(?:{p})" for p in r.patterns))) for r in data.category)
+        return CategoryFile.model_validate(tomllib.load(handle))
+
+
+def head_names(run: str) -> set[str]:
+    """The shopper's names for a title word by its head noun: 灰枣 -> 枣子, 绿茶 -> 茶叶."""
+    names = _file().line_names
+    head = run[-1:]
+    if not head or head in names.not_heads:
+        return set()
+    return {head + suffix for suffix in names.suffixes}
+
+
+@cache
+def _rules() -> tuple[tuple[CategoryRule, re.Pattern[str]], ...]:
+    return tuple((r, re.compile("|".join(f"(?:{p})" for p in r.patterns))) for r in _file().category)
 
 
 def category_names() -> dict[str, str]:

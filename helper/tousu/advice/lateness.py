@@ -13,15 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 from functools import cache
 
 from tousu.models.base import CHINA_TZ
 from tousu.models.order import Item, Order, Parcel
 
-from .amounts import AffectedLine, goods_lines, line_amount
+from .amounts import AffectedLine, count_word, goods_lines, line_amount
 from .facts import parse_ship_promise
 from .rulefiles import rule_files
 from .text import normalise
+from .variants import simplified
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,28 @@ def agreed_deadline(text: str, paid: datetime) -> datetime | None:
             day = day.replace(year=local.year + 1)
         return day + timedelta(days=1)
     return None
+
+
+@cache
+def _promise_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in rule_files()["formulas"].late_shipment.promise_patterns)
+
+
+def promised_sum(text: str) -> Decimal | None:
+    """The highest sum the seller promised for shipping late ("客服说延迟发货赔10块", 页面"延迟发货赔5元")."""
+    norm = simplified(normalise(text))
+    demand = rule_files()["formulas"].late_shipment.promise_demand_words
+    sums: list[Decimal] = []
+    for pattern in _promise_patterns():
+        for match in pattern.finditer(norm):
+            before = norm[max(0, match.start() - 8) : match.start("amount")]
+            if any(word in before for word in demand):
+                continue
+            word = match["amount"]
+            value = Decimal(word) if word[0].isdigit() else Decimal(count_word(word))
+            if value > 0:
+                sums.append(value)
+    return max(sums, default=None)
 
 
 def item_deadline(item: Item, paid: datetime, default_hours: int) -> datetime:

@@ -13,7 +13,7 @@ from tousu.models.order import Order
 from .amounts import affected_base, missing_units
 from .facts import OrderFacts, yuan
 from .formulas import food_tenfold, fraud_triple, late_shipment_compensation
-from .lateness import Lateness, lateness
+from .lateness import Lateness, lateness, promised_sum
 from .proof import fraud_proven, policy
 from .ranking import Signals
 from .refunds import RefundFigure, broken_carrier, refund_figure
@@ -74,8 +74,10 @@ def _late_amount(ctx: _Context, promised: Decimal | None) -> Decimal | None:
         base = ctx.facts.price_paid
     if base is None:
         return None
-    # A sum the seller promised for the same breach wins when higher (就高, 争议处理规则 art. 15).
-    return max(late_shipment_compensation(base, ctx.platform, ctx.settings), promised or Decimal(0))
+    # A sum the seller promised for the same breach wins when higher (就高, 争议处理规则 art. 15):
+    # a promise for late shipment in so many words, or a promised compensation the text names.
+    promises = [p for p in (promised, promised_sum(ctx.text)) if p is not None]
+    return max([late_shipment_compensation(base, ctx.platform, ctx.settings), *promises])
 
 
 def _refund(code: str, ctx: _Context) -> RefundFigure:
@@ -173,6 +175,10 @@ def plan_remedies(
     never_arrived = _NOT_ARRIVED & present or missing_units(text) or _REFUSED_AT_DOOR.search(text)
     if never_arrived and "refund_only" not in codes:
         # Goods that never arrived are refunded without a return (争议处理规则 arts 27, 38).
+        codes.append("refund_only")
+    if "refund_without_return" in present and "refund_only" not in codes and facts.status not in _UNSHIPPED:
+        # Units emptied, broken and thrown away, or kept by choice: their price back without a
+        # return (消法 art. 24; 民法典 art. 582), at what was paid for those units.
         codes.append("refund_only")
     refused: list[tuple[str, str]] = []
     food_offered = False

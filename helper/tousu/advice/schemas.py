@@ -271,6 +271,10 @@ class RefundPart(Sourced):
 
 class LateShipmentFormula(Sourced):
     agreement_patterns: Patterns
+    # A sum the seller promised for late shipment; each names it by the group `amount`.
+    promise_patterns: Patterns
+    # Words before a promise pattern's sum (in or just before the match): the shopper's demand.
+    promise_demand_words: Patterns
 
 
 class FraudProofPolicy(Sourced):
