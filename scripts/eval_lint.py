@@ -8,8 +8,8 @@ code, and `spans` = expected span texts marked exactly. Both sets are split by a
 (corpus: of the id, as before; own set: of the text) into a tuning part and a held-out part;
 the own set's `set = "fresh"` drafts were written after round 1's tuning (tuned on from round 2),
 and `set = "fresh2"` ones were written before round 2's learned scorer and are never tuned on:
-their column is printed only with --final. `fresh3` and `fresh4` (round 4) are untouched too: their
-figures are printed always, their misses only with --final.
+their column is printed only with --final. `fresh3`, `fresh4` (round 4) and `fresh5` (lint round 2)
+are untouched too: their figures are printed always, their misses only with --final.
 --cases prints the misses of the tuning parts only; the held-out parts are for the final figures.
 --lexicon-only measures the lexicon alone (the learned scorer off), for before/after figures.
 """
@@ -42,6 +42,7 @@ PARTS = (
     "own fresh2",
     "own fresh3",
     "own fresh4",
+    "own fresh5",
 )
 
 
@@ -60,7 +61,7 @@ def cases() -> list[tuple[str, str, str, set[str], list[tuple[str, str]]]]:
         own: list[dict[str, Any]] = tomllib.load(handle)["case"]
     for index, case in enumerate(own, 1):
         part = "own held" if own_held_out(case["text"]) else "own tune"
-        if case.get("set") in ("fresh", "fresh2", "fresh3", "fresh4"):
+        if case.get("set") in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5"):
             part = f"own {case['set']}"
         spans = [(code, text) for code, text in case.get("spans", [])]
         found.append((part, f"o{index:03d}", case["text"], set(case["codes"]), spans))

@@ -90,3 +90,14 @@ def test_api_accepts_order_type_and_affected_items(make_order, tmp_path) -> None
         "/api/v1/lint", json={"text": "东西有问题"}, headers=headers, base_url="http://127.0.0.1:47321"
     )
     assert [f["code"] for f in plain.json["findings"]] == ["vague"]
+
+
+def test_the_ceiling_scales_with_the_price_on_the_order(make_order) -> None:
+    # Not food: refund + max(3x paid, 500); food: refund + max(10x paid, 1000).
+    lamp = make_order(item="护眼台灯", price="300.00")
+    assert "unreasonable_demand" not in codes("台灯灯罩有裂纹，要求赔偿1000元。", order=lamp)
+    assert "unreasonable_demand" in codes("台灯灯罩有裂纹，要求赔偿1500元。", order=lamp)
+    nuts = make_order("food_completed_3d", price="200.00")
+    text = "坚果发霉（照片已附），依据食品安全法第一百四十八条要求退款并赔偿{}元。"
+    assert "unreasonable_demand" not in codes(text.format(2000), order=nuts, type="food_safety")
+    assert "unreasonable_demand" in codes(text.format(3000), order=nuts, type="food_safety")
