@@ -371,8 +371,17 @@ class FeaturesFile(RuleModel):
 
 # The DisputeFacts goods kinds (facts.SUBSTANCE's values) a dispute fact may be evidence of.
 SubstanceKind = Literal[
-    "defect", "damage", "mismatch", "advertising", "fake", "delivery", "wrong", "food", "price",
-    "harassment", "promise",
+    "defect",
+    "damage",
+    "mismatch",
+    "advertising",
+    "fake",
+    "delivery",
+    "wrong",
+    "food",
+    "price",
+    "harassment",
+    "promise",
 ]
 
 
