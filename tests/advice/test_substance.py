@@ -10,8 +10,9 @@ import pytest
 
 from tousu.advice import advise
 from tousu.advice.facts import dispute_facts
-from tousu.advice.ranking import RULE_CAP, rule_logit
+from tousu.advice.ranking import RULE_CAP, read_signals, rule_logit
 from tousu.models import AdviceRequest
+from tousu.models.advice import Problem
 
 
 @pytest.mark.parametrize(
@@ -154,3 +155,71 @@ def test_own_voices_are_our_words_and_cover_every_type() -> None:
         text = han(case["text"])
         copied = [text[i : i + span] for i in range(len(text) - span + 1) if text[i : i + span] in corpus]
         assert not copied, (case["text"], copied[:1])
+
+
+# Dispute facts (rules/disputes.toml): the fact that decides between two types people confuse.
+@pytest.mark.parametrize(
+    ("text", "preset", "item", "fact", "expected"),
+    [
+        (
+            "下单时页面标着全国包邮，快递员送到楼下却要我先付二十块邮费才肯给",
+            "shipped_transit",
+            "折叠收纳箱",
+            "fee_against_promise",
+            "price_dispute",
+        ),
+        (
+            "付款四天了物流只有一个单号，一直显示等待揽收，问了网点说根本没收到这个件",
+            "shipped_transit",
+            "蓝牙音箱",
+            "no_carrier_scan",
+            "late_shipment",
+        ),
+        (
+            "买的是十二色彩铅套装，拆开数了只有九支，另外三支没有",
+            "completed_3d",
+            "彩色铅笔套装",
+            "bundle_incomplete",
+            "wrong_or_missing_item",
+        ),
+        (
+            "详情页参数写的功率两千瓦，我用功率计实测只有一千二",
+            "completed_3d",
+            "电热水壶",
+            "spec_differs",
+            "not_as_described",
+        ),
+        (
+            "开了增值税发票的说好随货寄，催了三次客服就是不给开票",
+            "completed_3d",
+            "办公打印机",
+            "promise_not_kept",
+            "broken_promise",
+        ),
+    ],
+)
+def test_a_dispute_fact_decides_the_confusable_pair(
+    make_request: Callable[..., AdviceRequest], text: str, preset: str, item: str, fact: str, expected: str
+) -> None:
+    request = make_request(text, preset, item)
+    assert fact in read_signals(request.problem).features
+    advice = advise(request)
+    assert advice.types[0].code == expected, [(t.code, t.score) for t in advice.types]
+
+
+def test_a_return_window_refusal_is_a_dispute_fact_only_for_a_fault() -> None:
+    # "Past seven days" on a change of mind is the seven-day rule working; on a fault it is a
+    # refusal the rule does not allow.
+    fault = read_signals(Problem(text="吹风机用了十天就不出热风了，客服说过了七天不给处理"))
+    assert "fault_refused_on_return_grounds" in fault.features
+    assert dispute_facts(fault.features, None).goods >= {"defect"}
+    mind = read_signals(Problem(text="衣服不喜欢想退，客服说过了七天不给处理"))
+    assert "fault_refused_on_return_grounds" not in mind.features
+
+
+def test_a_negated_dispute_fact_does_not_count() -> None:
+    assert (
+        "bundle_incomplete" not in read_signals(Problem(text="礼盒里的东西没有少，就是包装有点旧")).features
+    )
+    assert "bundle_incomplete" not in read_signals(Problem(text="不是套装里少了东西，是颜色发错了")).features
+    assert "bundle_incomplete" in read_signals(Problem(text="礼盒里少了一瓶")).features

@@ -300,6 +300,8 @@ SUBSTANCE = {
     "gift_missing": "promise",
     "price_protection": "promise",
 }
+# The dispute facts (rules/disputes.toml) say which kind they are evidence of themselves.
+SUBSTANCE.update({f["code"]: f["substance"] for f in rule_files().raw["disputes"]["fact"]})
 SELLER = {
     "refused": "refused",
     "ignored": "ignored",

@@ -80,6 +80,8 @@ def read_signals(problem: Problem) -> Signals:
     # traditional characters); after a word-for-word rewrite quote the canonical words.
     quote = problem.text if len(text) == len(problem.text) else text
     for feature in book.features:
+        if feature.with_any and not feature.with_any & signals.features.keys():
+            continue  # a compound dispute fact without the fact it qualifies
         match = _first_hit(feature, text)
         if match:
             signals.features[feature.code] = quote[match.start() : match.end()]

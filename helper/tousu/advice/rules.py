@@ -180,6 +180,8 @@ class Feature:
     weights: dict[str, float]
     pattern: re.Pattern[str]
     negatable: bool = False  # a hit right after 没/不/没有/不是... does not count ("没有破损")
+    # A compound fact (disputes.toml): counts only when one of these features matched as well.
+    with_any: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -369,6 +371,8 @@ def _check(book: RuleBook) -> None:
     for rule in book.context:
         _require(rule.any_of | rule.all_of | rule.none_of <= feature_codes, rule.code)
     _require(len(feature_codes) == len(book.features), "duplicate feature code")
+    for feature in book.features:
+        _require(feature.with_any <= feature_codes, ("with_any", feature.code))
     for symptom in book.symptoms.values():
         _require(set(symptom.features) <= feature_codes, symptom.code)
         _require(bool(symptom.name) and len(symptom.name) <= 12, ("short label_zh", symptom.code))
@@ -429,8 +433,10 @@ def build_rulebook(files: RuleFiles) -> RuleBook:
                 weights={k: float(v) for k, v in f["weights"].items()},
                 pattern=_compile(f["patterns"], lexicon.groups),
                 negatable=bool(f.get("negatable", False)),
+                with_any=frozenset(f.get("with_any", ())),
             )
-            for f in features_raw["feature"]
+            # Dispute facts come last: a compound fact is checked against the plain features.
+            for f in [*features_raw["feature"], *files.raw["disputes"]["fact"]]
         ),
         context=tuple(_context_rule(r) for r in context_raw["rule"]),
         symptoms={

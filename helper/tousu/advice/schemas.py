@@ -371,6 +371,34 @@ class FeaturesFile(RuleModel):
     feature: list[FeatureRule]
 
 
+# --- disputes.toml ----------------------------------------------------------------------------
+
+# The DisputeFacts goods kinds (facts.SUBSTANCE's values) a dispute fact may be evidence of.
+SubstanceKind = Literal[
+    "defect",
+    "damage",
+    "mismatch",
+    "advertising",
+    "fake",
+    "delivery",
+    "wrong",
+    "food",
+    "price",
+    "harassment",
+    "promise",
+]
+
+
+class DisputeFactRule(FeatureRule):
+    substance: SubstanceKind
+    with_any: list[Code] = []
+    source: list[SourceKey] = []
+
+
+class DisputesFile(RuleModel):
+    fact: list[DisputeFactRule]
+
+
 class NegationRule(RuleModel):
     window: Annotated[int, Field(ge=1, le=12)]
     cues: Patterns
@@ -518,6 +546,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "settings": SettingsFile,
     "items": ItemsFile,
     "features": FeaturesFile,
+    "disputes": DisputesFile,
     "lexicon": LexiconFile,
     "context": ContextFile,
     "exemplars": ExemplarsFile,
