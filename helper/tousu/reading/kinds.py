@@ -103,7 +103,8 @@ def family_from_content(html: str) -> str:
 
 
 def _has_new_detail_marks(html: str) -> bool:
-    return any(mark in html for mark in ("detailInfoContent--", "tbpc-order-detail", "logisticsPackageHeader--"))
+    marks = ("detailInfoContent--", "tbpc-order-detail", "logisticsPackageHeader--")
+    return any(mark in html for mark in marks)
 
 
 def family(url: str, html: str) -> str:

@@ -201,7 +201,7 @@ def _item(row: Node, base: str) -> tuple[dict[str, Any] | None, dict[str, str]]:
     paid = None
     for price in price_col.find_all(lambda n: n.has_class("trade-price-container")):
         label = price.find(lambda n: n.has_class("trade-price-label"))
-        if label is not None and clean(label.text() or "").startswith("实付"):
+        if label is not None and (clean(label.text()) or "").startswith("实付"):
             # A per-line 实付 (after coupons), labelled as such; unlabelled prices are 单价.
             paid = paid or parse_money(price.text().replace(label.text(), "", 1))
         elif price.has_class("trade-price-strike"):
