@@ -61,7 +61,7 @@ def _more_pages_note(tousu):
 
 
 def test_late_shipment_amount_uses_the_paid_amount_after_the_coupon(tousu, tousu_helper, tousu_mock_shop):
-    # late_shipment: 389.00 listed, a 40.00 官方立减, no freight; the new detail page shows both.
+    # late_shipment: 389.00 listed, a 40.00 官方立减, 10.00 freight; the new detail page shows them.
     from decimal import Decimal
 
     from tousu.advice.formulas import late_shipment_compensation
@@ -77,6 +77,7 @@ def test_late_shipment_amount_uses_the_paid_amount_after_the_coupon(tousu, tousu
     analyze(popup, scenario.story.text)
     remedy = popup.locator('#remedies li[data-code="late_shipment_compensation"]')
     paid = late_shipment_compensation(Decimal("349.00"), "taobao", AdviceSettings())
-    listed = late_shipment_compensation(Decimal("389.00"), "taobao", AdviceSettings())
-    assert paid != listed  # else the assertion below could not tell the two bases apart
+    # The bases a reader without 运费 / 官方立减 would fall back to must give other figures.
+    for other in ("389.00", "359.00"):
+        assert late_shipment_compensation(Decimal(other), "taobao", AdviceSettings()) != paid
     expect(remedy).to_contain_text(f"¥{paid:.2f}")
