@@ -58,3 +58,26 @@ def _more_pages_note(tousu):
     expect(note).to_contain_text("只读取了这一页的订单")
     popup.locator("#order-cards button").first.click()
     expect(note).to_be_visible()
+
+
+def test_late_shipment_amount_uses_the_paid_amount_after_the_coupon(tousu, tousu_helper, tousu_mock_shop):
+    # late_shipment: 389.00 listed, a 40.00 官方立减, 10.00 freight; the new detail page shows them.
+    from decimal import Decimal
+
+    from tousu.advice.formulas import late_shipment_compensation
+    from tousu.advice.settings import AdviceSettings
+    from tousu_testing.popup import analyze
+
+    scenario = tousu.use_scenario("late_shipment")
+    page = tousu.context.new_page()
+    page.goto(
+        "https://trade.taobao.com/trade/detail/trade_order_detail.htm?biz_order_id=" + scenario.story.order_id
+    )
+    popup = tousu.open_popup(page)
+    analyze(popup, scenario.story.text)
+    remedy = popup.locator('#remedies li[data-code="late_shipment_compensation"]')
+    paid = late_shipment_compensation(Decimal("349.00"), "taobao", AdviceSettings())
+    # The bases a reader without 运费 / 官方立减 would fall back to must give other figures.
+    for other in ("389.00", "359.00"):
+        assert late_shipment_compensation(Decimal(other), "taobao", AdviceSettings()) != paid
+    expect(remedy).to_contain_text(f"¥{paid:.2f}")

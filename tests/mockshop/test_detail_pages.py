@@ -138,3 +138,15 @@ def test_archived_detail(client):
 def test_unknown_detail(client):
     html = client.get(TAOBAO, query_string={"biz_order_id": "3100000000000000000"}).data.decode()
     assert "订单不存在" in html
+
+
+def test_new_detail_shows_fees_and_per_line_paid_the_reader_takes(client):
+    from tousu.reading import read_page
+
+    url = "https://trade.taobao.com/trade/detail/trade_order_detail.htm?biz_order_id=3100000000000004002"
+    html = client.get(TAOBAO, query_string={"biz_order_id": "3100000000000004002"}).data.decode()
+    [order] = read_page(url, html).orders
+    assert (order.total_paid, order.freight) == ("58.30", "6.00")
+    assert [(d.name, d.amount) for d in order.discounts] == [("官方立减", "-7.50")]
+    # Each line's own 实付 after the coupon, as the page states it, not the unit price.
+    assert [(i.unit_price, i.paid_amount) for i in order.items] == [("39.90", "34.90"), ("19.90", "17.40")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tousu.models import Order, ReadingWarning
-from tousu.reading.build import make_order
+from tousu.reading.build import discount_rows, make_order
 
 
 def _order(items: list[dict[str, Any]], **fields: Any) -> tuple[Order, list[ReadingWarning]]:
@@ -66,3 +66,37 @@ def test_a_page_that_shows_per_line_paid_is_kept_as_read():
     )
     assert [item.paid_amount for item in order.items] == ["50.00", "9.90"]
     assert warnings == []
+
+
+def test_many_unsplit_orders_give_one_note_per_reading():
+    warnings: list[ReadingWarning] = []
+    two_lines = [{"title": "示例保温杯", "unit_price": "60.00"}, {"title": "示例杯刷", "unit_price": "9.90"}]
+    for n in range(3):
+        make_order(
+            {
+                "order_id": f"310000000000009000{n}",
+                "items": two_lines,
+                "total_paid": "59.90",
+                "freight": "0.00",
+            },
+            warnings,
+        )
+    # One note for the popup, naming no single order since several are affected.
+    assert [(w.code, w.order_id) for w in warnings] == [("paid_amount_unsplit", None)]
+
+
+def test_discount_rows_keep_only_the_pages_own_negative_coupons():
+    rows = [
+        ("商品总价", "180.00"),
+        ("运费", "0.00"),
+        ("官方立减", "-27.00"),
+        ("红包", "-3.00"),
+        ("购物金", "-50.00"),  # the buyer's own stored value: a payment, not a discount
+        ("退货宝", "0.00"),
+        ("实付款", "100.00"),
+        ("店铺优惠", "-0.00"),
+    ]
+    assert discount_rows(rows) == [
+        {"name": "官方立减", "amount": "-27.00"},
+        {"name": "红包", "amount": "-3.00"},
+    ]

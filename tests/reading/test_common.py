@@ -92,3 +92,11 @@ def test_redact():
     assert redact("签收人：张三，电话13000000000") == "签收人：[已隐藏]，电话[电话已隐藏]"
     assert redact("派件员 0755-12345678") == "派件员 [电话已隐藏]"
     assert redact("运单号 SL1234567890123 已揽收") == "运单号 SL1234567890123 已揽收"
+
+
+def test_line_paid_reads_only_a_labelled_amount():
+    from tousu.reading.common import line_paid
+
+    paid, rest = line_paid("￥199.00 x1 实付：￥184.00 退款")
+    assert paid == "184.00" and "184" not in rest and "199.00" in rest
+    assert line_paid("￥199.00 x1")[0] is None  # an unlabelled amount is the unit price

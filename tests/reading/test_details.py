@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from tousu.models import CHINA_TZ
 
@@ -146,10 +147,12 @@ def test_new_detail_dom():
     assert order.created_at == t(2025, 10, 8, 20, 15, 3)
     assert order.paid_at == t(2025, 10, 8, 20, 15, 40)
     assert order.shipped_at == t(2025, 10, 9, 11, 2, 17)
-    assert (order.total_paid, order.shipping_fee) == ("199.00", "0.00")
-    [item] = order.items
-    assert item.model_dump() == {
-        "sub_order_id": "3100000000000040000",
+    # The page's 实付款 includes the 运费 and is after the shop coupon, which it lists as a row.
+    assert (order.total_paid, order.shipping_fee, order.freight) == ("237.00", "8.00", "8.00")
+    assert [(d.name, d.amount) for d in order.discounts] == [("店铺优惠", "-20.00")]
+    first, second = order.items
+    assert first.model_dump() == {
+        "sub_order_id": "3100000000000040001",
         "item_id": "600000040001",
         "title": "示例蓝牙耳机 降噪版",
         "sku": "颜色分类：黑色；套餐类型：官方标配",
@@ -157,18 +160,29 @@ def test_new_detail_dom():
         "unit_price": "199.00",
         "original_price": None,
         "pseudo": False,
-        # One line: its 实付 is the order's 实付款 199.00 minus 运费 0.00.
-        "paid_amount": "199.00",
+        # The line's own 实付 (after the coupon), not the unit price and not a split we computed.
+        "paid_amount": "184.00",
         "kind": "goods",
         "ship_within_hours": None,
         "declared_value": None,
         "components": [],
         "custom_made": None,
-        "snapshot_url": "https://buyertrade.taobao.com/trade/detail/tradeSnap.htm?tradeID=3100000000000040000&snapShot=true",
+        "snapshot_url": "https://buyertrade.taobao.com/trade/detail/tradeSnap.htm?tradeID=3100000000000040001&snapShot=true",
         "image_url": "https://img.alicdn.com/bao/uploaded/i3/O1CN01new600000040001.jpg_120x120.jpg",
         "ship_promise": None,
         "refund_text": None,
     }
+    assert (second.sub_order_id, second.unit_price, second.quantity, second.paid_amount) == (
+        "3100000000000040002",
+        "25.00",
+        2,
+        "45.00",
+    )
+    # The corpus invariants hold on what was read: Σ单价×数量 + 优惠 = Σ实付, 实付款 = Σ实付 + 运费.
+    goods = sum(Decimal(i.unit_price or 0) * i.quantity for i in order.items)
+    lines = sum(Decimal(i.paid_amount or 0) for i in order.items)
+    assert goods + sum(Decimal(d.amount) for d in order.discounts) == lines
+    assert lines + Decimal(order.freight or 0) == Decimal(order.total_paid or 0)
     [parcel] = order.parcels
     assert (parcel.label, parcel.company, parcel.tracking_no) == ("包裹1", "示例快递", "SL4000000001")
     assert parcel.signed_at == t(2025, 10, 11, 9, 12, 0)
@@ -213,3 +227,20 @@ def test_tmall_struck_price_marked_by_type():
         "199.00",
     )
     assert _prices([{"text": "￥9.90"}]) == ("9.90", None)
+
+
+def test_taobao_detail_fee_rows_give_the_coupon_as_a_discount():
+    # feeMess: 商品总价 48.20, 运费 8.00, 官方立减 -5.00 -> only the negative row is a discount.
+    [order] = read_fixture("taobao_detail_multi_parcel.html").orders
+    assert [(d.name, d.amount) for d in order.discounts] == [("官方立减", "-5.00")]
+
+
+def test_tmall_detail_amount_rows_give_the_coupon_as_a_discount():
+    [order] = read_fixture("tmall_detail.html").orders
+    assert [(d.name, d.amount) for d in order.discounts] == [("官方立减", "-23.00")]
+    assert (order.total_paid, order.freight) == ("360.80", "0.00")
+
+
+def test_single_line_taobao_detail_has_no_invented_discount():
+    [order] = read_fixture("taobao_detail.html").orders
+    assert order.discounts == []  # 退货宝 ￥0.00 and 运费 are not discounts

@@ -52,3 +52,14 @@ def test_content_decides_the_generation():
 def test_detail_data_is_not_mistaken_for_data():
     html = "<script>var xdata = JSON.parse('{}'); var mainOrders;</script>"
     assert kinds.family_from_content(html) == kinds.UNKNOWN
+
+
+def test_a_detail_url_with_list_class_names_in_its_stylesheet_is_still_the_new_detail():
+    from tousu.reading import kinds
+
+    html = (
+        "<style>.trade-bought-list-order-container { border: 1px solid #eee }</style>"
+        '<div class="detailInfoContent--a1"><span>订单编号</span><span>3100000000000040000</span></div>'
+    )
+    url = "https://trade.taobao.com/trade/detail/trade_order_detail.htm?biz_order_id=3100000000000040000"
+    assert kinds.family(url, html) == kinds.NEW_DETAIL

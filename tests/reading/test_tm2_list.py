@@ -98,3 +98,22 @@ def test_lazy_rendered_list_is_flagged():
     reading = read_fixture("tm2_list_lazy.html")
     assert [o.order_id for o in reading.orders] == [SHIPPED, DONE]
     assert [w.code for w in reading.warnings] == ["paid_amount_unsplit", "lazy_rendered"]
+
+
+def test_a_row_that_labels_its_own_paid_amount_gives_paid_amount_not_unit_price():
+    from tousu.reading import dom, tm2_list
+
+    row = dom.parse(
+        '<div class="itemInfo--x"><a class="title--x" href="//item.taobao.com/item.htm?id=600000000009">'
+        '<span class="titleText--x">示例台灯</span></a><div class="itemInfoColPrice--x">'
+        '<div class="trade-price-container"><span class="trade-price-symbol">￥</span>'
+        '<span class="trade-price-integer">89</span><span class="trade-price-point">.</span>'
+        '<span class="trade-price-decimal">00</span></div>'
+        '<div class="trade-price-container"><span class="trade-price-label">实付</span>'
+        '<span class="trade-price-symbol">￥</span><span class="trade-price-integer">79</span>'
+        '<span class="trade-price-point">.</span><span class="trade-price-decimal">00</span></div>'
+        '<div class="quantity--x">x1</div></div></div>'
+    )
+    item, _ = tm2_list._item(row, "https://buyertrade.taobao.com/")
+    assert item is not None
+    assert (item["unit_price"], item["paid_amount"]) == ("89.00", "79.00")

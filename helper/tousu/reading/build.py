@@ -111,12 +111,46 @@ def _with_paid_amounts(order: Order, warnings: list[ReadingWarning]) -> Order:
         order.sources["items.paid_amount"] = "derived"
         return order
     if len(order.goods) > 1 and all(item.paid_amount is None for item in order.goods):
-        warnings.append(
-            warning(
-                "paid_amount_unsplit",
-                "页面只显示整单实付款，没有每件宝贝的实付；金额按单价×数量估算，用了优惠券时会偏高。",
-                field="items.paid_amount",
-                order_id=order.order_id,
-            )
-        )
+        _note_unsplit(order.order_id, warnings)
     return order
+
+
+def _note_unsplit(order_id: str, warnings: list[ReadingWarning]) -> None:
+    """One paid_amount_unsplit note per reading: a list of thirty orders gives one note, naming
+    the order only while there is just one."""
+    for index, existing in enumerate(warnings):
+        if existing.code == "paid_amount_unsplit":
+            if existing.order_id not in (None, order_id):
+                warnings[index] = warning(
+                    "paid_amount_unsplit",
+                    "有几笔订单包含多件宝贝，页面只显示整单实付款；金额按单价×数量估算，用了优惠券时会偏高。",
+                    field="items.paid_amount",
+                )
+            return
+    warnings.append(
+        warning(
+            "paid_amount_unsplit",
+            "页面只显示整单实付款，没有每件宝贝的实付；金额按单价×数量估算，用了优惠券时会偏高。",
+            field="items.paid_amount",
+            order_id=order_id,
+        )
+    )
+
+
+# Order-level fee rows that are not discounts even when negative: 购物金 is the buyer's own stored
+# value (a way of paying), 退货宝/运费险 are services bought, 商品总价/实付款/运费 are totals.
+_NOT_DISCOUNT = ("商品总价", "实付款", "实付", "运费", "购物金", "退货宝", "运费险", "合计", "总价")
+
+
+def discount_rows(rows: list[tuple[str, str | None]]) -> list[dict[str, str]]:
+    """Discounts from a detail page's (label, amount) fee rows: only rows the page itself shows
+    as negative (官方立减 -￥27.00, 红包, 淘金币, 店铺优惠), never a difference we computed."""
+    found: list[dict[str, str]] = []
+    for label, amount in rows:
+        name = (label or "").strip().rstrip(":：")
+        if not name or amount is None or not amount.startswith("-") or amount == "-0.00":
+            continue
+        if name.startswith(_NOT_DISCOUNT):
+            continue
+        found.append({"name": name, "amount": amount})
+    return found

@@ -392,3 +392,18 @@ def as_dict(value: Any) -> dict[str, Any]:
 
 def as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
+
+
+_LINE_PAID = re.compile(r"(?:实付款?|实付金额)\s*[:：]?\s*([￥¥]?\s*[\d,]+(?:\.\d+)?)")
+
+
+def line_paid(text: str) -> tuple[str | None, str]:
+    """A sub-order's own 实付 from an item row's text ("实付 ￥86.00", "实付：¥86"), and the text
+    without it, so the unit price is not read from the 实付 amount.
+
+    Only a label on the line itself counts: an unlabelled amount is the unit price.
+    """
+    match = _LINE_PAID.search(text or "")
+    if not match:
+        return None, text
+    return parse_money(match.group(1)), text[: match.start()] + " " + text[match.end() :]

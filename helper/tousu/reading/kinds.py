@@ -95,11 +95,16 @@ def family_from_content(html: str) -> str:
         return TAOBAO_DETAIL
     if "shopOrderContainer_" in html or "trade-bought-list-order-container" in html:
         return TM2_LIST
-    if any(mark in html for mark in ("detailInfoContent--", "tbpc-order-detail", "logisticsPackageHeader--")):
+    if _has_new_detail_marks(html):
         return NEW_DETAIL
     if "buyerDisputeList" in html and "disputeListGrid" in html:
         return REFUND_LIST
     return UNKNOWN
+
+
+def _has_new_detail_marks(html: str) -> bool:
+    marks = ("detailInfoContent--", "tbpc-order-detail", "logisticsPackageHeader--")
+    return any(mark in html for mark in marks)
 
 
 def family(url: str, html: str) -> str:
@@ -119,6 +124,9 @@ def family(url: str, html: str) -> str:
         # Tmall orders opened through the Taobao URL land on the Tmall renderer.
         if by_content in (TMALL_DETAIL, NEW_DETAIL):
             return by_content
+        # A detail URL is never a list: list class names there come from a shared stylesheet.
+        if by_content == TM2_LIST and _has_new_detail_marks(html):
+            return NEW_DETAIL
         return TAOBAO_DETAIL
     if by_url == TMALL_DETAIL:
         return by_content if by_content in (NEW_DETAIL, TAOBAO_DETAIL) else TMALL_DETAIL

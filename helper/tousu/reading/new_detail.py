@@ -14,7 +14,7 @@ from typing import Any
 from tousu.models import Order, ReadingWarning
 
 from . import dom
-from .build import FieldBag, make_order
+from .build import FieldBag, discount_rows, make_order
 from .common import (
     abs_url,
     as_id,
@@ -23,6 +23,7 @@ from .common import (
     host_of,
     image_url,
     is_pseudo_title,
+    line_paid,
     parse_money,
     parse_time,
     query_param,
@@ -98,6 +99,7 @@ def _order_fields(root: Node, base: str) -> dict[str, Any]:
             put("total_paid", parse_money(container.text().split("实付款", 1)[-1]))
     shipping = rows.get("运费")
     put("shipping_fee", parse_money(shipping) if shipping else None)
+    put("discounts", discount_rows([(label, parse_money(value)) for label, value in rows.items()]))
 
     header = dom.by_id(root, "headerContainer") or dom.by_id(root, "headerP1Container")
     status_text = None
@@ -172,14 +174,18 @@ def _item(row: Node, base: str) -> dict[str, Any] | None:
     )
     refund = next((t for t in _leaf_texts(row) if _REFUND_WORDS.search(t)), None)
     img = row.find(lambda n: n.tag == "img")
-    price_text = right.text() if right else ""
+    # The line's own 实付 (after coupons) where the row shows one; the rest is "￥单价 x数量".
+    paid, price_text = line_paid(right.text() if right else "")
+    if paid is None:
+        paid, _ = line_paid(row.text())
     item = {
         "sub_order_id": url_id(snapshot, "tradeID", "trade_id", "bizOrderId"),
         "item_id": item_id,
         "title": title,
         "sku": sku,
         "quantity": as_int(quantity.text(), 1) if quantity else 1,
-        "unit_price": parse_money(price_text.split("x")[0].split("×")[0]) if price_text else None,
+        "unit_price": parse_money(price_text.split("x")[0].split("×")[0]) if price_text.strip() else None,
+        "paid_amount": paid,
         "pseudo": is_pseudo_title(title),
         "snapshot_url": snapshot,
         "image_url": image_url(img.get("src"), base) if img else None,

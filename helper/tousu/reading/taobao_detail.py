@@ -12,7 +12,7 @@ from typing import Any
 
 from tousu.models import Order, ReadingWarning
 
-from .build import FieldBag, make_order
+from .build import FieldBag, discount_rows, make_order
 from .common import (
     abs_url,
     as_dict,
@@ -115,10 +115,13 @@ def _order_fields(data: dict[str, Any], base: str) -> dict[str, Any]:
 
     pay = as_dict(main.get("payInfo"))
     put("total_paid", parse_money(as_dict(pay.get("actualFee")).get("value")))
+    fee_rows: list[tuple[str, str | None]] = []
     for fee in as_list(pay.get("feeMess")):
         fee = as_dict(fee)
-        if (clean(fee.get("name")) or "").startswith("运费"):
-            put("shipping_fee", parse_money(fee.get("value")))
+        fee_rows.append((clean(fee.get("name")) or "", parse_money(fee.get("value"))))
+        if fee_rows[-1][0].startswith("运费"):
+            put("shipping_fee", fee_rows[-1][1])
+    put("discounts", discount_rows(fee_rows))
 
     links: dict[str, str] = {}
     if base.startswith("http"):

@@ -198,8 +198,13 @@ def _item(row: Node, base: str) -> tuple[dict[str, Any] | None, dict[str, str]]:
     sku = "；".join(part for part in sku_parts if part and ("：" in part or ":" in part)) or None
     price_col = row.first_class_prefix("itemInfoColPrice--") or row
     unit_price = original = None
+    paid = None
     for price in price_col.find_all(lambda n: n.has_class("trade-price-container")):
-        if price.has_class("trade-price-strike"):
+        label = price.find(lambda n: n.has_class("trade-price-label"))
+        if label is not None and (clean(label.text()) or "").startswith("实付"):
+            # A per-line 实付 (after coupons), labelled as such; unlabelled prices are 单价.
+            paid = paid or parse_money(price.text().replace(label.text(), "", 1))
+        elif price.has_class("trade-price-strike"):
             original = original or parse_money(price.text())
         else:
             unit_price = unit_price or parse_money(price.text())
@@ -219,6 +224,7 @@ def _item(row: Node, base: str) -> tuple[dict[str, Any] | None, dict[str, str]]:
         "quantity": as_int(quantity_node.text(), 1) if quantity_node else 1,
         "unit_price": unit_price,
         "original_price": original,
+        "paid_amount": paid,
         "pseudo": is_pseudo_title(title),
         "snapshot_url": snapshot,
         "image_url": picture,

@@ -14,7 +14,7 @@ from typing import Any
 from tousu.models import Order, ReadingWarning
 
 from . import markup
-from .build import FieldBag, make_order
+from .build import FieldBag, discount_rows, make_order
 from .common import (
     abs_url,
     as_dict,
@@ -122,12 +122,14 @@ def _order_fields(data: dict[str, Any], base: str) -> dict[str, Any]:
     put("status", status_from(data.get("tradeStatus"), status_text))
     put("status_text", status_text)
 
-    for row in _amount_rows(data.get("amount")):
-        title, money = row
+    fee_rows: list[tuple[str, str | None]] = []
+    for title, money in _amount_rows(data.get("amount")):
+        fee_rows.append((title, parse_money(money)))
         if title.startswith("实付款"):
             put("total_paid", parse_money(money))
         elif title.startswith("运费"):
             put("shipping_fee", parse_money(money))
+    put("discounts", discount_rows(fee_rows))
 
     links: dict[str, str] = {}
     if base.startswith("http"):

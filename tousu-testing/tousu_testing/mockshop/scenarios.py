@@ -96,6 +96,9 @@ class ItemSpec(_Spec):
     unit_price: str
     original_price: str | None = None
     quantity: int = Field(default=1, ge=1, le=999)
+    paid_amount: str | None = Field(
+        default=None, description="the line's own 实付 after coupons, as the new detail page shows it"
+    )
     pic: str | None = None
     ship_promise: str | None = Field(default=None, description="relative time: 发货时间 promise")
     service_icons: list[str] = Field(default_factory=lambda: ["七天退换", "如实描述"])
@@ -105,7 +108,9 @@ class ItemSpec(_Spec):
 
     _sub = field_validator("sub_id")(lambda v: _digits(v, 19, "sub_id"))
     _item = field_validator("item_id")(lambda v: _digits(v, None, "item_id"))
-    _price = field_validator("unit_price", "original_price")(lambda v: None if v is None else _money(v))
+    _price = field_validator("unit_price", "original_price", "paid_amount")(
+        lambda v: None if v is None else _money(v)
+    )
     _promise = field_validator("ship_promise")(lambda v: None if v is None else check_time(v))
 
 

@@ -70,6 +70,8 @@ def render_new_detail(order: Order) -> Response:
     if order.paid:
         info_rows.append(("支付宝交易号", common.alipay_no(order)))
     info_rows += common.times(order)
+    # The fee rows the real page lists above 实付款 (商品总价, 运费, 官方立减 when a coupon was used).
+    info_rows += [(fee.name, fee.value) for fee in common.fees(order)]
     info_rows += [
         ("实付款", f"¥{order.spec.total_paid}"),
         ("支付方式", "支付宝"),
@@ -98,6 +100,8 @@ def render_new_detail(order: Order) -> Response:
             "integer": item.unit_price.split(".")[0],
             "decimal": item.unit_price.split(".")[1],
             "snapshot": links.snapshot(item.sub_id),
+            # The line's own 实付, only when the scenario states it (the mock computes no split).
+            "paid": item.paid_amount.split(".") if item.paid_amount else None,
         }
         for item in order.spec.items
     ]
