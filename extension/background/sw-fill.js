@@ -14,30 +14,12 @@ const LATE_FORM_MS = 10000;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const resultKey = (tabId) => `fillResult:${tabId}`;
 
-export function complaintUrl(order) {
-  return order.links?.complaint
-    || `https://rights.taobao.com/complaint/redirect.jhtml?bizId=${encodeURIComponent(order.order_id)}`;
-}
-
-// After-sales is per sub-order (bizOrderId is the item's sub-order id).
-export function afterSalesUrl(order, subOrderId) {
-  const link = order.links?.after_sales || order.links?.refund;
-  if (link && !subOrderId) return link;
-  const sub = subOrderId || order.items?.find((i) => !i.pseudo)?.sub_order_id || order.order_id;
-  if (link) {
-    const url = new URL(link);
-    for (const name of ['bizOrderId', 'tradeId']) if (url.searchParams.has(name)) url.searchParams.set(name, sub);
-    if ([...url.searchParams.values()].includes(sub)) return url.toString();
-  }
-  const host = order.platform === 'tmall' ? 'refund2.tmall.com' : 'refund2.taobao.com';
-  return `https://${host}/dispute/applyRouter.htm?bizOrderId=${encodeURIComponent(sub)}`;
-}
-
-// The after-sales forms the helper decided for the case: {sub_order_id: url, order: url}.
-async function helperFormUrls(caseId) {
-  if (!caseId) return {};
-  const c = await callHelper('GET', `/cases/${encodeURIComponent(caseId)}`);
-  return { ...(c?.after_sales_urls || {}), ...(c?.after_sales_url ? { order: c.after_sales_url } : {}) };
+// The pages to open, as the helper decides them (Tousu builds no form URL itself): the complaint
+// once, after-sales once per chosen goods line.
+async function formTargets(order, form, items) {
+  const body = { order, form, affected_items: items };
+  const { targets } = await callHelper('POST', '/fill-targets', body);
+  return targets;
 }
 
 // The case's files, marked with whether this extension holds their bytes.
@@ -174,20 +156,12 @@ export async function fillForm({ order, form, fill, affectedItems = [], caseId, 
     attachments: await attachmentsOf(caseId),
   };
   const body = { case: case_, affected_items: items };
-  let urls = [complaintUrl(order)];
-  if (tabId != null) urls = [null];
-  else if (form === 'after_sales') {
-    // The helper decides each sub-order's form (Case.after_sales_urls); the local rule is only for
-    // a fill without a case (the helper has no order to decide from then).
-    const decided = await helperFormUrls(caseId);
-    const pick = (sub) => decided[sub] || afterSalesUrl(order, sub);
-    urls = items.length ? items.map((i) => pick(i.sub_order_id)) : [decided.order || afterSalesUrl(order)];
-  }
+  const targets = tabId != null ? [{ url: null, sub_order_id: null }] : await formTargets(order, form, items);
   const results = [];
-  for (const [index, url] of urls.entries()) {
+  for (const { url, sub_order_id: sub } of targets) {
     const tab = url ? await chrome.tabs.create({ url, active: true }) : await chrome.tabs.get(tabId);
     await snapshotSettledTab(tab.id, { isReady: (snap) => !REDIRECT_PAGES.test(snap.url) });
-    const itemsHere = form === 'after_sales' && items.length && url ? [items[index]] : items;
+    const itemsHere = sub ? items.filter((i) => i.sub_order_id === sub) : items;
     const result = await fillTab(tab.id, { form, body: { ...body, affected_items: itemsHere } });
     await chrome.storage.session.set({ [resultKey(tab.id)]: result });
     if (caseId) await record(caseId, result, idempotencyKey);

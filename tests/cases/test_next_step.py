@@ -151,3 +151,17 @@ def test_each_goods_sub_order_gets_its_own_after_sales_form():
     )
     assert steps.after_sales_urls(opaque)["3851234567890123458"] == base + "3851234567890123458"
     assert steps.platform_url(_order(links={"refund_detail": "https://x.example/r"})) == "https://x.example/r"
+
+
+def test_form_targets_open_one_after_sales_form_per_chosen_line():
+    two = _order()
+    two.items.append(two.items[1].model_copy(update={"title": "杯垫", "sub_order_id": "3851234567890123458"}))
+    base = "https://refund2.taobao.com/dispute/applyRouter.htm?bizOrderId="
+    chosen = steps.form_targets(two, "after_sales", ["3851234567890123458", "3851234567890123458"])
+    assert chosen == [(base + "3851234567890123458", "3851234567890123458")]
+    # Nothing chosen, or only lines that are not goods of this order: the order's own form.
+    assert steps.form_targets(two, "after_sales", []) == [(base + "3851234567890123457", None)]
+    assert steps.form_targets(two, "after_sales", ["999"]) == [(base + "3851234567890123457", None)]
+    assert steps.form_targets(two, "complaint", ["3851234567890123458"]) == [
+        ("https://rights.taobao.com/complaint/redirect.jhtml?bizId=3851234567890123456", None)
+    ]

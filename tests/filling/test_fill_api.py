@@ -56,3 +56,39 @@ def test_bad_affected_items_get_the_error_envelope(tmp_path):
     bad = [{"sub_order_id": 3100000000000009012, "quantity": 0}]
     response = test.post("/api/v1/fill-plans", json=body(affected_items=bad), headers=headers, base_url=BASE)
     assert response.status_code in (400, 422) and "error" in response.json
+
+
+def test_fill_targets_are_decided_by_the_helper(tmp_path):
+    test, headers = client(tmp_path)
+    order = {
+        "order_id": "3100000000000009010",
+        "platform": "tmall",
+        "items": [
+            {"title": "绿茶 250g", "sub_order_id": "3100000000000009011"},
+            {"title": "茶杯", "sub_order_id": "3100000000000009012"},
+        ],
+    }
+    items = [{"sub_order_id": "3100000000000009012", "quantity": 1}]
+    response = test.post(
+        "/api/v1/fill-targets",
+        json={"order": order, "form": "after_sales", "affected_items": items},
+        headers=headers,
+        base_url=BASE,
+    )
+    assert response.status_code == 200, response.json
+    assert response.json["targets"] == [
+        {
+            "url": "https://refund2.tmall.com/dispute/applyRouter.htm?bizOrderId=3100000000000009012",
+            "sub_order_id": "3100000000000009012",
+        }
+    ]
+    complaint = test.post(
+        "/api/v1/fill-targets", json={"order": order, "form": "complaint"}, headers=headers, base_url=BASE
+    )
+    assert [t["sub_order_id"] for t in complaint.json["targets"]] == [None]
+    assert complaint.json["targets"][0]["url"].startswith("https://rights.taobao.com/complaint/")
+    unknown = test.post(
+        "/api/v1/fill-targets", json={"order": order, "form": "refund"}, headers=headers, base_url=BASE
+    )
+    assert unknown.status_code == 400
+    assert unknown.json["error"]["code"]

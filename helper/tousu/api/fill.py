@@ -1,12 +1,14 @@
-"""POST /fill-plans: the form page the extension opened + the case -> what to put where."""
+"""POST /fill-targets: which form pages to open for an order; POST /fill-plans: the form page the
+extension opened + the case -> what to put where."""
 
 from __future__ import annotations
 
 from flask import Blueprint
 
+from ..cases.next_step import form_targets
 from ..errors import APIError
 from ..filling import FillError, plan_fill
-from ..models import FillPlanRequest
+from ..models import FillPlanRequest, FillTarget, FillTargets, FillTargetsRequest
 from ..reading import read_page
 from .body import json_response, parse_body
 
@@ -22,3 +24,12 @@ def fill_plan():
     except FillError as exc:
         raise APIError(422, exc.code, str(exc)) from None
     return json_response(plan)
+
+
+@bp.post("/fill-targets")
+def fill_targets():
+    body = parse_body(FillTargetsRequest)
+    subs = [item.sub_order_id for item in body.affected_items]
+    pages = form_targets(body.order, body.form, subs)
+    targets = [FillTarget(url=url, sub_order_id=sub) for url, sub in pages]
+    return json_response(FillTargets(targets=targets))

@@ -22,6 +22,8 @@ from ..models import (
     AdviceRequest,
     FillPlan,
     FillPlanRequest,
+    FillTargets,
+    FillTargetsRequest,
     LintRequest,
     LintResult,
     PageSnapshot,
@@ -263,6 +265,14 @@ def declared_operations() -> tuple[Operation, ...]:
             "Check a text for tone, threats and personal data",
             LintRequest,
             LintResult,
+            errors=(*_BODY, 401),
+        ),
+        Operation(
+            "post",
+            "/fill-targets",
+            "Which form pages to open for an order (after-sales once per item)",
+            FillTargetsRequest,
+            FillTargets,
             errors=(*_BODY, 401),
         ),
         Operation(

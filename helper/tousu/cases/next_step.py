@@ -143,6 +143,18 @@ def _aimed(link: str, sub: str) -> str | None:
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
+def form_targets(order: Order, form: str, sub_order_ids: Sequence[str] = ()) -> list[tuple[str, str | None]]:
+    """The pages a fill opens, with the sub-order each is for: the complaint once; after-sales once
+    per chosen goods line (a line not in the order is skipped), else the order's own form."""
+    if form == "complaint":
+        return [(complaint_url(order), None)]
+    per_line = after_sales_urls(order)
+    chosen: list[tuple[str, str | None]] = [
+        (per_line[sub], sub) for sub in dict.fromkeys(sub_order_ids) if sub in per_line
+    ]
+    return chosen or [(after_sales_url(order), None)]
+
+
 def platform_url(order: Order) -> str:
     """Where to ask the platform to step in: the open refund, else the complaint entry."""
     return order.links.refund_detail or complaint_url(order)

@@ -18,7 +18,7 @@ from .advice import (
     TypeScore,
 )
 from .base import CHINA_TZ, ChinaTime, IdString, Model, Money, StrictModel, money
-from .fill import FillInput, FillPlan, FillPlanRequest, FillStep
+from .fill import FillInput, FillPlan, FillPlanRequest, FillStep, FillTarget, FillTargets, FillTargetsRequest
 from .order import Item, Order, OrderLinks, Parcel, ParcelEvent, Shop
 from .reading import (
     CaseRow,
@@ -44,6 +44,9 @@ __all__ = [
     "FillInput",
     "FillPlan",
     "FillPlanRequest",
+    "FillTarget",
+    "FillTargets",
+    "FillTargetsRequest",
     "FillStep",
     "Finding",
     "FormField",

@@ -10,6 +10,7 @@ from .advice import TypeCode
 from .base import IdString, Model, Money, StrictModel
 from .case import CaseId, Code, FileName, MediaType, Sha256
 from .locator import ElementRef, FieldLocator
+from .order import Order
 from .reading import PageSnapshot
 
 
@@ -60,6 +61,24 @@ class FillPlanRequest(StrictModel):
     page: PageSnapshot
     case: FillInput
     affected_items: list[AffectedItem] = Field(default_factory=list, max_length=100)
+
+
+class FillTargetsRequest(StrictModel):
+    """Which form pages to open for an order: the complaint once, after-sales once per item."""
+
+    order: Order
+    form: Literal["complaint", "after_sales"]
+    affected_items: list[AffectedItem] = Field(default_factory=list, max_length=100)
+
+
+class FillTarget(Model):
+    url: str
+    # The goods line this after-sales form is for (None: the complaint, or the order's own link).
+    sub_order_id: str | None = None
+
+
+class FillTargets(Model):
+    targets: list[FillTarget]
 
 
 class FillStep(Model):
