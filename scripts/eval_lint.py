@@ -9,7 +9,8 @@ code, and `spans` = expected span texts marked exactly. Both sets are split by a
 the own set's `set = "fresh"` drafts were written after round 1's tuning (tuned on from round 2),
 and `set = "fresh2"` ones were written before round 2's learned scorer and are never tuned on:
 their column is printed only with --final. `fresh3`, `fresh4` (round 4) and `fresh5` (lint round 2)
-are untouched too: their figures are printed always, their misses only with --final.
+are untouched too: their figures are printed always, their misses only with --final. `fresh6` was
+written at the start of lint round 3 (run once before its changes, then tuned on); `fresh7` at its end.
 --cases prints the misses of the tuning parts only; the held-out parts are for the final figures.
 --lexicon-only measures the lexicon alone (the learned scorer off), for before/after figures.
 """
@@ -43,6 +44,8 @@ PARTS = (
     "own fresh3",
     "own fresh4",
     "own fresh5",
+    "own fresh6",
+    "own fresh7",
 )
 
 
@@ -61,7 +64,7 @@ def cases() -> list[tuple[str, str, str, set[str], list[tuple[str, str]]]]:
         own: list[dict[str, Any]] = tomllib.load(handle)["case"]
     for index, case in enumerate(own, 1):
         part = "own held" if own_held_out(case["text"]) else "own tune"
-        if case.get("set") in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5"):
+        if case.get("set") in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"):
             part = f"own {case['set']}"
         spans = [(code, text) for code, text in case.get("spans", [])]
         found.append((part, f"o{index:03d}", case["text"], set(case["codes"]), spans))
@@ -96,7 +99,7 @@ def main() -> None:
             count[f"{code}.{kind[1]}"] += code in got
         count["spans"] += len(spans)
         count["spans_exact"] += sum(span in marked for span in spans)
-        show = args.final or part.endswith("tune") or part == "own fresh"
+        show = args.final or part.endswith("tune") or part in ("own fresh", "own fresh6")
         if (args.cases or args.final) and show and (want != got or not set(spans) <= marked):
             wrong = sorted(set(spans) - marked)
             print(f"  [{part}] {case_id} want {sorted(want)} got {sorted(got)} {wrong or ''}: {text[:80]}")
