@@ -265,7 +265,8 @@ def _check(rule: LintRule, match: re.Match[str], text: str, context: Context) ->
         )
         if amount is None:
             return False, None, rule.severity
-        words = text[max(0, start - 6) : end + 16]
+        # English puts the verb further before the sum ("pay me 3000 yuan"): a wider look back.
+        words = text[max(0, start - 10) : end + 16]
         asked = bool(_asked().search(words))
         if context.paid is None:
             # No price to compute a ceiling from: compensation with no basis at all stands out, and
@@ -319,6 +320,9 @@ def _check(rule: LintRule, match: re.Match[str], text: str, context: Context) ->
         present = {f.code for f in rulebook().features if f.pattern.search(text)}
         harmless = "label_flaw" in present and not present & {"food_unsafe", "expired"}
         return harmless, (rule.extra.get("label_flaw") if harmless else None), rule.severity
+    if rule.check == "beside_refund":
+        # "再寄一件" alone asks for the replacement; beside a refund it asks for the goods twice.
+        return bool(re.search(rule.extra["refund_words"], text)), None, rule.severity
     if rule.check == "person_name":
         return True, None, rule.severity
     raise ValueError(f"lint.toml: unknown check {rule.check!r}")  # the schema refuses it first
@@ -335,6 +339,11 @@ def _quoted(text: str, position: int) -> bool:
     return depth_open is not None
 
 
+@lru_cache(maxsize=8)
+def _lawful(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 def _learned(norm: str, taken: list[tuple[int, int, str]]) -> list[Finding]:
     """Clauses the learned scorer flags for a code the lexicon has not already marked there."""
     messages = {r["code"]: r for r in rule_files().raw["lint"].get("learned", [])}
@@ -342,6 +351,9 @@ def _learned(norm: str, taken: list[tuple[int, int, str]]) -> list[Finding]:
     for code, start, end, _ in lint_model.flagged_clauses(norm):
         rule = messages.get(code)
         if rule is None or any(s < end and start < e and c == code for s, e, c in taken):
+            continue
+        if rule.get("lawful") and _lawful(rule["lawful"]).search(norm[start:end]):
+            # "不处理就去12315投诉你们" names the lawful next step: a right, whatever the score says.
             continue
         found.append(
             Finding(

@@ -131,6 +131,7 @@ FactCondition = Literal[
 LintCheck = Literal[
     "id_number", "bank_card", "threat", "money_demand", "multiple", "address", "claimed",
     "medical_without_record", "punitive_without_finding", "food_statute_not_food", "person_name",
+    "beside_refund",
 ]  # fmt: skip
 SignalCheck = Literal[
     "quantity_over", "punitive_unsupported", "threat_for_money", "punitive_offered", "vague_problem"
@@ -464,6 +465,7 @@ class ExemplarsFile(RuleModel):
 class LintExtra(RuleModel):
     not_food: str | None = None
     label_flaw: str | None = None
+    refund_words: str | None = None  # beside_refund: the match stands only when the draft asks a refund
 
 
 class LintRuleRule(Sourced):
@@ -509,6 +511,7 @@ class LearnedLintRule(Sourced):
     severity: Severity
     message: str  # must stay true of a clause flagged by a score: "may", not "is"
     suggestion: str
+    lawful: str | None = None  # a clause naming one of these channels (12315, 平台介入) is a right, not flagged
 
 
 class LintFile(RuleModel):
