@@ -26,6 +26,10 @@ _SPACES = re.compile(r"\s+")
 _QUOTED_RUN = re.compile(QUOTED + "+")
 # A clause needs some words: a lone number or a bracket says nothing the scorer could judge.
 _WORDY = re.compile(r"[\u4e00-\u9fff]|[a-z]{2,}")
+# Nor does a bare address ("卖家，", "Hi,"): too few words for a score to mean anything, and the
+# short insults ("垃圾！") are the lexicon's. Counted as CJK characters plus English words.
+MIN_WORDS = 3
+_WORD = re.compile(r"[\u4e00-\u9fff]|[a-z]+")
 
 
 def mask_quotes(norm: str) -> str:
@@ -100,6 +104,8 @@ def flagged_clauses(norm: str) -> list[tuple[str, int, int, float]]:
     masked = mask_quotes(norm)
     found = []
     for start, end in clauses(masked):
+        if len(_WORD.findall(masked[start:end])) < MIN_WORDS:
+            continue
         found_grams = grams(masked[start:end])
         for code, model in learned.items():
             probability = model.of_grams(found_grams)

@@ -511,7 +511,7 @@ class LearnedLintRule(Sourced):
     severity: Severity
     message: str  # must stay true of a clause flagged by a score: "may", not "is"
     suggestion: str
-    lawful: str | None = None  # a clause naming one of these channels (12315, 平台介入) is a right, not flagged
+    lawful: str | None = None  # a clause naming a lawful channel (12315, 平台介入) is a right: not flagged
 
 
 class LintFile(RuleModel):
