@@ -266,7 +266,10 @@ def _check(rule: LintRule, match: re.Match[str], text: str, context: Context) ->
         if amount is None:
             return False, None, rule.severity
         # English puts the verb further before the sum ("pay me 3000 yuan"): a wider look back.
-        words = text[max(0, start - 10) : end + 16]
+        words = text[max(0, start - 12) : end + 16]
+        before = text[max(0, start - 12) : start]
+        if any(re.search(p, before) for p in _demand().get("reported_patterns", [])):
+            return False, None, rule.severity  # the seller's offer, reported: no demand of the shopper's
         asked = bool(_asked().search(words))
         if context.paid is None:
             # No price to compute a ceiling from: compensation with no basis at all stands out, and

@@ -502,6 +502,7 @@ class DemandRule(Sourced):
     message_no_punitive: str
     ask_patterns: Patterns  # words that make a sum a demand on the seller, with or without 赔
     basis_patterns: Patterns  # a stated basis (a law, a rule, a formula): the sum is argued, not asked
+    reported_patterns: list[str] = []  # the seller's offer reported ("卖家说给我100元"): no demand
 
 
 class LearnedLintRule(Sourced):
