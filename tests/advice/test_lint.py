@@ -436,3 +436,9 @@ def test_a_measurement_or_a_specific_fault_is_not_vague(text: str) -> None:
 def test_a_bare_address_clause_is_not_scored() -> None:
     # "卖家，" alone once scored as an insult: too few words for the learned scorer.
     assert lint("卖家，12月1日收到的茶叶受潮结块了，申请退货。") == []
+
+
+def test_an_english_contraction_opens_no_quotation() -> None:
+    # "I'll" once opened a quotation that never closed, so every threat after it was "quoted".
+    text = "The lamp broke on Dec 2. Refund me or I'll expose your shop to every buyer in my group."
+    assert "threat" in codes(text)

@@ -331,10 +331,22 @@ def _check(rule: LintRule, match: re.Match[str], text: str, context: Context) ->
     raise ValueError(f"lint.toml: unknown check {rule.check!r}")  # the schema refuses it first
 
 
+def _apostrophe(text: str, index: int) -> bool:
+    return (
+        0 < index < len(text) - 1
+        and text[index - 1].isascii()
+        and text[index - 1].isalpha()
+        and text[index + 1].isascii()
+        and text[index + 1].isalpha()
+    )
+
+
 def _quoted(text: str, position: int) -> bool:
     """Whether `position` lies inside a quotation (an open quote before it not yet closed)."""
     depth_open: str | None = None
-    for char in text[:position]:
+    for index, char in enumerate(text[:position]):
+        if char == "'" and _apostrophe(text, index):
+            continue  # "i'll", "don't": an apostrophe inside a word opens no quotation
         if depth_open is None and char in _QUOTES:
             depth_open = _QUOTES[char]
         elif depth_open is not None and char == depth_open:

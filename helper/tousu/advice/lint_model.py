@@ -32,12 +32,19 @@ MIN_WORDS = 3
 _WORD = re.compile(r"[\u4e00-\u9fff]|[a-z]+")
 
 
+def _in_word(text: str, index: int) -> bool:
+    before, after = text[index - 1 : index], text[index + 1 : index + 2]
+    return before.isascii() and before.isalpha() and after.isascii() and after.isalpha()
+
+
 def mask_quotes(norm: str) -> str:
     """`norm` with the inside of every closed quotation replaced by QUOTED (same length)."""
     chars = list(norm)
     index = 0
     while index < len(chars):
         close = _QUOTES.get(chars[index])
+        if close == "'" and _in_word(norm, index):
+            close = None  # "i'll", "don't": an apostrophe inside a word opens no quotation
         end = norm.find(close, index + 1) if close else -1
         if end > index + 1:
             chars[index + 1 : end] = QUOTED * (end - index - 1)
