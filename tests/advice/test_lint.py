@@ -442,3 +442,33 @@ def test_an_english_contraction_opens_no_quotation() -> None:
     # "I'll" once opened a quotation that never closed, so every threat after it was "quoted".
     text = "The lamp broke on Dec 2. Refund me or I'll expose your shop to every buyer in my group."
     assert "threat" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12月2日收到的风扇不转，我要你们赔偿我八百八十八。", "12月1日收到的外套起球，没个两三千这事过不去。"],
+)
+def test_a_sum_in_chinese_numerals_without_a_unit_is_still_a_demand(text: str) -> None:
+    assert "unreasonable_demand" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这件三千多块的羽绒服12月1日收到就跑绒，要求退货退款。",
+        "卖家只愿意补偿五十，我不接受，12月2日收到的鞋开胶。",
+    ],
+)
+def test_a_price_or_the_sellers_offer_is_no_demand(text: str) -> None:
+    assert lint(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12月1日收到的台灯不亮，你们要是不解决，我就一直打12315直到你们关店。",
+        "12月3日的外卖盒漏了，我要找律师告到你们倾家荡产。",
+    ],
+)
+def test_a_lawful_channel_used_to_ruin_the_seller_is_a_threat(text: str) -> None:
+    assert "threat" in codes(text)
