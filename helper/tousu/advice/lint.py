@@ -43,7 +43,9 @@ _DIGITS = {
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _MONEY_NEAR = re.compile(r"赔|钱|红包|补偿|返现|退款|元|块|¥|￥|现金|转账")
 _NOT_CARD_CONTEXT = re.compile(r"(订单|单号|快递|物流|运单|编号|序列号|串号|sn|imei|条码|批号)")
-_CARD_CONTEXT = re.compile(r"(卡号|银行|账号|账户|转账|打款|开户|信用卡|储蓄卡|借记卡|行卡)")
+_CARD_CONTEXT = re.compile(
+    r"(卡号|银行|账号|账户|转账|打款|开户|信用卡|储蓄卡|借记卡|行卡|农行|工行|建行|中行|招行|交行|邮储|农商行|打到|转到|退到)"
+)
 _FOOD_WORDS = re.compile(r"吃|喝|食用|食品|饮料|零食")
 # Names of statutes are not food: "食品安全法" says nothing about the goods.
 _STATUTE_NAMES = re.compile(r"食品安全法|食品药品|食品安全标准")
