@@ -10,7 +10,7 @@ from decimal import Decimal
 from tousu.models.advice import Remedy
 from tousu.models.order import Order
 
-from .amounts import affected_base, missing_units
+from .amounts import SUM, affected_base, missing_units, read_sum
 from .facts import OrderFacts, yuan
 from .formulas import food_tenfold, fraud_triple, late_shipment_compensation
 from .lateness import Lateness, lateness, promised_sum
@@ -39,7 +39,7 @@ def punitive_supported(gate: PunitiveGate, signals: Signals, facts: OrderFacts) 
     return bool(gate.any_of & present) and not gate.none_of & present
 
 
-_SUM = re.compile(r"(\d+(?:\.\d+)?)\s*(?:元|块)")
+_SUM = re.compile(rf"({SUM})\s*(?:元|块)")
 # The goods (or some of them) never reached the shopper: a refund without a return.
 _NOT_ARRIVED = {"empty_parcel", "missing_item", "out_of_stock"}
 _REFUSED_AT_DOOR = re.compile(r"拒收|拒签|拒绝签收")
@@ -48,7 +48,7 @@ _REFUSED_AT_DOOR = re.compile(r"拒收|拒签|拒绝签收")
 def _promised(signals: Signals) -> Decimal | None:
     hit = signals.features.get("compensation_promised")
     match = _SUM.search(hit or "")
-    return Decimal(match.group(1)) if match else None
+    return read_sum(match.group(1)) if match else None
 
 
 @dataclass(frozen=True)
