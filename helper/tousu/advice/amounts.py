@@ -57,9 +57,10 @@ _COUNT = rf"(\d{{1,3}}|[零〇一两二俩三四五六七八九十百]{{1,4}}|(?
 _UNIT = r"(?:个|件|只|支|瓶|罐|袋|包|盒|箱|双|条|片|台|套|本|桶|块|根|张|把|副|听|杯|颗|枚|提|卷|对)"
 # "其中2个为仿冒品" / "4瓶瓶盖胀起": how many of a line's units the problem concerns.
 _SOME = re.compile(rf"(?:其中|里面|里头|有)(?:的)?\s*{_COUNT}\s*{_UNIT}")
-# "五包中的两包", "两盒里有一盒", "三件当中一件", "10个里面3个": the second count of a whole.
+# "五包中的两包", "两盒里有一盒", "三件当中一件", "10个里面3个", "四个里面坏了两个": the second
+# count of a whole.
 _OF = re.compile(
-    rf"{_COUNT}\s*{_UNIT}?\s*(?:之中|当中|中间|里面|里头|中|里)(?:的|有|只有|就有|竟有|竟然有)?\s*{_COUNT}\s*{_UNIT}"
+    rf"{_COUNT}\s*{_UNIT}?\s*(?:之中|当中|中间|里面|里头|中|里)(?:的|有|只有|就有|竟有|竟然有|[\u4e00-\u9fff]{{1,3}}了)?\s*{_COUNT}\s*{_UNIT}"
 )
 # "一半", "半数": half the line.
 _HALF = re.compile(r"一半|半数|half")
@@ -71,7 +72,7 @@ _REST_FINE = re.compile(
 _SOME_EN = re.compile(rf"(?:其中|里面|里头)\s*{_COUNT}(?=\s|有|是|坏|破)")
 # "只有3双" / "实收2盒": how many arrived, so the rest are missing.
 _ARRIVED = re.compile(
-    rf"(?:只收到|只到了|只来了|只发了|实收|实际收到|仅收到|收到(?:的)?(?:只有|仅有)|里(?:面|头)?(?:只有|仅有))\s*{_COUNT}\s*{_UNIT}"
+    rf"(?:只收到|只到了|只来了|只发了|只送来了?|只送到了?|只寄来了?|实收|实际收到|仅收到|收到(?:的)?(?:只有|仅有)|里(?:面|头)?(?:只有|仅有))\s*{_COUNT}\s*{_UNIT}"
 )
 # "少发了2盒" / "缺1个": how many are missing.
 _MISSING = re.compile(rf"(?:少发了?|少寄了?|少了|缺了?|漏发了?)\s*{_COUNT}\s*{_UNIT}")

@@ -16,9 +16,12 @@ from .formulas import food_tenfold, fraud_triple, late_shipment_compensation
 from .lateness import Lateness, lateness, promised_sum
 from .proof import fraud_proven, policy
 from .ranking import Signals
+from .rulefiles import rule_files
 from .refunds import RefundFigure, broken_carrier, refund_figure
 from .rules import PunitiveGate, TypeInfo, remedy_info, rulebook
 from .settings import AdviceSettings
+from .text import normalise
+from .variants import simplified
 
 _NEEDS_GOODS = {"return_refund", "exchange", "repair", "partial_refund"}
 _UNSHIPPED = {"awaiting_shipment", "awaiting_payment"}
@@ -43,6 +46,20 @@ _SUM = re.compile(rf"({SUM})\s*(?:元|块)")
 # The goods (or some of them) never reached the shopper: a refund without a return.
 _NOT_ARRIVED = {"empty_parcel", "missing_item", "out_of_stock"}
 _REFUSED_AT_DOOR = re.compile(r"拒收|拒签|拒绝签收")
+
+
+def named_no_reason(text: str) -> bool:
+    """The shopper names a no-reason return and gives a change of mind ("不喜欢，想七天无理由退掉")."""
+    rule = rule_files()["formulas"].no_reason_return
+    norm = simplified(normalise(text))
+    if not any(re.search(p, norm) for p in rule.own_reasons):
+        return False
+    for pattern in rule.patterns:
+        for match in re.finditer(pattern, norm):
+            before = norm[max(0, match.start() - 4) : match.start()]
+            if not any(re.search(n, before) for n in rule.negations):
+                return True
+    return False
 
 
 def _promised(signals: Signals) -> Decimal | None:
@@ -159,7 +176,7 @@ def plan_remedies(
         platform=platform,
         settings=settings,
         late=late,
-        no_reason=info.code == "seven_day_return_refused",
+        no_reason=info.code == "seven_day_return_refused" or named_no_reason(text),
         empty_parcel="empty_parcel" in present,
         categories=set(categories or ()),
     )
@@ -197,6 +214,10 @@ def plan_remedies(
             codes.append("food_tenfold")
             food_offered = True
             refused = [(code, why) for code, why in refused if code != "food_tenfold"]
+    if food_offered and "refund_only" not in codes and facts.status not in _UNSHIPPED:
+        # Unsafe food is not sent back to be resold: its price is refunded without a return, beside
+        # the tenfold (法释〔2024〕9号 art. 1: the price paid, and the damages on top).
+        codes.append("refund_only")
     titles = [item.title for item in order.goods] if order is not None else []
     if not food_offered and fraud_proven(text or signals.text, titles, facts.is_food):
         codes.append("fraud_triple")

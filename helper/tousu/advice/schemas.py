@@ -290,11 +290,24 @@ class FraudProofPolicy(Sourced):
     why_not: str
 
 
+class NoReasonReturn(Sourced):
+    """A 7-day no-reason return the shopper names, whatever type ranks first: its figure follows
+    the no-reason rules (暂行办法 arts 17-18)."""
+
+    # "七天无理由退掉": the return is named as no-reason.
+    patterns: Patterns
+    # Just before a pattern: "不是无理由", "不走七天无理由" (a fault return, not no-reason).
+    negations: list[str]
+    # The shopper's own reason, which a no-reason return needs ("不喜欢", "拍错了").
+    own_reasons: Patterns
+
+
 class FormulasFile(RuleModel):
     punitive: dict[PunitiveCode, PunitiveFormula]
     refund_parts: dict[RefundPartCode, RefundPart]
     late_shipment: LateShipmentFormula
     fraud_proof: FraudProofPolicy
+    no_reason_return: NoReasonReturn
 
 
 # --- evidence.toml, clocks.toml, routes.toml, settings.toml, items.toml -------------------------
