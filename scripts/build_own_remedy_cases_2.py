@@ -22,7 +22,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_own_remedy_cases import Case, t  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "advice" / "remedy_own_cases_2.jsonl"
-F, FT, LS, RR, RO = "fraud_triple", "food_tenfold", "late_shipment_compensation", "return_refund", "refund_only"
+F, FT, LS, RR, RO = (
+    "fraud_triple",
+    "food_tenfold",
+    "late_shipment_compensation",
+    "return_refund",
+    "refund_only",
+)
 
 
 def late(c: Case, paid: str, scan: str | None, hours: int = 48) -> None:
@@ -34,19 +40,29 @@ def cases() -> list[dict]:  # noqa: PLR0915 - one case after another
     out: list[dict] = []
 
     # --- fraud_triple ---------------------------------------------------------------------
-    c = Case(F, "两千五买的那个包，拿去做了鉴定，鉴定报告白纸黑字写着非正品。同单的钥匙扣不用退。")
+    c = Case(F, "两千五买的那个包，拿去做了鉴定，鉴定报告上明明白白写着非正品。同单的钥匙扣不用退。")
     a = c.item("蔻琳 链条单肩包 正品", 1, "2500.00")
     c.item("皮革钥匙扣", 1, "39.00")
-    out.append(c.emit([(a, 1)], F, other=[(RR, "2500.00")], facts={"fraud_evidence": "third_party_authentication"}))
+    out.append(
+        c.emit([(a, 1)], F, other=[(RR, "2500.00")], facts={"fraud_evidence": "third_party_authentication"})
+    )
 
-    c = Case(F, "Sent the sneakers to an independent authentication lab, their written report says counterfeit. Refund plus 3x please.")
+    c = Case(
+        F,
+        "Sent the sneakers to an independent authentication lab, their written report says counterfeit. "
+        "Refund plus 3x please.",
+    )
     a = c.item("飞跃者 篮球鞋 官方正品", 1, "1200.00", paid="1100.00")
     c.discounts = [{"name": "店铺优惠券", "amount": "-100.00"}]
-    out.append(c.emit([(a, 1)], F, other=[(RR, "1100.00")], facts={"fraud_evidence": "third_party_authentication"}))
+    out.append(
+        c.emit([(a, 1)], F, other=[(RR, "1100.00")], facts={"fraud_evidence": "third_party_authentication"})
+    )
 
-    c = Case(F, "鉴定结果出来了：假的。是找的有资质的鉴定机构，有盖章的报告。耳机一对，1.2k买的。")
+    c = Case(F, "鉴定结果出来了：假的。找的是正规鉴定所，报告上盖了章。耳机一对，1.2k买的。")
     a = c.item("声图 真无线耳机 正品国行", 1, "1200.00")
-    out.append(c.emit([(a, 1)], F, other=[(RR, "1200.00")], facts={"fraud_evidence": "third_party_authentication"}))
+    out.append(
+        c.emit([(a, 1)], F, other=[(RR, "1200.00")], facts={"fraud_evidence": "third_party_authentication"})
+    )
 
     c = Case(F, "品牌客服发了正式回函，说这个序列号不是他们出的货。三百来块买的，要求退一赔三。")
     a = c.item("安薇 修护精华 50ml 正品", 1, "329.00")
@@ -56,19 +72,26 @@ def cases() -> list[dict]:  # noqa: PLR0915 - one case after another
     a = c.item("星芒 丝绒唇膏 正品", 3, "220.00")
     out.append(c.emit([(a, 1)], F, other=[(RR, "220.00")], facts={"fraud_evidence": "brand_written"}))
 
-    c = Case(F, "面料送去做了CNAS认可的检测，报告显示羊毛含量只有百分之五，页面写的是纯羊毛。两件都一样。满减优惠了四十。")
+    c = Case(
+        F,
+        "面料送去做了CNAS认可的检测，报告显示羊毛含量只有百分之五，页面写的是纯羊毛。两件都一样。满减优惠了四十。",
+    )
     a = c.item("纯羊毛 双面呢大衣", 2, "400.00", paid="760.00")
     c.discounts = [{"name": "满减", "amount": "-40.00"}]
     out.append(c.emit([(a, 2)], F, other=[(RR, "760.00")], facts={"fraud_evidence": "test_report"}))
 
     c = Case(F, "二手平台买的说是正品的相机镜头，送品牌售后检测，检测单写的是仿制件不是原厂。")
     a = c.item("二手 95新 原厂定焦镜头 保真", 1, "1800.00")
-    out.append(c.emit([(a, 1)], F, other=[(RR, "1800.00")], facts={"fraud_evidence": "brand_after_sales_record"}))
+    out.append(
+        c.emit([(a, 1)], F, other=[(RR, "1800.00")], facts={"fraud_evidence": "brand_after_sales_record"})
+    )
 
     c = Case(F, "平台鉴别结果是“鉴别为假”，运费我另外付了十块。手表一只。")
     a = c.item("时辰 石英手表 正品", 1, "650.00")
     c.freight = Decimal("10.00")
-    out.append(c.emit([(a, 1)], F, other=[(RR, "650.00")], facts={"fraud_evidence": "platform_authentication"}))
+    out.append(
+        c.emit([(a, 1)], F, other=[(RR, "650.00")], facts={"fraud_evidence": "platform_authentication"})
+    )
 
     c = Case(F, "看着就像假的，logo歪的，线头也多，一百二十块钱能买到正品？我要三倍赔偿")
     a = c.item("飞跃者 运动短袖 正品", 1, "120.00")
@@ -86,7 +109,9 @@ def cases() -> list[dict]:  # noqa: PLR0915 - one case after another
     c.item("棉袜 两双装", 1, "30.00")
     a = c.item("飞跃者 复古跑鞋 正品", 1, "699.00", paid="679.00")
     c.discounts = [{"name": "店铺优惠券", "amount": "-20.00"}]
-    out.append(c.emit([(a, 1)], F, other=[(RR, "679.00")], facts={"fraud_evidence": "third_party_authentication"}))
+    out.append(
+        c.emit([(a, 1)], F, other=[(RR, "679.00")], facts={"fraud_evidence": "third_party_authentication"})
+    )
 
     # --- food_tenfold ---------------------------------------------------------------------
     c = Case(FT, "刚拆的快递，一整箱橙子一半烂了长了绿毛。卖家还不给退，说让我自己挑，气死了。")
@@ -104,7 +129,11 @@ def cases() -> list[dict]:  # noqa: PLR0915 - one case after another
     c = Case(FT, "收到的时候酸奶就已经过了保质期两天，一共六瓶全是这样。")
     a = c.item("原味酸奶 200g", 6, "8.00")
     c.signed = t(17, "12:00")
-    out.append(c.emit([(a, 6)], FT, other=[(RO, "48.00")], facts={"food_issue": "expired", "expires_on": "2026-11-15"}))
+    out.append(
+        c.emit(
+            [(a, 6)], FT, other=[(RO, "48.00")], facts={"food_issue": "expired", "expires_on": "2026-11-15"}
+        )
+    )
 
     c = Case(FT, "吃饺子吃到一根铁丝。同一单还买了醋和辣椒油，那两样没事。用了五块的券。")
     a = c.item("手工水饺 1kg", 1, "45.00", paid="40.00")
@@ -113,7 +142,11 @@ def cases() -> list[dict]:  # noqa: PLR0915 - one case after another
     c.discounts = [{"name": "店铺优惠券", "amount": "-5.00"}]
     out.append(c.emit([(a, 1)], FT, other=[(RO, "40.00")], facts={"food_issue": "foreign_matter"}))
 
-    c = Case(FT, "The honey jar has no production date, no manufacturer, no licence number on it at all. Two jars, both blank.")
+    c = Case(
+        FT,
+        "The honey jar has no production date, no manufacturer, no licence number on it at all. "
+        "Two jars, both blank.",
+    )
     a = c.item("野生百花蜜 500g", 2, "68.00")
     out.append(c.emit([(a, 2)], FT, other=[(RO, "136.00")], facts={"food_issue": "no_label"}))
 
@@ -123,9 +156,16 @@ def cases() -> list[dict]:  # noqa: PLR0915 - one case after another
 
     c = Case(FT, "牛奶签收时还在保质期内，我一直没喝，后来过期了，能要一千块赔偿吗？")
     a = c.item("纯牛奶 250ml*12", 1, "49.00")
-    out.append(c.emit([(a, 1)], FT, offered=False, facts={"food_issue": "expired_after_delivery", "expires_on": "2026-11-22"}))
+    out.append(
+        c.emit(
+            [(a, 1)],
+            FT,
+            offered=False,
+            facts={"food_issue": "expired_after_delivery", "expires_on": "2026-11-22"},
+        )
+    )
 
-    c = Case(FT, "狗零食里有发霉的，要按食品安全法十倍")
+    c = Case(FT, "狗零食里有发霉的，想让卖家按十倍赔")
     a = c.item("宠物鸡肉干 狗零食 500g", 1, "39.00")
     out.append(c.emit([(a, 1)], FT, offered=False, facts={"food_issue": "not_food"}))
 
@@ -134,7 +174,7 @@ def cases() -> list[dict]:  # noqa: PLR0915 - one case after another
     out.append(c.emit([(a, 10)], FT, other=[(RO, "35.00")], facts={"food_issue": "additive_over_limit"}))
 
     # --- late_shipment_compensation -------------------------------------------------------
-    c = Case(LS, "下单前客服答应超时不发货赔五十块，结果拖了五天才揽收，页面写的48小时内发货。")
+    c = Case(LS, "下单前客服答应超时不发货赔五十块，结果拖了五天才揽收，详情页承诺两天内发出。")
     a = c.item("实木小书架", 1, "320.00")
     late(c, t(15, "10:00"), t(20, "14:00"))
     out.append(c.emit([(a, 1)], LS, amount="50.00", facts={"late": True}, calc={"seller_promise": "50.00"}))
@@ -171,18 +211,34 @@ def cases() -> list[dict]:  # noqa: PLR0915 - one case after another
     out.append(c.emit([(a, 1)], LS, amount="120.00", facts={"late": True}, calc={"seller_promise": "120.00"}))
 
     c = Case(LS, "订制的刻字钢笔，页面写7天内发货，第6天发了，客服说晚了会赔，到底算不算晚？")
-    a = c.item("定制刻字钢笔", 1, "158.00", hours=168, ship_promise="定制商品付款后7天内发货", custom_made=True)
+    a = c.item(
+        "定制刻字钢笔", 1, "158.00", hours=168, ship_promise="定制商品付款后7天内发货", custom_made=True
+    )
     late(c, t(14, "10:00"), t(20, "10:00"))
     out.append(c.emit([(a, 1)], LS, offered=False, facts={"late": False}))
 
     # --- return_refund / refund_only -------------------------------------------------------
     c = Case(RR, "电热毯用了一晚就不热了，质量问题退货，退回去的快递费二十五块我先垫了。")
     a = c.item("双人电热毯", 1, "169.00")
-    out.append(c.emit([(a, 1)], RR, amount="194.00", calc={"base": "affected", "add": [{"what": "return_freight", "amount": "25.00"}]}))
+    out.append(
+        c.emit(
+            [(a, 1)],
+            RR,
+            amount="194.00",
+            calc={"base": "affected", "add": [{"what": "return_freight", "amount": "25.00"}]},
+        )
+    )
 
     c = Case(RR, "两台风扇一台转不起来，另一台没问题，坏的那台退货，寄回运费十二元。")
     a = c.item("台式小风扇", 2, "65.00")
-    out.append(c.emit([(a, 1)], RR, amount="77.00", calc={"base": "affected", "add": [{"what": "return_freight", "amount": "12.00"}]}))
+    out.append(
+        c.emit(
+            [(a, 1)],
+            RR,
+            amount="77.00",
+            calc={"base": "affected", "add": [{"what": "return_freight", "amount": "12.00"}]},
+        )
+    )
 
     c = Case(RR, "定做的窗帘尺寸做错了，我给的是两米八，做成了两米二，要退货退款。")
     a = c.item("定制遮光窗帘 按尺寸定做", 1, "420.00", custom_made=True)
@@ -191,7 +247,15 @@ def cases() -> list[dict]:  # noqa: PLR0915 - one case after another
     c = Case(RR, "定做的T恤印好了，我不想要了，七天无理由能退吗？")
     a = c.item("个性定制印花T恤", 1, "79.00", custom_made=True)
     c.signed = t(24, "12:00")
-    out.append(c.emit([(a, 1)], RR, offered=False, calc={"base": "affected", "reason": "no_reason"}, facts={"seven_day_window_end": "2026-12-02T00:00:00+08:00"}))
+    out.append(
+        c.emit(
+            [(a, 1)],
+            RR,
+            offered=False,
+            calc={"base": "affected", "reason": "no_reason"},
+            facts={"seven_day_window_end": "2026-12-02T00:00:00+08:00"},
+        )
+    )
 
     c = Case(RO, "订了4箱矿泉水，只送来3箱，少的那一箱退钱。一共优惠了八块。")
     a = c.item("天然矿泉水 550ml*24", 4, "42.00", paid="160.00")

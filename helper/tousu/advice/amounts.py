@@ -213,7 +213,7 @@ def read_sum(word: str) -> Decimal | None:
         word = "".join("零一二三四五六七八九"[int(c)] if c.isdigit() else c for c in word)
     if word[0].isdigit():
         unit = word[-1] if word[-1] in _SHORTHAND else ""
-        number = word[: -1] if unit else word
+        number = word[:-1] if unit else word
         if not re.fullmatch(r"\d+(\.\d+)?", number):
             return None
         return Decimal(number) * _SHORTHAND.get(unit, 1)

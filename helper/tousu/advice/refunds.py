@@ -51,7 +51,9 @@ def part(code: str) -> RefundPart:
 @cache
 def _patterns(code: str) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
     rule = part(code)
-    return tuple(re.compile(sum_pattern(p)) for p in rule.patterns), tuple(re.compile(p) for p in rule.none_patterns)
+    return tuple(re.compile(sum_pattern(p)) for p in rule.patterns), tuple(
+        re.compile(p) for p in rule.none_patterns
+    )
 
 
 def _ruled_out(code: str, text: str, order: Order) -> bool:

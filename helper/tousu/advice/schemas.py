@@ -252,6 +252,9 @@ class PunitiveFormula(Sourced):
     minimum: Decimal = Field(strict=False)
     food_only: bool
     basis_short: str  # how the linter names the statute to the shopper
+    # Why not, said for the case at hand: feature code -> the shopper's reason (instead of the
+    # type's general why_not), e.g. food that went off only after sign-off.
+    why_not_when: dict[str, str] = Field(default_factory=dict)
 
 
 RefundPartCode = Literal[
