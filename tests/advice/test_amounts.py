@@ -411,3 +411,18 @@ def test_food_that_went_off_after_sign_off_is_told_why_there_is_no_tenfold() -> 
         assert "food_tenfold" not in {r.code for r in advice.remedies}
         said = " ".join(w.message for w in advice.warnings)
         assert "收到以后才过期或变质" in said, text  # the reason for this case, not the label-flaw one
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("电水壶漏水，质量问题退货，寄回去花了12块钱运费", "112.00"),
+        ("发错颜色了，退回去运费花了十五", "115.00"),
+        ("水壶漏水 return shipping cost me 12 yuan", "112.00"),
+        ("水壶漏水，退货运费：12元（我垫付）", "112.00"),
+        ("水壶漏水，寄回运费一十二元，退货宝已经赔了", "100.00"),  # insurance paid it
+    ],
+)
+def test_return_postage_in_the_ways_shoppers_write_it(text: str, want: str) -> None:
+    body = order([line(A, "示例电水壶", "100.00")], freight="8.00")
+    assert amounts(body, text, type="quality_defect")["return_refund"] == want  # never the outbound 8
