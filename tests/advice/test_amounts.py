@@ -426,3 +426,16 @@ def test_food_that_went_off_after_sign_off_is_told_why_there_is_no_tenfold() -> 
 def test_return_postage_in_the_ways_shoppers_write_it(text: str, want: str) -> None:
     body = order([line(A, "示例电水壶", "100.00")], freight="8.00")
     assert amounts(body, text, type="quality_defect")["return_refund"] == want  # never the outbound 8
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("48小时不发货赔20元，结果四天才揽收", "20.00"),
+        ("说好的延迟发货赔偿金一百元呢", "100.00"),
+        ("seller promised 40 yuan if late shipment", "40.00"),
+        ("我要求延迟发货赔50元", "16.00"),  # the shopper's own demand is no promise: 5% of 320
+    ],
+)
+def test_late_shipment_promises_in_more_phrasings(text: str, want: str) -> None:
+    assert amounts(_late("taobao", "320.00"), text)["late_shipment_compensation"] == want
