@@ -1,9 +1,11 @@
 """Exact-amount accuracy per remedy on the shared corpus (remedies-dev.jsonl), through advise().
 
-    .venv/bin/python scripts/eval_remedies.py [--cases] [--mode shipped|shopper] [--own]
+    .venv/bin/python scripts/eval_remedies.py [--cases] [--mode shipped|shopper] [--own | --own2]
 
 `--own` scores our own untouched cases (tests/advice/remedy_own_cases.jsonl, built by
 scripts/build_own_remedy_cases.py) instead of the shared corpus: one part, "own", misses shown.
+`--own2` scores the second own set (tests/advice/remedy_own_cases_2.jsonl, build_own_remedy_cases_2.py),
+written before round 3's changes.
 
 Two modes: `shipped` sends the order and the text only (the engine infers the affected goods from
 the text); `shopper` also sends the corpus's affected items as the request's `affected_items`, as
@@ -70,17 +72,19 @@ def main() -> None:
         "--held-out-misses", action="store_true", help="print the held-out misses too (the final report only)"
     )
     parser.add_argument("--own", action="store_true", help="score tests/advice/remedy_own_cases.jsonl")
+    parser.add_argument("--own2", action="store_true", help="score tests/advice/remedy_own_cases_2.jsonl")
     args = parser.parse_args()
-    if args.own:
-        with OWN.open(encoding="utf-8") as handle:
+    if args.own or args.own2:
+        with (OWN2 if args.own2 else OWN).open(encoding="utf-8") as handle:
             cases = [json.loads(line) for line in handle if line.strip()]
     else:
         cases = read("remedies-dev.jsonl")
     for mode in [args.mode] if args.mode else MODES:
-        report(cases, mode, args.cases, args.held_out_misses, own=args.own)
+        report(cases, mode, args.cases, args.held_out_misses, own=args.own or args.own2)
 
 
 OWN = Path(__file__).resolve().parent.parent / "tests" / "advice" / "remedy_own_cases.jsonl"
+OWN2 = OWN.with_name("remedy_own_cases_2.jsonl")
 
 
 MODES = ("shipped", "shopper")

@@ -3,11 +3,14 @@ first record, refund parts, and the one evidence policy of fraud_triple. All val
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
 
 from tousu.advice import advise
+from tousu.advice.amounts import read_sum
+from tousu.advice.lint import chinese_number
 from tousu.models import AdviceRequest, Order
 
 NOW = "2026-11-28T12:00:00+08:00"
@@ -71,6 +74,9 @@ def test_the_triple_counts_the_affected_line_at_its_paid_amount_never_the_freigh
         "专柜给了加盖专柜章的书面说明，认定为仿冒品",
         "有CNAS资质的实验室检验报告显示羊毛含量为0%",
         "品牌授权售后的检测单显示这台机器早已激活，有维修记录",
+        "送去第三方鑑定，鑑定書結果為仿冒品",
+        "品牌客服发了正式回函，说这个序列号不是他们出的货",
+        "CNAS认可的检测报告显示羊毛含量只有百分之五，页面写的是纯羊毛",
     ],
 )
 def test_written_findings_in_many_wordings_support_the_triple(finding: str) -> None:
@@ -334,3 +340,102 @@ def test_a_packaging_word_does_not_name_a_line() -> None:
 def test_a_unit_with_nothing_to_send_back_is_refunded_without_a_return(text: str) -> None:
     items = [line(A, "示例沐浴露 1L", "39.00"), line(B, "示例浴球", "6.00")]
     assert amounts(order(items), text)["refund_only"] == "39.00"
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("12", "12"), ("12.5", "12.5"), ("1.2k", "1200"), ("3万", "30000"), ("2万5", "25000"),
+     ("十二", "12"), ("九十九", "99"), ("一百二十", "120"), ("一百二", "120"), ("两千五", "2500"),
+     ("一百零五", "105"), ("一万二", "12000"), ("三百五", "350"), ("1,200", "1200"), ("three", "3")],
+)  # fmt: skip
+def test_one_reader_reads_sums_in_digits_and_words_beyond_ninety_nine(written: str, value: str) -> None:
+    assert read_sum(written) == Decimal(value)
+    assert chinese_number(written) == Decimal(value)  # the linter reads a figure the same way
+
+
+@pytest.mark.parametrize("not_a_number", ["一二", "百二", "", "abc"])
+def test_a_run_of_numerals_that_is_no_number_reads_as_none(not_a_number: str) -> None:
+    assert read_sum(not_a_number) is None
+
+
+def _late(platform: str, price: str) -> dict:
+    body = order([line(A, "示例电暖器", price)], platform=platform, signed=None)
+    body["parcels"][0]["first_scan_at"] = "2026-11-24T12:00:00+08:00"  # paid 11-20 10:00, 48 h
+    return body
+
+
+def test_a_late_shipment_sum_the_seller_promised_in_words_wins_when_higher() -> None:
+    tmall = _late("tmall", "300.00")  # the rule: 30% of 300 = 90
+    assert (
+        amounts(tmall, "店铺写明晚发赔一百二十元，结果四天后才揽件")["late_shipment_compensation"] == "120.00"
+    )
+    taobao = _late("taobao", "320.00")  # the rule: 5% of 320 = 16
+    got = amounts(taobao, "客服答应超时不发货赔五十块，拖了四天才揽收")
+    assert got["late_shipment_compensation"] == "50.00"
+    assert amounts(taobao, "拖了四天才揽收，客服说赔三块")["late_shipment_compensation"] == "16.00"
+
+
+def test_return_postage_written_in_words_comes_back() -> None:
+    text = "睡衣用了一次就开线了，质量问题退货，退回去的快递费二十五块我先垫了"
+    assert amounts(order(TWO), text, type="quality_defect")["return_refund"] == "475.00"  # 450 + 25
+
+
+def test_a_named_no_reason_return_keeps_its_figure_whatever_type_ranks_first() -> None:
+    items = [line(A, "示例羽绒背心", "200.00", "180.00"), line(B, "示例毛线帽", "100.00", "90.00")]
+    body = order(items, discounts=[{"name": "满300减30", "amount": "-30.00"}])
+    text = "帽子不喜欢，想七天无理由退掉，背心留下"
+    assert amounts(body, text, type="false_advertising")["return_refund"] == "70.00"  # 90 - 20
+    fault = "帽子开线了，不是七天无理由，是质量问题，寄回运费10元"
+    assert amounts(body, fault, type="quality_defect")["return_refund"] == "100.00"  # 90 + 10
+
+
+def test_unsafe_food_is_refunded_without_a_return_for_the_spoiled_units_only() -> None:
+    body = order([line(A, "示例鲜肉粽 礼盒", "12.50", qty=4)])
+    got = amounts(body, "外箱压扁了，打开粽子有霉斑，四个里面坏了两个")
+    assert got["food_tenfold"] == "1000.00"
+    assert got["refund_only"] == "25.00"  # two of the four, not sent back
+
+
+def test_units_only_partly_delivered_are_refunded() -> None:
+    body = order([line(A, "示例矿泉水 24瓶", "42.00", qty=4)])
+    assert amounts(body, "订了4箱，只送来3箱，少的那一箱退钱")["refund_only"] == "42.00"
+
+
+def test_food_that_went_off_after_sign_off_is_told_why_there_is_no_tenfold() -> None:
+    body = order([line(A, "示例草莓 3斤", "89.00")], status="completed")
+    for text in (
+        "收到时是好的，放了一周才发霉，能要十倍赔偿吗",
+        "快递压扁了，收到时是好的，放了一周才发霉，我要十倍赔偿",
+    ):
+        advice = advise(AdviceRequest.model_validate({"order": body, "problem": {"text": text}, "now": NOW}))
+        assert "food_tenfold" not in {r.code for r in advice.remedies}
+        said = " ".join(w.message for w in advice.warnings)
+        assert "收到以后才过期或变质" in said, text  # the reason for this case, not the label-flaw one
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("电水壶漏水，质量问题退货，寄回去花了12块钱运费", "112.00"),
+        ("发错颜色了，退回去运费花了十五", "115.00"),
+        ("水壶漏水 return shipping cost me 12 yuan", "112.00"),
+        ("水壶漏水，退货运费：12元（我垫付）", "112.00"),
+        ("水壶漏水，寄回运费一十二元，退货宝已经赔了", "100.00"),  # insurance paid it
+    ],
+)
+def test_return_postage_in_the_ways_shoppers_write_it(text: str, want: str) -> None:
+    body = order([line(A, "示例电水壶", "100.00")], freight="8.00")
+    assert amounts(body, text, type="quality_defect")["return_refund"] == want  # never the outbound 8
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("48小时不发货赔20元，结果四天才揽收", "20.00"),
+        ("说好的延迟发货赔偿金一百元呢", "100.00"),
+        ("seller promised 40 yuan if late shipment", "40.00"),
+        ("我要求延迟发货赔50元", "16.00"),  # the shopper's own demand is no promise: 5% of 320
+    ],
+)
+def test_late_shipment_promises_in_more_phrasings(text: str, want: str) -> None:
+    assert amounts(_late("taobao", "320.00"), text)["late_shipment_compensation"] == want

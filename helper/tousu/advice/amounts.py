@@ -51,15 +51,16 @@ _ENGLISH = {
     "nine": 9,
     "ten": 10,
 }
-# Digits, Chinese numerals up to 九十九 (十二, 二十, 两), English words (one ... ten).
+# Digits, Chinese numerals (十二, 二十, 两, 一百二十), English words (one ... ten).
 _EN_COUNT = "|".join(_ENGLISH)
-_COUNT = rf"(\d{{1,3}}|[零〇一两二俩三四五六七八九十]{{1,3}}|(?:{_EN_COUNT})(?![a-z]))"
+_COUNT = rf"(\d{{1,3}}|[零〇一两二俩三四五六七八九十百]{{1,4}}|(?:{_EN_COUNT})(?![a-z]))"
 _UNIT = r"(?:个|件|只|支|瓶|罐|袋|包|盒|箱|双|条|片|台|套|本|桶|块|根|张|把|副|听|杯|颗|枚|提|卷|对)"
 # "其中2个为仿冒品" / "4瓶瓶盖胀起": how many of a line's units the problem concerns.
 _SOME = re.compile(rf"(?:其中|里面|里头|有)(?:的)?\s*{_COUNT}\s*{_UNIT}")
-# "五包中的两包", "两盒里有一盒", "三件当中一件", "10个里面3个": the second count of a whole.
+# "五包中的两包", "两盒里有一盒", "三件当中一件", "10个里面3个", "四个里面坏了两个": the second
+# count of a whole.
 _OF = re.compile(
-    rf"{_COUNT}\s*{_UNIT}?\s*(?:之中|当中|中间|里面|里头|中|里)(?:的|有|只有|就有|竟有|竟然有)?\s*{_COUNT}\s*{_UNIT}"
+    rf"{_COUNT}\s*{_UNIT}?\s*(?:之中|当中|中间|里面|里头|中|里)(?:的|有|只有|就有|竟有|竟然有|[\u4e00-\u9fff]{{1,3}}了)?\s*{_COUNT}\s*{_UNIT}"
 )
 # "一半", "半数": half the line.
 _HALF = re.compile(r"一半|半数|half")
@@ -71,7 +72,7 @@ _REST_FINE = re.compile(
 _SOME_EN = re.compile(rf"(?:其中|里面|里头)\s*{_COUNT}(?=\s|有|是|坏|破)")
 # "只有3双" / "实收2盒": how many arrived, so the rest are missing.
 _ARRIVED = re.compile(
-    rf"(?:只收到|只到了|只来了|只发了|实收|实际收到|仅收到|收到(?:的)?(?:只有|仅有)|里(?:面|头)?(?:只有|仅有))\s*{_COUNT}\s*{_UNIT}"
+    rf"(?:只收到|只到了|只来了|只发了|只送来了?|只送到了?|只寄来了?|实收|实际收到|仅收到|收到(?:的)?(?:只有|仅有)|里(?:面|头)?(?:只有|仅有))\s*{_COUNT}\s*{_UNIT}"
 )
 # "少发了2盒" / "缺1个": how many are missing.
 _MISSING = re.compile(rf"(?:少发了?|少寄了?|少了|缺了?|漏发了?)\s*{_COUNT}\s*{_UNIT}")
@@ -157,21 +158,74 @@ def line_paid(order: Order) -> dict[int, Decimal | None]:
     return out
 
 
-def _count(word: str) -> int:
-    """3, 三, 十二, 二十三, two -> the number (0 when it is not one)."""
-    word = word.strip().lower()
-    if word.isdigit():
-        return int(word)
+_POWERS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_SHORTHAND = {"k": 1000, "千": 1000, "w": 10000, "万": 10000}
+# Every sum or count a shopper writes, in one place: 12, 12.5, 1.2k, 3万, 十二, 一百二十, 两千五,
+# 一百零五. Patterns in the rule files say `{sum}` where a sum goes (sum_pattern fills it in).
+SUM = r"\d+(?:\.\d{1,2})?(?:\s*[kKwW千万](?![a-zA-Z]))?|[零〇一二两俩三四五六七八九十百千万]{1,8}"
+
+
+def sum_pattern(pattern: str) -> str:
+    """A rule file's pattern with its `{sum}` slot as the named group `amount`."""
+    return pattern.replace("{sum}", f"(?P<amount>{SUM})")
+
+
+def _chinese(word: str) -> Decimal | None:
+    """十二 -> 12, 一百二十 -> 120, 一百二 -> 120 (the spoken shorthand), 两千五 -> 2500, 一万二 -> 12000."""
+    total = Decimal(0)  # completed 万 groups
+    group = Decimal(0)  # below 万
+    digit: int | None = None
+    last_power = 0
+    for char in word:
+        if char in _DIGIT:
+            if digit is not None:
+                return None  # "一二": not a number
+            digit = _DIGIT[char]
+            if char in "零〇":
+                digit, last_power = None, 0  # 一百零五: the zero only marks a gap
+            continue
+        power = _POWERS[char]
+        if power == 10000:
+            group += digit or 0
+            total = (total + group) * power
+            group, digit, last_power = Decimal(0), None, power
+            continue
+        if digit is None and not (power == 10 and not group):
+            return None  # "百二": a power needs its digit (only 十 stands alone)
+        group += (1 if digit is None else digit) * power
+        digit, last_power = None, power
+    if digit is not None:
+        # A trailing digit right after a power is one step down: 一百二 = 120, 两千五 = 2500.
+        group += digit * (last_power // 10 if last_power >= 100 else 1)
+    value = total + group
+    return value if value > 0 or word in ("零", "〇") else None
+
+
+def read_sum(word: str) -> Decimal | None:
+    """A sum or count as written: digits (with k/千/w/万), Chinese numerals, English words one..ten."""
+    word = word.strip().lower().replace(" ", "").replace(",", "")
+    if not word:
+        return None
     if word in _ENGLISH:
-        return _ENGLISH[word]
-    if "十" in word:
-        tens, _, ones = word.partition("十")
-        if (tens and tens not in _DIGIT) or (ones and ones not in _DIGIT) or "十" in ones:
-            return 0
-        return (_DIGIT[tens] if tens else 1) * 10 + (_DIGIT[ones] if ones else 0)
-    if len(word) == 1:
-        return _DIGIT.get(word, 0)
-    return 0
+        return Decimal(_ENGLISH[word])
+    if re.fullmatch(r"\d[十百千万]\d?", word):
+        # "2万5", "3千": a single digit written among numerals reads as that numeral.
+        word = "".join("零一二三四五六七八九"[int(c)] if c.isdigit() else c for c in word)
+    if word[0].isdigit():
+        unit = word[-1] if word[-1] in _SHORTHAND else ""
+        number = word[:-1] if unit else word
+        if not re.fullmatch(r"\d+(\.\d+)?", number):
+            return None
+        return Decimal(number) * _SHORTHAND.get(unit, 1)
+    if all(c in _DIGIT or c in _POWERS for c in word):
+        return _chinese(word)
+    return None
+
+
+def _count(word: str) -> int:
+    """3, 三, 十二, 一百二十, two -> the number (0 when it is not a whole number)."""
+    value = read_sum(word)
+    return int(value) if value is not None and value == int(value) else 0
 
 
 def count_word(word: str) -> int:

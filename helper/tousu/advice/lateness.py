@@ -19,7 +19,7 @@ from functools import cache
 from tousu.models.base import CHINA_TZ
 from tousu.models.order import Item, Order, Parcel
 
-from .amounts import AffectedLine, count_word, goods_lines, line_amount
+from .amounts import AffectedLine, goods_lines, line_amount, read_sum, sum_pattern
 from .facts import parse_ship_promise
 from .rulefiles import rule_files
 from .text import normalise
@@ -58,7 +58,7 @@ def agreed_deadline(text: str, paid: datetime) -> datetime | None:
 
 @cache
 def _promise_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in rule_files()["formulas"].late_shipment.promise_patterns)
+    return tuple(re.compile(sum_pattern(p)) for p in rule_files()["formulas"].late_shipment.promise_patterns)
 
 
 def promised_sum(text: str) -> Decimal | None:
@@ -71,9 +71,8 @@ def promised_sum(text: str) -> Decimal | None:
             before = norm[max(0, match.start() - 8) : match.start("amount")]
             if any(word in before for word in demand):
                 continue
-            word = match["amount"]
-            value = Decimal(word) if word[0].isdigit() else Decimal(count_word(word))
-            if value > 0:
+            value = read_sum(match["amount"])
+            if value is not None and value > 0:
                 sums.append(value)
     return max(sums, default=None)
 

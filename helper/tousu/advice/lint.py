@@ -19,6 +19,7 @@ import opencc
 from tousu.models.advice import Finding
 
 from . import lint_model
+from .amounts import read_sum
 from .facts import FOOD_RE
 from .formulas import statutory_ceiling
 from .normalise import canonical
@@ -26,21 +27,6 @@ from .rulefiles import rule_files
 from .rules import rulebook
 from .text import bounded, normalise
 
-_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _MONEY_NEAR = re.compile(r"赔|钱|红包|补偿|返现|退款|元|块|¥|￥|现金|转账")
 _NOT_CARD_CONTEXT = re.compile(r"(订单|单号|快递|物流|运单|编号|序列号|串号|sn|imei|条码|批号)")
 _CARD_CONTEXT = re.compile(
@@ -136,33 +122,9 @@ def lint_view(text: str) -> str:
 
 
 def chinese_number(text: str) -> Decimal | None:
-    """A number written as digits, Chinese numerals or a mix ("1万", "两千", "5k", "三百五")."""
-    text = text.strip().lower().replace(" ", "").replace(",", "")
-    scale = Decimal(1)
-    if text and text[-1] in "kw万千":
-        scale = {"k": Decimal(1000), "千": Decimal(1000), "w": Decimal(10000), "万": Decimal(10000)}[text[-1]]
-        text = text[:-1]
-    if not text:
-        return None
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        return Decimal(text) * scale
-    total, section, digit = 0, 0, None
-    for char in text:
-        if char in _DIGITS:
-            digit = _DIGITS[char]
-        elif char in _UNITS:
-            unit = _UNITS[char]
-            if unit == 10000:
-                total += (section + (digit or 0)) * unit
-                section, digit = 0, None
-            else:
-                section += (1 if digit is None else digit) * unit
-                digit = None
-        elif char.isdigit():
-            digit = int(char)
-        else:
-            return None
-    return Decimal(total + section + (digit or 0)) * scale
+    """A number written as digits, Chinese numerals or a mix ("1万", "两千", "5k", "三百五"): the
+    one reader of sums (amounts.read_sum), so the linter and the amounts read a figure alike."""
+    return read_sum(text)
 
 
 def _id_number_ok(value: str) -> bool:

@@ -20,7 +20,7 @@ from functools import cache
 
 from tousu.models.order import Order
 
-from .amounts import AffectedLine, goods_lines, is_gift, line_paid
+from .amounts import AffectedLine, goods_lines, is_gift, line_paid, read_sum, sum_pattern
 from .facts import OrderFacts, next_midnight
 from .rulefiles import rule_files
 from .rules import rulebook
@@ -51,7 +51,9 @@ def part(code: str) -> RefundPart:
 @cache
 def _patterns(code: str) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
     rule = part(code)
-    return tuple(re.compile(p) for p in rule.patterns), tuple(re.compile(p) for p in rule.none_patterns)
+    return tuple(re.compile(sum_pattern(p)) for p in rule.patterns), tuple(
+        re.compile(p) for p in rule.none_patterns
+    )
 
 
 def _ruled_out(code: str, text: str, order: Order) -> bool:
@@ -68,8 +70,9 @@ def return_postage(text: str, order: Order) -> Decimal | None:
         return None
     for pattern in found:
         match = pattern.search(norm)
-        if match:
-            return Decimal(match["amount"])
+        value = read_sum(match["amount"]) if match else None
+        if value:
+            return value.quantize(Decimal("0.01"))
     return None
 
 

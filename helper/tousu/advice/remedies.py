@@ -10,15 +10,18 @@ from decimal import Decimal
 from tousu.models.advice import Remedy
 from tousu.models.order import Order
 
-from .amounts import affected_base, missing_units
+from .amounts import SUM, affected_base, missing_units, read_sum
 from .facts import OrderFacts, yuan
 from .formulas import food_tenfold, fraud_triple, late_shipment_compensation
 from .lateness import Lateness, lateness, promised_sum
 from .proof import fraud_proven, policy
 from .ranking import Signals
 from .refunds import RefundFigure, broken_carrier, refund_figure
+from .rulefiles import rule_files
 from .rules import PunitiveGate, TypeInfo, remedy_info, rulebook
 from .settings import AdviceSettings
+from .text import normalise
+from .variants import simplified
 
 _NEEDS_GOODS = {"return_refund", "exchange", "repair", "partial_refund"}
 _UNSHIPPED = {"awaiting_shipment", "awaiting_payment"}
@@ -39,16 +42,37 @@ def punitive_supported(gate: PunitiveGate, signals: Signals, facts: OrderFacts) 
     return bool(gate.any_of & present) and not gate.none_of & present
 
 
-_SUM = re.compile(r"(\d+(?:\.\d+)?)\s*(?:元|块)")
+_SUM = re.compile(rf"({SUM})\s*(?:元|块)")
 # The goods (or some of them) never reached the shopper: a refund without a return.
 _NOT_ARRIVED = {"empty_parcel", "missing_item", "out_of_stock"}
 _REFUSED_AT_DOOR = re.compile(r"拒收|拒签|拒绝签收")
 
 
+def _why_not(gate: PunitiveGate, present: set[str]) -> str:
+    """Why the punitive demand is refused: the formula's reason for this case, else the type's."""
+    formula = rule_files()["formulas"].punitive.get(gate.code)
+    when = formula.why_not_when if formula is not None else {}
+    return next((why for feature, why in when.items() if feature in present), gate.why_not)
+
+
+def named_no_reason(text: str) -> bool:
+    """The shopper names a no-reason return and gives a change of mind ("不喜欢，想七天无理由退掉")."""
+    rule = rule_files()["formulas"].no_reason_return
+    norm = simplified(normalise(text))
+    if not any(re.search(p, norm) for p in rule.own_reasons):
+        return False
+    for pattern in rule.patterns:
+        for match in re.finditer(pattern, norm):
+            before = norm[max(0, match.start() - 4) : match.start()]
+            if not any(re.search(n, before) for n in rule.negations):
+                return True
+    return False
+
+
 def _promised(signals: Signals) -> Decimal | None:
     hit = signals.features.get("compensation_promised")
     match = _SUM.search(hit or "")
-    return Decimal(match.group(1)) if match else None
+    return read_sum(match.group(1)) if match else None
 
 
 @dataclass(frozen=True)
@@ -159,7 +183,7 @@ def plan_remedies(
         platform=platform,
         settings=settings,
         late=late,
-        no_reason=info.code == "seven_day_return_refused",
+        no_reason=info.code == "seven_day_return_refused" or named_no_reason(text),
         empty_parcel="empty_parcel" in present,
         categories=set(categories or ()),
     )
@@ -189,7 +213,7 @@ def plan_remedies(
             codes.append(gate.code)
             food_offered = food_offered or gate.code == "food_tenfold"
         elif gate.code in asked_punitive or signals.wanted == gate.code:
-            refused.append((gate.code, gate.why_not))
+            refused.append((gate.code, _why_not(gate, present)))
     if "food_tenfold" not in codes:
         # Unsafe food earns the tenfold whatever type ranks first (食品安全法 148).
         food_gate = next(g for g in rulebook().types["food_safety"].punitive if g.code == "food_tenfold")
@@ -197,6 +221,15 @@ def plan_remedies(
             codes.append("food_tenfold")
             food_offered = True
             refused = [(code, why) for code, why in refused if code != "food_tenfold"]
+        elif ("food_tenfold" in asked_punitive or signals.wanted == "food_tenfold") and all(
+            code != "food_tenfold" for code, _ in refused
+        ):
+            # Asked for under another type (a damaged parcel, a refusal): say why not all the same.
+            refused.append(("food_tenfold", _why_not(food_gate, present)))
+    if food_offered and "refund_only" not in codes and facts.status not in _UNSHIPPED:
+        # Unsafe food is not sent back to be resold: its price is refunded without a return, beside
+        # the tenfold (法释〔2024〕9号 art. 1: the price paid, and the damages on top).
+        codes.append("refund_only")
     titles = [item.title for item in order.goods] if order is not None else []
     if not food_offered and fraud_proven(text or signals.text, titles, facts.is_food):
         codes.append("fraud_triple")

@@ -253,6 +253,9 @@ class PunitiveFormula(Sourced):
     minimum: Decimal = Field(strict=False)
     food_only: bool
     basis_short: str  # how the linter names the statute to the shopper
+    # Why not, said for the case at hand: feature code -> the shopper's reason (instead of the
+    # type's general why_not), e.g. food that went off only after sign-off.
+    why_not_when: dict[str, str] = Field(default_factory=dict)
 
 
 RefundPartCode = Literal[
@@ -291,11 +294,24 @@ class FraudProofPolicy(Sourced):
     why_not: str
 
 
+class NoReasonReturn(Sourced):
+    """A 7-day no-reason return the shopper names, whatever type ranks first: its figure follows
+    the no-reason rules (暂行办法 arts 17-18)."""
+
+    # "七天无理由退掉": the return is named as no-reason.
+    patterns: Patterns
+    # Just before a pattern: "不是无理由", "不走七天无理由" (a fault return, not no-reason).
+    negations: list[str]
+    # The shopper's own reason, which a no-reason return needs ("不喜欢", "拍错了").
+    own_reasons: Patterns
+
+
 class FormulasFile(RuleModel):
     punitive: dict[PunitiveCode, PunitiveFormula]
     refund_parts: dict[RefundPartCode, RefundPart]
     late_shipment: LateShipmentFormula
     fraud_proof: FraudProofPolicy
+    no_reason_return: NoReasonReturn
 
 
 # --- evidence.toml, clocks.toml, routes.toml, settings.toml, items.toml -------------------------
