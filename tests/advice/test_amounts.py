@@ -346,14 +346,16 @@ def test_a_unit_with_nothing_to_send_back_is_refunded_without_a_return(text: str
     ("written", "value"),
     [("12", "12"), ("12.5", "12.5"), ("1.2k", "1200"), ("3万", "30000"), ("2万5", "25000"),
      ("十二", "12"), ("九十九", "99"), ("一百二十", "120"), ("一百二", "120"), ("两千五", "2500"),
-     ("一百零五", "105"), ("一万二", "12000"), ("三百五", "350"), ("1,200", "1200"), ("three", "3")],
+     ("一百零五", "105"), ("一万二", "12000"), ("三百五", "350"), ("1,200", "1200"), ("three", "3"),
+     # A spoken range asks for its upper end.
+     ("两三千", "3000"), ("七八十", "80"), ("三五百", "500")],
 )  # fmt: skip
 def test_one_reader_reads_sums_in_digits_and_words_beyond_ninety_nine(written: str, value: str) -> None:
     assert read_sum(written) == Decimal(value)
     assert chinese_number(written) == Decimal(value)  # the linter reads a figure the same way
 
 
-@pytest.mark.parametrize("not_a_number", ["一二", "百二", "", "abc"])
+@pytest.mark.parametrize("not_a_number", ["一二", "二一", "一五千", "百二", "", "abc"])
 def test_a_run_of_numerals_that_is_no_number_reads_as_none(not_a_number: str) -> None:
     assert read_sum(not_a_number) is None
 

@@ -171,20 +171,26 @@ def sum_pattern(pattern: str) -> str:
 
 
 def _chinese(word: str) -> Decimal | None:
-    """十二 -> 12, 一百二十 -> 120, 一百二 -> 120 (the spoken shorthand), 两千五 -> 2500, 一万二 -> 12000."""
+    """十二 -> 12, 一百二十 -> 120, 一百二 -> 120 (the spoken shorthand), 两千五 -> 2500, 一万二 -> 12000;
+    a spoken range of two rising digits reads as its upper end (两三千 -> 3000, 七八十 -> 80), the most
+    the words ask for."""
     total = Decimal(0)  # completed 万 groups
     group = Decimal(0)  # below 万
     digit: int | None = None
     last_power = 0
+    ranged = False  # two digits in a row: a range, which must end in a power (两三千, not 一二)
     for char in word:
         if char in _DIGIT:
             if digit is not None:
-                return None  # "一二": not a number
+                if _DIGIT[char] <= digit or _DIGIT[char] > digit + 2 or char in "零〇":
+                    return None  # "二一", "一五": not a number
+                ranged = True
             digit = _DIGIT[char]
             if char in "零〇":
                 digit, last_power = None, 0  # 一百零五: the zero only marks a gap
             continue
         power = _POWERS[char]
+        ranged = False
         if power == 10000:
             group += digit or 0
             total = (total + group) * power
@@ -194,6 +200,8 @@ def _chinese(word: str) -> Decimal | None:
             return None  # "百二": a power needs its digit (only 十 stands alone)
         group += (1 if digit is None else digit) * power
         digit, last_power = None, power
+    if ranged:
+        return None
     if digit is not None:
         # A trailing digit right after a power is one step down: 一百二 = 120, 两千五 = 2500.
         group += digit * (last_power // 10 if last_power >= 100 else 1)
