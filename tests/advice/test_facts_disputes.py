@@ -24,6 +24,9 @@ from tousu.models import AdviceRequest, Problem
         ("客服答应发顺丰，结果走的是普通快递，多等了四天", "delivery_promise_broken"),
         ("标题写的是纯棉，点火一烧结成了黑疙瘩", "material_not_as_listed"),
         ("鞋盒上标的是40码，我下单的是42码", "ordered_variant_differs"),
+        ("店主把我的电话和住址贴在了店铺群里", "personal_data_exposed"),
+        ("效果图是白色哑光，我收到的是亮面米色", "spec_differs"),
+        ("配料表第一位居然是白砂糖", "material_not_as_listed"),
     ],
 )
 def test_facts_are_read(text: str, fact: str) -> None:
@@ -34,6 +37,7 @@ def test_facts_are_read(text: str, fact: str) -> None:
 def test_a_size_shortfall_is_not_a_missing_piece() -> None:
     assert "missing_item" not in read_signals(Problem(text="桌子比页面写的少了整整15厘米")).features
     assert "missing_item" in read_signals(Problem(text="少了两个螺丝")).features
+    assert "missing_item" not in read_signals(Problem(text="卖家说邮费算少了，要我补10块")).features
 
 
 def test_facts_give_their_substance() -> None:

@@ -28,6 +28,8 @@ def _features(text: str) -> dict[str, str]:
         ("外箱也没压坏，打开瓶子是空的", "packaging_broken"),  # denial inside the hit
         ("外箱没有破，打开发现少了一个", "packaging_broken"),
         ("一开始以为是假货，拿去专柜看说是正品，就是开胶了", "fake"),  # a corrected belief
+        ("少发了一个？不对，是那个碗摔成两半了", "missing_item"),  # a retraction
+        ("还在路上，到了估计也坏了", "no_function"),  # a guess about later
     ],
 )
 def test_denied_mentions_do_not_count(text: str, absent: str) -> None:
