@@ -3,8 +3,9 @@
 A linear score: every matched feature, chosen symptom, wanted outcome and applicable context rule
 adds its weights (all from data). Features are written with concept lexicons (lexicon.toml), so
 one pattern covers the many ways shoppers say a thing; a denied hit ("没有破损", "破损倒没有",
-"不是少，是碎了": negation.py) does not count for features marked negatable. Reasons come from the contributions that pushed a
-type up. When nothing in the text is recognised the answer is marked uncertain (reason + warning).
+"不是少，是碎了": negation.py) does not count for features marked negatable. Reasons come from
+the contributions that pushed a type up. When nothing in the text is recognised the answer is
+marked uncertain (reason + warning).
 """
 
 from __future__ import annotations
