@@ -18,11 +18,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from . import negation
+
 WEIGHTS = Path(__file__).with_name("ranking_model.json")
 SCALE = 1000  # weights are stored as integers: value * SCALE
 _SPLIT = re.compile(r"[\s,，。.！!？?、；;：:“”\"'（）()\[\]【】~～…\-—/]+")
-_NEGATION = re.compile(r"不是|没有|并非|并没|没|不|无|未|别|冇|唔|完好|nothing |not |no |never ")
-NEG_SPAN = 4  # characters after a negation cue whose n-grams are read as negated
 # (n, weight) of the character n-grams: what the shipped weights were trained on.
 GRAM_SIZES = ((1, 0.5), (2, 1.0), (3, 1.0))
 
@@ -112,14 +112,6 @@ def use(model: LinearModel | None, *, off: bool = False) -> None:
     _override, _off = model, off
 
 
-def _negated_mask(part: str) -> list[bool]:
-    mask = [False] * len(part)
-    for m in _NEGATION.finditer(part):
-        for j in range(m.end(), min(len(part), m.end() + NEG_SPAN)):
-            mask[j] = True
-    return mask
-
-
 # "另外 / 此外 / 顺便 / btw" opens a side matter: what follows counts less than the main story.
 _ASIDE = re.compile(r"另外|此外|顺便(说|提)?一?(下|句)?|还有(就是|一点|一件事)|btw|by the way")
 ASIDE_WEIGHT = 0.6
@@ -130,17 +122,10 @@ ASIDE_WEIGHT = 0.6
 # as negated (n: grams, which the model learns apart and never shows as a reason). What a focus
 # marker introduces ("重点是", "最气的是", "而是…") is the complaint: its grams weigh FOCUS_WEIGHT.
 _CLAUSE = re.compile(r"[^，,。！!？?；;\n]+[，,。！!？?；;\n]*")
-_CONCEDED = re.compile(
-    r"(就算了|也就算了|倒(是)?无所谓|无所谓|倒是其次|是其次|也就罢了|都能忍|还能忍|不追究|"
-    r"没关系|没什么问题|都没问题|也没问题|倒还好|还算快|不是重点|不是问题)[了的吧]?\s*[，,。！!；;]?\s*$"
-)
-_CONTRAST_NOT = re.compile(r"^(我|这|这次|也|其实|并|真的)?(不是|并不是|并非|唔系|not)(?!不是)")
-_CONTRAST_BUT = re.compile(r"^(而是|是|就是|而|but|反而)")
 _FOCUS = re.compile(
     r"(重点是|主要是|关键是|问题是|最气的是|最离谱的是|最过分的是|最重要的是|真正的问题是|"
     r"the (real )?(problem|issue|point) is)"
 )
-_EN_NEGATION = re.compile(r"\b(nothing|not|no|never|didn'?t|wasn'?t|isn'?t|without)\b")
 FOCUS_WEIGHT = 1.5
 
 
@@ -153,12 +138,11 @@ def _clauses(text: str) -> list[tuple[str, float, bool]]:
         body = part.strip()
         weight, negated = 1.0, False
         nxt = parts[i + 1].strip() if i + 1 < len(parts) else ""
-        if _CONCEDED.search(body):
+        scope = negation.clause_scope(body, nxt)
+        if scope:
             negated = True
-        elif _CONTRAST_NOT.search(body) and _CONTRAST_BUT.search(nxt):
-            negated, focus_left = True, max(focus_left, 2)
-        elif body.startswith(("nothing", "no ", "not ")) or _EN_NEGATION.match(body):
-            negated = True
+        if scope == "contrast":
+            focus_left = max(focus_left, 2)  # "不是A，是B": B is the complaint
         marker = _FOCUS.search(body)
         if marker:
             # The marker's own clause (from the marker on) and the one after it are the focus.
@@ -189,7 +173,7 @@ def _add_grams(out: dict[str, float], text: str, scale: float, negated: bool = F
     for part in _SPLIT.split(text):
         if not part:
             continue
-        mask = [True] * len(part) if negated else _negated_mask(part)
+        mask = [True] * len(part) if negated else negation.gram_mask(part)
         for size, weight in GRAM_SIZES:
             for i in range(len(part) - size + 1):
                 gram = part[i : i + size]

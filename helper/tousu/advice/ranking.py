@@ -2,9 +2,10 @@
 
 A linear score: every matched feature, chosen symptom, wanted outcome and applicable context rule
 adds its weights (all from data). Features are written with concept lexicons (lexicon.toml), so
-one pattern covers the many ways shoppers say a thing; a hit right after a negation ("没有破损")
-does not count for features marked negatable. Reasons come from the contributions that pushed a
-type up. When nothing in the text is recognised the answer is marked uncertain (reason + warning).
+one pattern covers the many ways shoppers say a thing; a denied hit ("没有破损", "破损倒没有",
+"不是少，是碎了": negation.py) does not count for features marked negatable. Reasons come from
+the contributions that pushed a type up. When nothing in the text is recognised the answer is
+marked uncertain (reason + warning).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 
 from tousu.models.advice import Problem, TypeScore
 
-from . import model
+from . import model, negation
 from .facts import OrderFacts, dispute_facts
 from .normalise import canonical
 from .rules import ContextRule, Feature, rulebook, wanted_code
@@ -57,19 +58,10 @@ def match_text(text: str) -> str:
     return folded
 
 
-def _negated(text: str, start: int) -> bool:
-    lexicon = rulebook().lexicon
-    before = text[max(0, start - lexicon.negation_window) : start]
-    return bool(before) and lexicon.negation.search(before) is not None
-
-
 def _first_hit(feature: Feature, text: str) -> re.Match[str] | None:
     if not feature.negatable:
         return feature.pattern.search(text)
-    for match in feature.pattern.finditer(text):
-        if not _negated(text, match.start()):
-            return match
-    return None
+    return negation.first_affirmed(feature.pattern, text)
 
 
 def read_signals(problem: Problem) -> Signals:

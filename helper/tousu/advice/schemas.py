@@ -421,6 +421,49 @@ class NegationRule(RuleModel):
     cues: Patterns
 
 
+# --- negation.toml ------------------------------------------------------------------------------
+
+
+class AfterNegation(RuleModel):
+    window: Annotated[int, Field(ge=0, le=12)]
+    cues: Patterns
+
+
+class RhetoricalQuestion(RuleModel):
+    after: Patterns
+    before: Patterns
+
+
+class InsideNegation(RuleModel):
+    cues: Patterns
+
+
+class ScopeNegation(RuleModel):
+    # Each pattern names the denied stretch as the group `neg` (checked when the rules load).
+    patterns: Patterns
+
+
+class ClauseNegation(RuleModel):
+    conceded: str
+    contrast_not: str
+    contrast_but: str
+    english: str
+
+
+class GramNegation(RuleModel):
+    span: Annotated[int, Field(ge=1, le=12)]
+    cues: Patterns
+
+
+class NegationFile(RuleModel):
+    after: AfterNegation
+    rhetorical: RhetoricalQuestion
+    inside: InsideNegation
+    scope: ScopeNegation
+    clause: ClauseNegation
+    grams: GramNegation
+
+
 class TypoRule(RuleModel):
     pairs: list[Annotated[list[str], Field(min_length=2, max_length=2)]]
 
@@ -568,6 +611,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "features": FeaturesFile,
     "disputes": DisputesFile,
     "lexicon": LexiconFile,
+    "negation": NegationFile,
     "context": ContextFile,
     "exemplars": ExemplarsFile,
     "lint": LintFile,

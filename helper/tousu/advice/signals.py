@@ -8,6 +8,7 @@ from functools import cache
 
 from tousu.models.advice import AdviceWarning, Finding
 
+from . import negation
 from .facts import OrderFacts
 from .ranking import Signals
 from .rulefiles import rule_files
@@ -52,11 +53,12 @@ ASKS_TENFOLD = re.compile(r"退一赔十|(十|10)倍")
 
 
 def asked_punitive(text: str) -> set[str]:
+    # "我不要求退一赔三" / "倒不是要十倍" is not a demand: denied mentions do not count.
     norm = normalise(text)
     asked = set()
-    if ASKS_TRIPLE.search(norm):
+    if negation.first_affirmed(ASKS_TRIPLE, norm):
         asked.add("fraud_triple")
-    if ASKS_TENFOLD.search(norm):
+    if negation.first_affirmed(ASKS_TENFOLD, norm):
         asked.add("food_tenfold")
     return asked
 
@@ -85,7 +87,7 @@ def warnings_for(
             continue
         if rule.none_of & present:
             continue
-        if rule.text is not None and not rule.text.search(norm):
+        if rule.text is not None and not negation.first_affirmed(rule.text, norm):
             continue
         message = rule.message
         if rule.check == "quantity_over":
