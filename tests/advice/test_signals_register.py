@@ -30,3 +30,8 @@ def test_buck_passing_slang_reads_as_a_refusal() -> None:
 def test_all_pinyin_posts_are_read() -> None:
     assert {"damaged"} <= _features("xiang zi po le, wan sui le")
     assert "return_request" in _features("maijia bu gei tuikuan, hai la hei le wo")
+
+
+def test_shipping_that_came_days_late_reads_as_not_shipped_on_time() -> None:
+    assert "not_shipped" in _features("卖家晚了四天才发货")
+    assert "not_shipped" in _features("迟了两个多星期才寄出")
