@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from ..advice import remedy_info, type_info
+from ..advice.rules import remedy_info, type_info
 from ..models import FillInput, FillPlan, FillStep, FormField, Reading
 from ..models.fill import AffectedItem, LeftField
 from ..models.locator import ElementRef
