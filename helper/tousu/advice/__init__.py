@@ -89,6 +89,7 @@ __all__ = [
     "case_clocks",
     "lint",
     "remedy_info",
+    "rulebook",
     "setting_sources",
     "symptom_codes",
     "symptoms_catalog",
