@@ -411,12 +411,33 @@ def lint_spans(
         goods_words = _STATUTE_NAMES.sub("", norm)
         food = bool(FOOD_RE.search(goods_words) or _FOOD_WORDS.search(goods_words))
     price = Decimal(paid) if paid is not None else paid_in_text(norm)
+    # advise() lints the text twice (its findings, and the draft's cleaning) with the same
+    # reading; the second costs nothing. Keyed on the price's text, as messages quote it.
+    found = _spans(
+        text, norm, None if price is None else str(price), food, type_code,
+        None if remedies_total is None else str(remedies_total),
+        paid is None and price is not None, learned,
+    )  # fmt: skip
+    return list(found)
+
+
+@lru_cache(maxsize=256)
+def _spans(
+    text: str,
+    norm: str,
+    paid: str | None,
+    food: bool,
+    type_code: str | None,
+    remedies_total: str | None,
+    paid_from_text: bool,
+    learned: bool,
+) -> tuple[tuple[Finding, str], ...]:
     context = Context(
-        paid=price,
+        paid=None if paid is None else Decimal(paid),
         food=food,
         type_code=type_code,
-        remedies_total=remedies_total,
-        paid_from_text=paid is None and price is not None,
+        remedies_total=None if remedies_total is None else Decimal(remedies_total),
+        paid_from_text=paid_from_text,
     )
     rules, _ = _rules()
     found: list[tuple[Finding, str]] = []
@@ -459,7 +480,7 @@ def lint_spans(
     masked = [(f.start, f.end) for f, _ in found if f.code in ("personal_data", "unreasonable_demand")]
     found.extend((finding, "") for finding in _vague(text, norm, masked))
     found.sort(key=lambda pair: (pair[0].start, pair[0].end))
-    return found
+    return tuple(found)
 
 
 def lint(
