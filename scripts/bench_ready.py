@@ -69,7 +69,7 @@ def _rss_mb(pid: int) -> float:
 def helper_once(advise: bool) -> tuple[float, float, float]:
     """(seconds to /ping, seconds to the first advice after ping, RSS MB after it)."""
     port = free_port()
-    with tempfile.TemporaryDirectory() as data_dir:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as data_dir:
         args = [sys.executable, "-m", "tousu", "serve", "--port", str(port), "--data-dir", data_dir]
         start = time.perf_counter()
         process = subprocess.Popen(
@@ -117,7 +117,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as cache:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as cache:
         _ENV["PYTHONPYCACHEPREFIX"] = cache
         helper_once(advise=True)  # writes the byte-code caches; not timed
         _run("import flask")
