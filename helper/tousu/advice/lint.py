@@ -369,8 +369,10 @@ def _vague(text: str, norm: str, masked: list[tuple[int, int]]) -> list[Finding]
     canon = canonical(norm)
     if vague.concrete.search(norm) or vague.concrete.search(canon):
         return []
-    present = {f.code for f in rulebook().features if f.pattern.search(canon)}
-    problem = bool(present - vague.generic) or bool(vague.defect.search(canon))
+    # Whether any feature outside the generic ones matches: the first hit answers (no full scan).
+    problem = any(
+        f.pattern.search(canon) for f in rulebook().features if f.code not in vague.generic
+    ) or bool(vague.defect.search(canon))
     size = sum(1 for c in norm if "\u4e00" <= c <= "\u9fff") + len(re.findall(r"[a-z]+", norm))
     # A very short text names a defect of nothing in particular ("东西坏了") unless it names the part.
     if problem and (size > 6 or not vague.generic_item.search(canon)):
