@@ -55,7 +55,9 @@ def warm() -> None:
         module(".lint", __name__)._rules()
         module(".signals", __name__)._rules()
         module(".similar", __name__)._index()
-        module(".model", __name__).active()
+        weights = module(".model", __name__).active()
+        if weights is not None:
+            weights.row_means  # noqa: B018 (computed once, here, not on the first request)
         module(".normalise", __name__).canonical("預熱")  # OpenCC's dictionaries, the voice tables
         module(".categories", __name__).category_names()
         module(".questions", __name__).boosts_for({})
