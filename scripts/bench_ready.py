@@ -26,7 +26,7 @@ HELPER = Path(__file__).resolve().parents[1] / "helper"
 sys.path.insert(0, str(HELPER))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_advice import ORDER_REQUEST  # noqa: E402
+from bench_advice import ORDER_REQUEST, cold_start  # noqa: E402
 
 from tousu_testing.processes import free_port  # noqa: E402
 
@@ -138,6 +138,11 @@ def measure(rounds: int) -> None:
         f"ratio {ready / python:5.1f}x python, {ready / flask:5.1f}x flask"
     )
     print(f"first /advice after ping  {first:6.3f} s")
+    in_process, peak = cold_start()
+    print(
+        f"in process: import to first advice {in_process:6.3f} s  ratio {in_process / python:5.1f}x python, "
+        f"{in_process / flask:5.1f}x flask; peak RSS {peak:5.1f} MB"
+    )
     print(f"helper RSS after advice   {rss:6.1f} MB (budget {RSS_BUDGET:.0f} MB)")
 
 
