@@ -155,9 +155,30 @@ def serve(
     click.echo("按 Ctrl+C 停止 / Press Ctrl+C to stop.", nl=True)
     from .native.state import announced
 
+    _warm_advice()
     # The native host finds this helper (port, pid) through the data directory's state file.
     with announced(Path(str(settings["DATA_DIR"])), port, __version__):
         _run_until_stopped(server)
+
+
+def _warm_advice() -> None:
+    """Load and compile the advice rules, weights and OpenCC in a thread while the server starts:
+    /ping answers without waiting for them (issue 11: ready in 0.5 s), and an advice request that
+    comes sooner waits for the load instead of repeating it. Broken rule files stop the helper,
+    as they did when they were loaded on the main thread."""
+    import threading
+
+    def run() -> None:
+        try:
+            from . import advice
+
+            advice.warm()
+        except Exception as exc:  # noqa: BLE001 (any failure here is fatal and reported)
+            click.echo(f"错误：建议规则无法加载 / Error: the advice rules failed to load:\n{exc}", err=True)
+            sys.stderr.flush()
+            os._exit(4)
+
+    threading.Thread(target=run, name="tousu-warm-advice", daemon=True).start()
 
 
 @main.command()

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError, create_model
 
-from .advice import AdviceSettings
+from .advice.settings import AdviceSettings
 from .models import StrictModel
 
 FILE_NAME = "advice-settings.json"

@@ -36,3 +36,25 @@ def test_serve_fails_loudly_when_the_port_is_taken(tmp_path):
     # The holder is this very test process: the message names it.
     assert f"pid {os.getpid()}" in result.stderr
     assert "never moves to another port" in result.stderr
+
+
+def test_serve_answers_advice_asked_right_after_ping(tmp_path):
+    # The rules load in a start-up thread (/ping does not wait for them); advice asked at once
+    # waits for that load and is complete, not an error or a half-loaded rulebook.
+    from tousu_testing.processes import HelperProcess
+
+    with HelperProcess(tmp_path / "data") as helper:
+        token = helper.pair()
+        order = {
+            "order_id": "3900000000000000001",
+            "platform": "taobao",
+            "shop": {"name": "示例数码店"},
+            "status": "completed",
+            "total_paid": "99.00",
+            "items": [{"title": "蓝牙耳机", "quantity": 1, "unit_price": "99.00"}],
+        }
+        body = {"order": order, "problem": {"text": "耳机左边没有声音"}}
+        status, _, advice = helper.request("POST", "/api/v1/advice", body, {"X-Tousu-Token": token})
+    assert status == 200, advice
+    assert advice["types"][0]["code"] == "quality_defect"
+    assert advice["draft"]

@@ -360,8 +360,10 @@ def _vague(text: str, norm: str, masked: list[tuple[int, int]]) -> list[Finding]
     canon = canonical(norm)
     if vague.concrete.search(norm) or vague.concrete.search(canon):
         return []
-    present = {f.code for f in rulebook().features if f.pattern.search(canon)}
-    problem = bool(present - vague.generic) or bool(vague.defect.search(canon))
+    # Whether any feature outside the generic ones matches: the first hit answers (no full scan).
+    problem = any(
+        f.pattern.search(canon) for f in rulebook().features if f.code not in vague.generic
+    ) or bool(vague.defect.search(canon))
     size = sum(1 for c in norm if "\u4e00" <= c <= "\u9fff") + len(re.findall(r"[a-z]+", norm))
     # A very short text names a defect of nothing in particular ("东西坏了") unless it names the part.
     if problem and (size > 6 or not vague.generic_item.search(canon)):
@@ -402,12 +404,33 @@ def lint_spans(
         goods_words = _STATUTE_NAMES.sub("", norm)
         food = bool(FOOD_RE.search(goods_words) or _FOOD_WORDS.search(goods_words))
     price = Decimal(paid) if paid is not None else paid_in_text(norm)
+    # advise() lints the text twice (its findings, and the draft's cleaning) with the same
+    # reading; the second costs nothing. Keyed on the price's text, as messages quote it.
+    found = _spans(
+        text, norm, None if price is None else str(price), food, type_code,
+        None if remedies_total is None else str(remedies_total),
+        paid is None and price is not None, learned,
+    )  # fmt: skip
+    return list(found)
+
+
+@lru_cache(maxsize=256)
+def _spans(
+    text: str,
+    norm: str,
+    paid: str | None,
+    food: bool,
+    type_code: str | None,
+    remedies_total: str | None,
+    paid_from_text: bool,
+    learned: bool,
+) -> tuple[tuple[Finding, str], ...]:
     context = Context(
-        paid=price,
+        paid=None if paid is None else Decimal(paid),
         food=food,
         type_code=type_code,
-        remedies_total=remedies_total,
-        paid_from_text=paid is None and price is not None,
+        remedies_total=None if remedies_total is None else Decimal(remedies_total),
+        paid_from_text=paid_from_text,
     )
     rules, _ = _rules()
     found: list[tuple[Finding, str]] = []
@@ -450,7 +473,7 @@ def lint_spans(
     masked = [(f.start, f.end) for f, _ in found if f.code in ("personal_data", "unreasonable_demand")]
     found.extend((finding, "") for finding in _vague(text, norm, masked))
     found.sort(key=lambda pair: (pair[0].start, pair[0].end))
-    return found
+    return tuple(found)
 
 
 def lint(

@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -52,23 +52,30 @@ class LinearModel:
 
     def logits(self, inputs: dict[str, float]) -> dict[str, float]:
         out = list(self.bias)
+        weights = self.weights
         for name, value in inputs.items():
-            row = self.weights.get(name)
+            row = weights.get(name)
             if row is None:
                 continue
-            for i, w in enumerate(row):
-                out[i] += w * value
+            # The same additions in the same order as a per-class loop, without its indexing.
+            out = [o + w * value for o, w in zip(out, row, strict=True)]
         return dict(zip(self.classes, out, strict=True))
+
+    @cached_property
+    def row_means(self) -> dict[str, float]:
+        # Each row's mean, computed as explain() did per call (the same floats), once per model.
+        return {name: sum(row) / len(row) for name, row in self.weights.items()}
 
     def explain(self, inputs: dict[str, float], code: str) -> list[tuple[str, float]]:
         """The inputs pushing `code` up, strongest first (contribution above the class mean)."""
         i = self.classes.index(code)
         out = []
+        means = self.row_means
         for name, value in inputs.items():
             row = self.weights.get(name)
             if row is None:
                 continue
-            lift = (row[i] - sum(row) / len(row)) * value
+            lift = (row[i] - means[name]) * value
             if lift > 0:
                 out.append((name, lift))
         return sorted(out, key=lambda p: -p[1])

@@ -8,17 +8,20 @@ from flask import Blueprint, current_app, jsonify
 from pydantic import ValidationError
 
 from .. import preferences
-from ..advice import advise, lint, symptoms_catalog
-from ..advice.lint_order import lint_request
 from ..errors import APIError
 from ..models import AdviceRequest, LintRequest, LintResult
 from .body import json_response, parse_body
 
 bp = Blueprint("advice", __name__)
 
+# The advice layer is imported by the handlers, not here: `tousu serve` loads it in a start-up
+# thread (tousu.advice.warm) so /ping answers first; a request that comes sooner waits for it.
+
 
 @bp.post("/advice")
 def advice():
+    from ..advice import advise
+
     request = parse_body(AdviceRequest)
     # Read per request: a correction made with `tousu settings` applies without a restart.
     settings, _ = preferences.load(Path(current_app.config["DATA_DIR"]))
@@ -38,6 +41,9 @@ def advice():
 
 @bp.post("/lint")
 def lint_text():
+    from ..advice import lint
+    from ..advice.lint_order import lint_request
+
     request = parse_body(LintRequest)
     if request.order is None:
         return json_response(LintResult(findings=lint(request.text, type_code=request.type)))
@@ -57,4 +63,6 @@ def lint_text():
 @bp.get("/advice/symptoms")
 def symptoms():
     """The quick symptom chips the popup offers: {code, label_zh, label_en, types}."""
+    from ..advice import symptoms_catalog
+
     return jsonify(symptoms=symptoms_catalog())

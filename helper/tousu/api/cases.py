@@ -17,7 +17,6 @@ from flask import Blueprint, current_app, g, request
 from pydantic import BaseModel, Field, ValidationError
 
 from .. import preferences
-from ..advice import case_clocks
 from ..cases import next_step as steps
 from ..errors import APIError, error_response, validation_details
 from ..models import ChinaTime, IdString, Order, StrictModel
@@ -225,6 +224,8 @@ def sync():
 
 def _clocks(order: Order, problem: str, type_: str) -> list[Clock]:
     """The advice clocks of a case, read with the same settings as GET /advice."""
+    from ..advice import case_clocks  # loaded at start-up by tousu.advice.warm (api/advice.py)
+
     settings, _ = preferences.load(Path(current_app.config["DATA_DIR"]))
     return case_clocks(order, problem, type_, get_store().now(), settings)
 

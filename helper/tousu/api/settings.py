@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Blueprint, current_app, jsonify
 
 from .. import preferences
-from ..advice import setting_sources
+from ..advice.settings import setting_sources
 from ..errors import APIError
 from .body import parse_body
 

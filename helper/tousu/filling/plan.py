@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from ..advice import remedy_info, type_info
 from ..models import FillInput, FillPlan, FillStep, FormField, Reading
 from ..models.fill import AffectedItem, LeftField
 from ..models.locator import ElementRef
@@ -206,6 +205,9 @@ def plan_fill(
     _check_order(reading, case, items)
     form = reading.form
     planner = _Planner(reading, case, items)
+    # Here, not at import: the advice rules load in tousu serve's start-up thread, off /ping's path.
+    from ..advice.rules import remedy_info, type_info
+
     info = type_info(case.type)
     remedy = remedy_info(case.remedy).name if case.remedy else None
     if form.order_id is None:
