@@ -6,6 +6,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,6 +30,21 @@ def iso(value: datetime) -> str:
     return value.astimezone(CHINA_TZ).replace(microsecond=0).isoformat(timespec="seconds")
 
 
+def _journal_wal(conn: sqlite3.Connection, deadline: float) -> str:
+    # Switching a new file to WAL takes a lock SQLite does not wait for (the busy handler is not
+    # called), so threads opening a fresh store together get "database is locked" at once: retry
+    # until the busy timeout. Once the file is in WAL mode the switch is a no-op read.
+    delay = 0.002
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode=WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.05)
+
+
 def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     # Autocommit mode: transactions are opened explicitly (BEGIN IMMEDIATE for writes), never
     # implicitly by the sqlite3 module, so their extent is exactly what the code says.
@@ -36,7 +52,7 @@ def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     # still used by the one thread that opened it.
     conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
-    mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+    mode = _journal_wal(conn, time.monotonic() + busy_timeout)
     if mode.lower() != "wal":
         conn.close()
         raise RuntimeError(f"SQLite refused WAL mode for {path} (got {mode!r})")
