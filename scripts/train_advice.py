@@ -56,6 +56,7 @@ class Case:
     types: list[str]  # accepted first types
     ok_top3: list[str]
     second: str | None = None  # a story's other type (eval_advice.py --robust)
+    others: tuple[str, ...] = ()  # an own story's labelled secondary issues (stories_own.toml)
 
 
 def held_out(case_id: str) -> bool:
@@ -95,6 +96,25 @@ def repo_cases(files: tuple[str, ...] = TRAINING_TOML) -> list[Case]:
 
 def own_cases() -> list[Case]:
     return repo_cases(OWN_TOML)
+
+
+# The team's own multi-event stories, labelled primary + secondary: evaluation only (never in
+# `train`), scored by eval_advice.py --robust as "own stories".
+STORIES_TOML = "stories_own.toml"
+
+
+def own_stories() -> list[Case]:
+    from conftest import build_request  # type: ignore[import-not-found]
+
+    raw = tomllib.loads((ROOT / "tests" / "advice" / STORIES_TOML).read_text(encoding="utf-8"))["story"]
+    out = []
+    for i, story in enumerate(raw):
+        request = build_request(story["text"], story["order"], story.get("item"))
+        accepted = [story["primary"], *story.get("alts", [])]
+        others = tuple(story["secondary"])
+        second = others[0] if others else None
+        out.append(Case(f"{STORIES_TOML}:{i}", "own", request, accepted, accepted, second, others))
+    return out
 
 
 def _with_text(case: Case, text: str, tag: str, **changes: object) -> Case:
