@@ -86,7 +86,7 @@ def evaluate_own_stories(cases: list[Case]) -> dict:
         # A labelled secondary that is an accepted primary and was chosen as such is named too.
         secondary = {i.type for i in advice.issues}
         wanted += len(case.others)
-        named += sum(code in secondary for code in case.others)
+        named += sum(bool(set(codes.split("|")) & secondary) for codes in case.others)
     return {"n": len(cases), "top1": top1 / len(cases), "named": named / max(wanted, 1), "wanted": wanted}
 
 
