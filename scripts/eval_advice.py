@@ -83,8 +83,10 @@ def evaluate_own_stories(cases: list[Case]) -> dict:
     for case in cases:
         advice = advise(case.request)
         top1 += bool(advice.types) and advice.types[0].code in case.types
-        # A labelled secondary that is an accepted primary and was chosen as such is named too.
-        secondary = {i.type for i in advice.issues}
+        secondary = {i.type for i in advice.issues if i.role == "secondary"}
+        # A labelled secondary that is also an accepted primary, and was chosen as the primary,
+        # is named too.
+        secondary |= {advice.types[0].code} & set(case.types) if advice.types else set()
         wanted += len(case.others)
         named += sum(bool(set(codes.split("|")) & secondary) for codes in case.others)
     return {"n": len(cases), "top1": top1 / len(cases), "named": named / max(wanted, 1), "wanted": wanted}
