@@ -8,7 +8,8 @@ trained or tuned on; `--final` scores it with the shipped weights, last.
 ROBUSTNESS (`--robust`): the target writer's cases in other voices, built mechanically so that
 nothing is copied into rules: traditional script (OpenCC s2t), every punctuation mark and space
 stripped, and stories (one description + "另外" + a description of another type: the first is the
-primary; "both named" = the second type is among the first three types or in `issues`), in
+primary; "both named" = the second type is among the first three types or in `issues`; "varied
+forms" = the same pairs told in train_advice.STORY_FORMS, the primary first or second), in
 both directions (look at B->A's misses only, report A->B). "own stories" = the team's own
 multi-event stories (tests/advice/stories_own.toml, never trained on): primary first, every
 labelled secondary named in `issues`, and the single-problem texts of the target writer that
@@ -36,6 +37,7 @@ from train_advice import (  # noqa: E402
     strip_punctuation,
     to_traditional,
     train,
+    varied_stories,
 )
 
 from tousu.advice import advise  # noqa: E402
@@ -109,6 +111,9 @@ def robustness(cases: list[Case], label: str) -> None:
         print_summary(f"{label} {name}", evaluate([variant(c) for c in cases]))
     result = evaluate_stories(stories(cases))
     head = f"{label + ' stories':34s} n={result['n']:4d}"
+    print(f"{head}  primary {result['top1']:.3f}  both named {result['top3']:.3f}")
+    result = evaluate_stories(varied_stories(cases))
+    head = f"{label + ' stories, varied forms':34s} n={result['n']:4d}"
     print(f"{head}  primary {result['top1']:.3f}  both named {result['top3']:.3f}")
     print(f"{label + ' single texts w/ secondary':34s} n={len(cases):4d}  {spurious_secondary(cases):.3f}")
     print_own_stories(label)
