@@ -29,12 +29,13 @@ from .ranking import model_inputs, read_signals, rule_logit, rule_scores
 from .rulefiles import rule_files
 
 _CLAUSE_GAP = "，,、 ：:。！!？?；;\n"
-_SENTENCE = re.compile(r"[^。！!？?；;\n]+[。！!？?；;\n]*")
+# A sentence ends at a Chinese stop or a Latin full stop before a space ("fine. The main…").
+_SENTENCE = re.compile(r"(?:[^。！!？?；;\n.]|\.(?!\s))+(?:[。！!？?；;\n]+|\.\s+|$)")
 
 
 @dataclass(frozen=True)
 class _Cues:
-    openers: re.Pattern[str]
+    openers: re.Pattern[str]  # another matter, the main point or a playing-down begins
     main: re.Pattern[str]
     side: re.Pattern[str]
     plays_down_before: re.Pattern[str]
@@ -53,7 +54,8 @@ def cues() -> _Cues:
     """discourse.toml, compiled once."""
     data = rule_files()["discourse"]
     return _Cues(
-        openers=_join(data.cues.openers),
+        # Naming the main point or playing down what came before also turns to another matter.
+        openers=_join([*data.cues.openers, *data.cues.main, *data.cues.plays_down_before]),
         main=_join(data.cues.main),
         side=_join(data.cues.side),
         plays_down_before=_join(data.cues.plays_down_before),
