@@ -130,7 +130,7 @@ def test_each_secondary_issue_gets_one_sentence_with_its_own_words(
     make_request: Callable[..., AdviceRequest],
 ) -> None:
     text = (
-        "扫地机器人开机就报错，轮子也不转，要求换新。另外卖家晚了四天才发货。"
+        "扫地机器人开机就报错，轮子也不转，要求换新。另外卖家拖了四天才发货。"
         "还有我给了差评后客服天天打电话让我删评"
     )
     advice = advise(make_request(text, "completed_20d", "扫地机器人"))
