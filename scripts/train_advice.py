@@ -56,6 +56,7 @@ class Case:
     types: list[str]  # accepted first types
     ok_top3: list[str]
     second: str | None = None  # a story's other type (eval_advice.py --robust)
+    others: tuple[str, ...] = ()  # an own story's labelled secondary issues (stories_own.toml)
 
 
 def held_out(case_id: str) -> bool:
@@ -97,6 +98,25 @@ def own_cases() -> list[Case]:
     return repo_cases(OWN_TOML)
 
 
+# The team's own multi-event stories, labelled primary + secondary: evaluation only (never in
+# `train`), scored by eval_advice.py --robust as "own stories".
+STORIES_TOML = "stories_own.toml"
+
+
+def own_stories() -> list[Case]:
+    from conftest import build_request  # type: ignore[import-not-found]
+
+    raw = tomllib.loads((ROOT / "tests" / "advice" / STORIES_TOML).read_text(encoding="utf-8"))["story"]
+    out = []
+    for i, story in enumerate(raw):
+        request = build_request(story["text"], story["order"], story.get("item"))
+        accepted = [story["primary"], *story.get("alts", [])]
+        others = tuple(story["secondary"])
+        second = others[0] if others else None
+        out.append(Case(f"{STORIES_TOML}:{i}", "own", request, accepted, accepted, second, others))
+    return out
+
+
 def _with_text(case: Case, text: str, tag: str, **changes: object) -> Case:
     problem = case.request.problem.model_copy(update={"text": text})
     request = case.request.model_copy(update={"problem": problem})
@@ -117,20 +137,56 @@ def _rank_key(case: Case) -> str:
     return hashlib.sha256(case.id.encode()).hexdigest()
 
 
-def stories(cases: list[Case]) -> list[Case]:
-    """Each case told first, then "另外" and a description of another type (deterministic pairs):
-    the first part is the primary issue."""
+def _story_pairs(cases: list[Case]) -> list[tuple[Case, Case]]:
+    """Each case with another of a type neither accepts (deterministic pairs)."""
     ordered = sorted(cases, key=_rank_key)
     out = []
     for i, first in enumerate(ordered):
         for step in range(1, len(ordered)):
             other = ordered[(i + step) % len(ordered)]
             if not set(other.types) & set(first.ok_top3) and not set(first.types) & set(other.ok_top3):
+                out.append((first, other))
                 break
-        else:
-            continue
-        text = first.request.problem.text.rstrip("。！!？? ") + "。另外，" + other.request.problem.text
+    return out
+
+
+def _clause(case: Case, stops: str = "。！!？?. ") -> str:
+    return case.request.problem.text.rstrip(stops)
+
+
+def stories(cases: list[Case]) -> list[Case]:
+    """Each case told first, then "另外" and a description of another type (deterministic pairs):
+    the first part is the primary issue."""
+    out = []
+    for first, other in _story_pairs(cases):
+        text = _clause(first, "。！!？? ") + "。另外，" + other.request.problem.text
         out.append(_with_text(first, text, "story", second=other.types[0]))
+    return out
+
+
+# Other ways to tell two problems, so that no single joining word is what a reading learns: the
+# primary is told first with a side remark after it, or second after the other is set aside.
+# {p} = the primary case's text, {o} = the other's.
+STORY_FORMS = (
+    "{p}。还有，{o}",
+    "{p}。顺便说一下，{o}",
+    "{p}。PS：{o}",
+    "{p}。对了，{o}",
+    "{o}。不过这些都是小事，我主要投诉的是：{p}",
+    "{o}，这个我可以接受。最重要的是，{p}",
+    "{o}。算了不说这个了，我要投诉的是{p}",
+    "{p}. By the way, {o}",
+)
+
+
+def varied_stories(cases: list[Case]) -> list[Case]:
+    """The pairs of `stories` told in STORY_FORMS, one form per pair in turn: the primary is
+    the labelled case, told first or second."""
+    out = []
+    for i, (first, other) in enumerate(_story_pairs(cases)):
+        form = STORY_FORMS[i % len(STORY_FORMS)]
+        text = form.format(p=_clause(first), o=_clause(other))
+        out.append(_with_text(first, text, f"form{i % len(STORY_FORMS)}", second=other.types[0]))
     return out
 
 

@@ -13,6 +13,7 @@ from .amounts import affected_items
 from .categories import categories_for
 from .clocks import clock_categories, clocks_for
 from .draft import build_draft
+from .episodes import story_boosts, vote
 from .evidence import evidence_for
 from .facts import order_facts, yuan
 from .issues import issues_for
@@ -37,14 +38,16 @@ def advise(request: AdviceRequest, settings: AdviceSettings | None = None) -> Ad
     facts = order_facts(order, now, settings, text=problem.text, affected=chosen)
     signals = read_signals(problem)
     found = categories_for([i.title for i in order.goods], problem.text)
-    types = rank(
-        signals,
-        facts,
-        pinned=request.type,
-        categories=[c.code for c in found],
-        boosts=boosts_for(problem.answers),
-    )
-    issues = issues_for(types, signals, facts)
+    codes = [c.code for c in found]
+    boosts = boosts_for(problem.answers)
+    types = rank(signals, facts, pinned=request.type, categories=codes, boosts=boosts)
+    # Several problems in one text: the episodes vote for the one the shopper seeks redress for.
+    story = vote(problem.text, facts, codes)
+    lift = story_boosts(story, types[0].code if types else None)
+    if lift:
+        merged = {c: boosts.get(c, 0.0) + lift.get(c, 0.0) for c in {*boosts, *lift}}
+        types = rank(signals, facts, pinned=request.type, categories=codes, boosts=merged)
+    issues = issues_for(types, signals, facts, story)
     categories = [
         ItemCategory(
             code=c.code, name=c.name, words=list(c.words), source="title" if c.from_title else "text"

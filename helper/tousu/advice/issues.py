@@ -3,10 +3,11 @@ demand follow) and the secondary ones the text also shows with its own words."""
 
 from __future__ import annotations
 
-from tousu.models.advice import Issue, TypeScore
+from tousu.models.advice import Issue, Problem, TypeScore
 
+from .episodes import StoryVote
 from .facts import OrderFacts
-from .ranking import Signals, rule_scores
+from .ranking import Signals, read_signals, rule_scores
 from .rules import rulebook
 
 # A secondary issue needs this much support from the hand-written rules (matched features and
@@ -33,13 +34,33 @@ def _words_for(code: str, signals: Signals) -> list[str]:
     return words[:4]
 
 
-def issues_for(types: list[TypeScore], signals: Signals, facts: OrderFacts) -> list[Issue]:
+def _episode_words(code: str, episode_text: str) -> list[str]:
+    """The words of one episode that show `code`: its matched features, else the episode itself
+    (clipped), which is the shopper's own account of that event."""
+    words = _words_for(code, read_signals(Problem(text=episode_text)))
+    if words:
+        return words
+    clip = episode_text.strip("，,。.！!？?；; ")
+    return [clip if len(clip) <= EPISODE_CLIP else clip[:EPISODE_CLIP] + "…"] if clip else []
+
+
+EPISODE_CLIP = 16
+
+
+def issues_for(
+    types: list[TypeScore], signals: Signals, facts: OrderFacts, story: StoryVote | None = None
+) -> list[Issue]:
     if not types:
         return []
     primary = types[0]
     names = {code: info.name for code, info in rulebook().types.items()}
     scores = signals.rule_scores or rule_scores(signals, facts)[0]
     candidates = sorted((c for c in scores if c != primary.code), key=lambda c: -scores[c])
+    # The episodes of a story name their own types first, with their own words.
+    told: dict[str, str] = {}
+    for episode, top in zip(story.episodes, story.tops, strict=True) if story and story.share else ():
+        if top and top != primary.code and top not in told:
+            told[top] = episode.text
     out = [
         Issue(
             role="primary",
@@ -49,6 +70,15 @@ def issues_for(types: list[TypeScore], signals: Signals, facts: OrderFacts) -> l
         )
     ]
     taken = set(out[0].evidence_words)
+    for code, text in told.items():
+        if len(out) > MAX_SECONDARY:
+            break
+        if any(code in _family(i.type) for i in out):
+            continue
+        words = [w for w in _episode_words(code, text) if w not in taken]
+        if words:
+            taken |= set(words)
+            out.append(Issue(role="secondary", type=code, name=names[code], evidence_words=words))
     for code in candidates:
         if len(out) > MAX_SECONDARY or scores[code] < SECONDARY_RULE_MIN:
             break

@@ -597,6 +597,47 @@ class SignalsFile(RuleModel):
     warning: list[WarningRuleRule]
 
 
+# --- discourse.toml ---------------------------------------------------------------------------
+
+
+class DiscourseCues(RuleModel):
+    openers: Patterns
+    main: Patterns
+    side: Patterns
+    plays_down_before: Patterns
+
+
+class DemandCue(RuleModel):
+    patterns: Patterns
+    types: Annotated[list[TypeCode], Field(min_length=1)]
+
+
+class ConsequencePair(RuleModel):
+    goods: Annotated[list[TypeCode], Field(min_length=1)]
+    refusals: Annotated[list[TypeCode], Field(min_length=1)]
+
+
+class DiscourseWeights(RuleModel):
+    main: Annotated[float, Field(gt=0)]
+    side: Annotated[float, Field(gt=0)]
+    first: Annotated[float, Field(gt=0)]
+    demand: Annotated[float, Field(gt=0)]
+    story: Annotated[float, Field(ge=0)]
+    min_confidence: Annotated[float, Field(ge=0, le=1)]
+    model_only: Annotated[float, Field(ge=0, le=1)]
+    min_chars: Annotated[int, Field(ge=0)]
+
+
+class DiscourseFile(RuleModel):
+    """How a text with several problems is split into episodes and its primary issue voted
+    (episodes.py): reading cues, not law, so no sources."""
+
+    cues: DiscourseCues
+    demand: Annotated[list[DemandCue], Field(min_length=1)]
+    consequence: ConsequencePair
+    weights: DiscourseWeights
+
+
 # Every rule file and its schema; a file in rules/ that is not listed here is refused.
 SCHEMAS: dict[str, type[BaseModel]] = {
     "sources": SourcesFile,
@@ -616,4 +657,5 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "exemplars": ExemplarsFile,
     "lint": LintFile,
     "signals": SignalsFile,
+    "discourse": DiscourseFile,
 }
