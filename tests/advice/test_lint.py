@@ -496,3 +496,16 @@ def test_a_replacement_with_the_broken_part_going_back_is_no_extra_item() -> Non
     assert lint("12月2日收到的风扇罩裂了，请再发一个新的风扇罩过来，坏的我会寄回给你们。") == []
     # Beside a refund the same extra piece is still a demand without basis.
     assert "unreasonable_demand" in codes("杯子12月1日到就裂了，要求退款，另外再送我一个新的。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12月2日收到的汤碗，是碎了。", "12月3日收到的挂面，吃出虫子。", "12月1日收到的台灯，是你们发错了。"],
+)
+def test_a_blunt_statement_of_the_defect_is_not_emotional(text: str) -> None:
+    # The learned scorer put such short clauses just over its threshold; a defect stated is a fact.
+    assert "emotional_language" not in codes(text)
+
+
+def test_an_insult_beside_a_defect_is_still_marked_by_the_lexicon() -> None:
+    assert "emotional_language" in codes("12月1日到的杯子就裂了，垃圾店铺。")
