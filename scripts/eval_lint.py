@@ -10,7 +10,9 @@ the own set's `set = "fresh"` drafts were written after round 1's tuning (tuned 
 and `set = "fresh2"` ones were written before round 2's learned scorer and are never tuned on:
 their column is printed only with --final. `fresh3`, `fresh4` (round 4) and `fresh5` (lint round 2)
 are untouched too: their figures are printed always, their misses only with --final. `fresh6` was
-written at the start of lint round 3 (run once before its changes, then tuned on); `fresh7` at its end.
+written at the start of lint round 3 (run once before its changes, then tuned on); `fresh7` at its end;
+`indep` by a second round-3 session before it ran on any code (its first runs are in the toml);
+`indep2` after both passes of round 3, untouched.
 --cases prints the misses of the tuning parts only; the held-out parts are for the final figures.
 --lexicon-only measures the lexicon alone (the learned scorer off), for before/after figures.
 """
@@ -46,7 +48,12 @@ PARTS = (
     "own fresh5",
     "own fresh6",
     "own fresh7",
+    "own indep",
+    "own indep2",
 )
+
+
+OWN_SETS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "indep", "indep2")
 
 
 def own_held_out(text: str) -> bool:
@@ -64,7 +71,7 @@ def cases() -> list[tuple[str, str, str, set[str], list[tuple[str, str]]]]:
         own: list[dict[str, Any]] = tomllib.load(handle)["case"]
     for index, case in enumerate(own, 1):
         part = "own held" if own_held_out(case["text"]) else "own tune"
-        if case.get("set") in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"):
+        if case.get("set") in OWN_SETS:
             part = f"own {case['set']}"
         spans = [(code, text) for code, text in case.get("spans", [])]
         found.append((part, f"o{index:03d}", case["text"], set(case["codes"]), spans))

@@ -318,6 +318,12 @@ def _quoted(text: str, position: int) -> bool:
     return depth_open is not None
 
 
+def _defect_only(clause: str) -> bool:
+    """Whether a clause states a defect (the vague rule's defect words) and no known abuse word."""
+    _, vague = _rules()
+    return bool(vague.defect.search(canonical(clause)))
+
+
 @lru_cache(maxsize=8)
 def _lawful(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
@@ -333,6 +339,9 @@ def _learned(norm: str, taken: list[tuple[int, int, str]]) -> list[Finding]:
             continue
         if rule.get("lawful") and _lawful(rule["lawful"]).search(norm[start:end]):
             # "不处理就去12315投诉你们" names the lawful next step: a right, whatever the score says.
+            continue
+        if rule.get("facts_only") and _defect_only(norm[start:end]):
+            # "箱子被压扁了", "碎成渣了": a clause that states a defect is a fact, however blunt.
             continue
         found.append(
             Finding(

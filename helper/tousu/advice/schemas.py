@@ -572,6 +572,7 @@ class LearnedLintRule(Sourced):
     message: str  # must stay true of a clause flagged by a score: "may", not "is"
     suggestion: str
     lawful: str | None = None  # a clause naming a lawful channel (12315, 平台介入) is a right: not flagged
+    facts_only: bool = False  # a clause naming a defect (the vague rule's defect words) is not flagged
 
 
 class LintFile(RuleModel):
