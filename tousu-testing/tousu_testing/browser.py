@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Page, Playwright, Worker
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tousu.config import DEFAULT_EXTENSION_ID, extension_dir
 
@@ -237,6 +238,27 @@ def snapshot_extension(destination: Path, source: Path = EXTENSION_DIR) -> Path:
     return destination
 
 
+LAUNCH_ATTEMPTS = 3
+LAUNCH_TIMEOUT_MS = 60_000
+
+
+def _launch_persistent(playwright: Playwright, user_data_dir: Path, options: dict) -> BrowserContext:
+    # A Chromium that never opens its DevTools pipe is rare but happens on a loaded machine (seen
+    # once in a full CI run: launched, then silent for 180 s). Playwright kills it on timeout; a
+    # fresh launch on the same profile (its stale Singleton* lock files removed) then starts.
+    for attempt in range(1, LAUNCH_ATTEMPTS + 1):
+        try:
+            return playwright.chromium.launch_persistent_context(
+                str(user_data_dir), timeout=LAUNCH_TIMEOUT_MS, **options
+            )
+        except PlaywrightTimeoutError:
+            if attempt == LAUNCH_ATTEMPTS:
+                raise
+            for lock in user_data_dir.glob("Singleton*"):
+                lock.unlink(missing_ok=True)
+    raise AssertionError("unreachable")
+
+
 def launch_extension_context(
     playwright: Playwright,
     user_data_dir: Path,
@@ -250,19 +272,19 @@ def launch_extension_context(
 ) -> ExtensionBrowser:
     """`user_data_dir` may be prepared before launch (e.g. its NativeMessagingHosts folder);
     `env` is added to the browser's environment, which native hosts it starts inherit."""
-    context = playwright.chromium.launch_persistent_context(
-        str(user_data_dir),
-        executable_path=chromium_path(),
-        headless=headless,
-        args=chromium_args(extension_dir),
-        locale="zh-CN",
-        timezone_id="Asia/Shanghai",
+    options = {
+        "executable_path": chromium_path(),
+        "headless": headless,
+        "args": chromium_args(extension_dir),
+        "locale": "zh-CN",
+        "timezone_id": "Asia/Shanghai",
         # On Linux Chromium takes its UI language (and so the extension's locale) from the
         # environment, not from --lang.
-        env={**os.environ, "LANGUAGE": "zh_CN:zh", "LANG": "zh_CN.UTF-8", **(env or {})},
-        viewport={"width": 1280, "height": 900},
-        slow_mo=slow_mo,
-    )
+        "env": {**os.environ, "LANGUAGE": "zh_CN:zh", "LANG": "zh_CN.UTF-8", **(env or {})},
+        "viewport": {"width": 1280, "height": 900},
+        "slow_mo": slow_mo,
+    }
+    context = _launch_persistent(playwright, Path(user_data_dir), options)
     if shop is not None:
         route_shop_to_mock(context, shop)
     worker = next((w for w in context.service_workers if "chrome-extension://" in w.url), None)
