@@ -141,6 +141,17 @@ def test_acknowledged_writes_survive_sigkill(tmp_path):
                 finally:
                     conn.close()
 
+            # The helper answers /ping before its advice rules finish loading (a case's clocks need
+            # them): one write first, with a generous timeout, so the stream measures durability
+            # and not the warm-up on a loaded machine.
+            first = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            try:
+                warm_up = {"order": ORDER, "problem": "warm-up", "type": "quality_defect"}
+                status, body = _call(first, "POST", "/cases", warm_up, token)
+            finally:
+                first.close()
+            assert status == 201, body
+            created.append(body["id"])
             writers = [threading.Thread(target=stream, args=(w,)) for w in range(2)]
             for writer in writers:
                 writer.start()
