@@ -4,18 +4,17 @@ own words and get one sentence each in the draft, wherever and however they are 
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from tousu.advice import advise
 from tousu.advice.episodes import split
 from tousu.models import TYPE_CODES, AdviceRequest
 from tousu.models.advice import Advice
+
+from ..support.corpus import copied_runs
 
 STORIES = Path(__file__).with_name("stories_own.toml")
 OTHERS_LINE = "另外，本订单还存在"
@@ -45,29 +44,8 @@ def test_own_stories_are_labelled_with_known_types_and_vary_the_order() -> None:
 
 
 def test_own_stories_are_our_words() -> None:
-    corpus = next(
-        (
-            p / "shared" / "corpus"
-            for p in Path(__file__).resolve().parents
-            if (p / "shared" / "corpus").is_dir()
-        ),
-        None,
-    )
-    if corpus is None:
-        pytest.skip("shared corpus not on this machine")
-
-    def han(text: str) -> str:
-        return "".join(re.findall(r"[\u4e00-\u9fff]", text))
-
-    texts = [
-        han(json.loads(line)["problem"]["text"])
-        for writer in ("a", "b")
-        for line in (corpus / f"complaints-{writer}.jsonl").read_text(encoding="utf-8").splitlines()
-    ]
-    joined = "\n".join(texts)
     for story in _stories():
-        text = han(story["text"])
-        copied = [text[i : i + 8] for i in range(len(text) - 7) if text[i : i + 8] in joined]
+        copied = copied_runs(story["text"])
         assert not copied, (story["text"], copied[:1])
 
 

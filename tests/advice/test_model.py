@@ -4,12 +4,13 @@ as the weights, negated n-grams are their own inputs, and the explanations are r
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from tousu.advice import model
 from tousu.models import TYPE_CODES
+
+from ..support.corpus import corpus_dir
 
 
 def test_shipped_weights_load_and_cover_every_type() -> None:
@@ -56,16 +57,7 @@ def test_use_installs_and_removes_other_weights() -> None:
 def test_shipped_weights_never_saw_the_held_out_quarters() -> None:
     import hashlib
 
-    corpus = next(
-        (
-            p / "shared" / "corpus"
-            for p in Path(__file__).resolve().parents
-            if (p / "shared" / "corpus").is_dir()
-        ),
-        Path("shared-corpus-not-found"),
-    )
-    if not corpus.exists():
-        pytest.skip("shared corpus not on this machine")
+    corpus = corpus_dir()
     data = json.loads(model.WEIGHTS.read_text(encoding="utf-8"))
     for writer in ("a", "b"):
         lines = (corpus / f"complaints-{writer}.jsonl").read_text(encoding="utf-8").splitlines()

@@ -14,6 +14,8 @@ from tousu.advice.ranking import RULE_CAP, read_signals, rule_logit
 from tousu.models import AdviceRequest
 from tousu.models.advice import Problem
 
+from ..support.corpus import copied_runs
+
 
 @pytest.mark.parametrize(
     ("text", "preset", "item", "expected"),
@@ -107,27 +109,6 @@ def test_rule_scores_count_on_their_own_scale() -> None:
     assert rule_logit(100.0) == RULE_CAP
 
 
-def _corpus_texts() -> list[str]:
-    import json
-    from pathlib import Path
-
-    corpus = next(
-        (
-            p / "shared" / "corpus"
-            for p in Path(__file__).resolve().parents
-            if (p / "shared" / "corpus").is_dir()
-        ),
-        None,
-    )
-    if corpus is None:
-        pytest.skip("shared corpus not on this machine")
-    texts = []
-    for writer in ("a", "b"):
-        for line in (corpus / f"complaints-{writer}.jsonl").read_text(encoding="utf-8").splitlines():
-            texts.append(json.loads(line)["problem"]["text"])
-    return texts
-
-
 def test_own_voices_are_our_words_and_cover_every_type() -> None:
     import sys
     import tomllib
@@ -144,16 +125,8 @@ def test_own_voices_are_our_words_and_cover_every_type() -> None:
         # Each file teaches every type on its own, so no file can be dropped into a gap.
         assert {c["expected"] for c in own} == set(TYPE_CODES), name
         cases += own
-    import re
-
-    def han(text: str) -> str:
-        return "".join(re.findall(r"[\u4e00-\u9fff]", text))
-
-    corpus = "\n".join(han(t) for t in _corpus_texts())
-    span = 8  # eight Chinese characters shared with the corpus would be a copied phrase, not a word
     for case in cases:
-        text = han(case["text"])
-        copied = [text[i : i + span] for i in range(len(text) - span + 1) if text[i : i + span] in corpus]
+        copied = copied_runs(case["text"])
         assert not copied, (case["text"], copied[:1])
 
 
