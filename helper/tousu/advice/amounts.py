@@ -236,11 +236,6 @@ def _count(word: str) -> int:
     return int(value) if value is not None and value == int(value) else 0
 
 
-def count_word(word: str) -> int:
-    """A count or sum written as digits, Chinese numerals or English words (0 when it is not one)."""
-    return _count(word)
-
-
 def _names(title: str) -> set[str]:
     """Words of a title a shopper would use for it: its CJK runs and their 2-4 character pieces."""
     runs = re.findall(r"[\u4e00-\u9fff]{2,}", normalise(title))
