@@ -31,7 +31,7 @@ F, FT, LS, RR, RO = (
 )
 
 
-def late(c: Case, paid: str, scan: str | None, hours: int = 48) -> None:
+def late(c: Case, paid: str, scan: str | None) -> None:
     c.paid_at, c.shipped_at, c.first_scan, c.signed = paid, scan, scan, None
 
 
