@@ -105,7 +105,9 @@ def score_lint(path: Path, show: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR)
-    parser.add_argument("--cases", action="store_true", help="print every miss (the set stops being independent)")
+    parser.add_argument(
+        "--cases", action="store_true", help="print every miss (then the set is no longer independent)"
+    )
     args = parser.parse_args()
     files = sorted(args.directory.glob("*.toml"))
     if not files:
