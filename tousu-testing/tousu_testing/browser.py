@@ -259,6 +259,32 @@ def _launch_persistent(playwright: Playwright, user_data_dir: Path, options: dic
     raise AssertionError("unreachable")
 
 
+FIRST_RUN_OPTIONS_WAIT_S = 10.0
+RELAUNCH_OPTIONS_WAIT_S = 2.0
+
+
+def _close_first_run_options(context: BrowserContext, extension_id: str, *, wait: bool) -> None:
+    """Close the options page the first install opens; tests open their own pages. Chromium may
+    open it in a new tab or navigate the blank tab the context starts with, so the pages' URLs
+    are watched rather than a page event."""
+    prefix = f"chrome-extension://{extension_id}/options"
+    deadline = time.monotonic() + (FIRST_RUN_OPTIONS_WAIT_S if wait else RELAUNCH_OPTIONS_WAIT_S)
+    while True:
+        found = [page for page in context.pages if page.url.startswith(prefix)]
+        if found or time.monotonic() >= deadline:
+            break
+        if context.pages:
+            context.pages[0].wait_for_timeout(50)  # lets Playwright take in navigations
+        else:
+            time.sleep(0.05)
+    for page in found:
+        if len(context.pages) == 1:
+            # Closing a persistent context's last page would leave nothing to evaluate in.
+            page.goto("about:blank")
+        else:
+            page.close()
+
+
 def launch_extension_context(
     playwright: Playwright,
     user_data_dir: Path,
@@ -284,6 +310,10 @@ def launch_extension_context(
         "viewport": {"width": 1280, "height": 900},
         "slow_mo": slow_mo,
     }
+    # The install's onInstalled opens the options page: it must be waited for, or it lands in
+    # the first tab a test opens and interrupts that tab's navigation (seen in CI). A profile
+    # run before opens it too (the unpacked extension is installed again), but not always.
+    first_install = not (Path(user_data_dir) / "Default" / "Preferences").exists()
     context = _launch_persistent(playwright, Path(user_data_dir), options)
     if shop is not None:
         route_shop_to_mock(context, shop)
@@ -292,8 +322,5 @@ def launch_extension_context(
     extension_id = worker.url.split("/")[2]
     if extension_id != DEFAULT_EXTENSION_ID and _manifest_key(extension_dir) == _manifest_key(EXTENSION_DIR):
         raise RuntimeError(f"unexpected extension id {extension_id}: is manifest.json's key intact?")
-    # First install opens the options page; tests open their own pages.
-    for page in context.pages:
-        if page.url.startswith(f"chrome-extension://{extension_id}/options"):
-            page.close()
+    _close_first_run_options(context, extension_id, wait=first_install)
     return ExtensionBrowser(context, extension_id, helper=helper, shop=shop, profile_dir=Path(user_data_dir))
