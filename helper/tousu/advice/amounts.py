@@ -66,7 +66,7 @@ _OF = re.compile(
 _HALF = re.compile(r"一半|半数|half")
 # "其他两件留下", "剩下3个是好的": the units the text clears, so the rest are affected.
 _REST_FINE = re.compile(
-    rf"(?:其他|其余|另外|剩下|剩余|另)(?:的)?\s*{_COUNT}\s*{_UNIT}?(?:都|也|还)?(?:是)?(?:没(?:有)?问题|正常|没事|完好|留下|保留|不退|好的|没坏|能用)"
+    rf"(?:其他|其余|另外|剩下|剩余|另)(?:的)?\s*{_COUNT}\s*{_UNIT}?(?:都|也|还)?(?:是)?(?:没(?:有)?问题|正常|没事|完好|留下|留着|保留|不退|好的|没坏|能用)"
 )
 # An English count before its noun ("one 有破洞", "2 of them"): no Chinese measure word.
 _SOME_EN = re.compile(rf"(?:其中|里面|里头)\s*{_COUNT}(?=\s|有|是|坏|破)")
@@ -78,7 +78,7 @@ _ARRIVED = re.compile(
 _MISSING = re.compile(rf"(?:少发了?|少寄了?|少了|缺了?|漏发了?)\s*{_COUNT}\s*{_UNIT}")
 # A line the text clears in the same clause: "身体乳是正品", "帽子没问题", "马甲留下".
 _FINE = re.compile(
-    r"^[^，,。；;！!？?、\s]{0,8}?(?:没(?:有)?(?:任何)?问题|没事|正常|完好|是正品|确认是正品|留下|不退|没坏|好好的|不用退|保留|不用管|不管|不用理|是好的|能用|没毛病)"
+    r"^[^，,。；;！!？?、\s]{0,8}?(?:没(?:有)?(?:任何)?问题|没事|正常|完好|是正品|确认是正品|留下|留着|不退|没坏|好好的|不用退|保留|不用管|不管|不用理|是好的|能用|没毛病)"
 )
 # "退掉洗发水", "想退围巾": the line the shopper wants to send back.
 _TARGET = re.compile(r"(?:退掉|退回|退了|要退|想退|同意退|申请退|换掉|要换|想换|把)(?:这个|那个|其中的?)?$")
@@ -165,9 +165,19 @@ _SHORTHAND = {"k": 1000, "千": 1000, "w": 10000, "万": 10000}
 SUM = r"\d+(?:\.\d{1,2})?(?:\s*[kKwW千万](?![a-zA-Z]))?|[零〇一二两俩三四五六七八九十百千万]{1,8}"
 
 
+# A sum marked as money, the currency before it or after it: 12元, 12块(钱), ¥12, ￥12, rmb 12, 12 rmb,
+# 12 yuan. With a sign before it the unit after it is optional ("邮费是¥14。"); without one it is
+# needed, so a bare number (a size, a count) is not read as money.
+MONEY = (
+    rf"(?:(?P<currency>[¥￥]|rmb|cny)\s*)?(?P<amount>{SUM})\s*"
+    r"(?(currency)(?:元|块|rmb|yuan|cny)?|(?:元|块|rmb|yuan|cny))"
+)
+
+
 def sum_pattern(pattern: str) -> str:
-    """A rule file's pattern with its `{sum}` slot as the named group `amount`."""
-    return pattern.replace("{sum}", f"(?P<amount>{SUM})")
+    """A rule file's pattern with its `{sum}` slot (a number) or its `{money}` slot (a number marked
+    as money, MONEY) as the named group `amount`."""
+    return pattern.replace("{money}", MONEY).replace("{sum}", f"(?P<amount>{SUM})")
 
 
 def _chinese(word: str) -> Decimal | None:

@@ -204,6 +204,10 @@ def plan_remedies(
         # Units emptied, broken and thrown away, or kept by choice: their price back without a
         # return (消法 art. 24; 民法典 art. 582), at what was paid for those units.
         codes.append("refund_only")
+    if "return_request" in present and "return_refund" not in codes and facts.status not in _UNSHIPPED:
+        # The shopper asks to send the goods back ("要退货"): the return is figured whatever type
+        # ranks first (a payment detail may pull the ranking towards a price dispute).
+        codes.append("return_refund")
     refused: list[tuple[str, str]] = []
     food_offered = False
     for gate in info.punitive:
