@@ -39,7 +39,16 @@ def punitive_supported(gate: PunitiveGate, signals: Signals, facts: OrderFacts) 
     present = set(signals.features)
     if gate.food and not facts.is_food and (facts.non_food_title or "food_words" not in present):
         return False
+    if gate.food and facts.is_food and _unsafe_by_title(signals, present):
+        present.add("food_unsafe")
     return bool(gate.any_of & present) and not gate.none_of & present
+
+
+def _unsafe_by_title(signals: Signals, present: set[str]) -> bool:
+    """Words that are unsafe food on a food title only ("一层绿毛", a foreign object): formulas.toml."""
+    rule = rule_files()["formulas"].food_by_title
+    norm = simplified(normalise(signals.text))
+    return bool(set(rule.features) & present) or any(re.search(p, norm) for p in rule.patterns)
 
 
 _SUM = re.compile(rf"({SUM})\s*(?:元|块)")

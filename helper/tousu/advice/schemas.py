@@ -306,12 +306,22 @@ class NoReasonReturn(Sourced):
     own_reasons: Patterns
 
 
+class FoodByTitle(Sourced):
+    """Words that tell unsafe food only when an item title says the goods are food ("一层绿毛" on a
+    pastry is mould; on a coat it is fluff): they count as food_unsafe for the tenfold's gate."""
+
+    # Text features that are unsafe food on a food title (a foreign object in the food).
+    features: list[Code]
+    patterns: Patterns
+
+
 class FormulasFile(RuleModel):
     punitive: dict[PunitiveCode, PunitiveFormula]
     refund_parts: dict[RefundPartCode, RefundPart]
     late_shipment: LateShipmentFormula
     fraud_proof: FraudProofPolicy
     no_reason_return: NoReasonReturn
+    food_by_title: FoodByTitle
 
 
 # --- evidence.toml, clocks.toml, routes.toml, settings.toml, items.toml -------------------------
