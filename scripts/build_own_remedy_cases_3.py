@@ -21,7 +21,8 @@ shopper 24/37. Misses: a kept gift and a lost 满额包邮 not taken off; a red 
 component left out; sums after ¥ / RMB; 一打; a lost parcel signed for by nobody; 半斤装 read as half;
 a test certificate, a 鉴别结论, a letter with a seal and an English written statement not read as
 proof; food known only from its title; a 仿真蛋糕模型 taken for food; a promised ¥15 not read.
-The file's first line (`#`) records the same.
+The file's first line (`#`) records the same. After the first run one text was corrected, not the engine:
+own211 said the 韵达 parcel "显示签收了" while its order shows it unsigned; it now says it never arrived.
 """
 
 from __future__ import annotations
@@ -193,7 +194,11 @@ def cases() -> list[dict]:  # noqa: PLR0915 - one case after another
 
     # --- refunds: parcels, combinations, quantities, sums ------------------------------------
     c = Case(
-        RO, ("分两个包裹发的，韵达那个显示签收了但我根本没拿到，里面是两罐奶粉，顺丰那个收到了，是另外一罐。")
+        RO,
+        (
+            "分两个包裹发的，韵达那个一直没送到，物流好几天不动了，里面是两罐奶粉，"
+            "顺丰那个收到了，是另外一罐。"
+        ),
     )
     a = c.item("婴儿配方奶粉 800g", 3, "228.00")
     c.parcels = [

@@ -88,8 +88,17 @@ _INCIDENTAL = re.compile(
 )
 # "其他两件没问题": every line but the one named just before.
 _OTHERS_FINE = re.compile(r"(其他|其余|另外|剩下)(的)?.{0,3}(都|也)?(没(有)?问题|正常|没事|完好)")
-# The parcel went missing on the way: "包裹丢了", "丢件", "快递找不到了".
-_LOST = re.compile(r"丢件|丢了|丢失|寄丢|弄丢|遗失|找不到(了)?(包裹|快递|件)?|lost")
+# The parcel went missing on the way: "包裹丢了", "丢件", "快递找不到了", "那个一直没送到".
+_LOST = re.compile(
+    r"丢件|丢了|丢失|寄丢|弄丢|遗失|找不到(了)?(包裹|快递|件)?|lost|一直(都)?没(有)?(送|收|寄)?到"
+)
+# A combination's sub-item named as never sent: "烤串签没给", "地垫没发", "少了三脚架".
+_COMPONENT_MISSING_AFTER = re.compile(
+    r"^[^，,。；;！!？?]{0,4}?(没给|没发|没有(给|发|寄|收到)?|没收到|没寄|少了|缺了?|漏发|不见了)"
+)
+_COMPONENT_MISSING_BEFORE = re.compile(r"(少了|缺了?|漏发了?|没给|没发)(一个|一套|一把|一条)?$")
+# "这两袋", "退两袋的钱": the units the text points at.
+_POINTED = re.compile(rf"(?:这|那|退(?:了|掉)?|坏了?|烂了?)\s*{_COUNT}\s*{_UNIT}")
 # The text says some goods were never sent (缺货, 发不了): the lines in no parcel.
 _UNSENT = re.compile(r"缺货|没(有)?发(货)?|未发(货)?|发不了|不发了|还没发|没有寄|断货")
 
@@ -339,6 +348,9 @@ def _quantity(item: Item, norm: str) -> int:
     rest = _REST_FINE.search(norm)
     if rest and 0 < _count(rest.group(1)) < item.quantity:
         return item.quantity - _count(rest.group(1))
+    pointed = _POINTED.search(norm)
+    if pointed and 0 < _count(pointed.group(1)) < item.quantity:
+        return _count(pointed.group(1))
     if _HALF.search(norm) and item.quantity % 2 == 0:
         return item.quantity // 2
     return item.quantity
@@ -373,15 +385,35 @@ def _lost_parcel(order: Order, goods: list[Item], norm: str) -> list[tuple[int, 
     ]
 
 
-def _inferred_lines(order: Order, text: str) -> list[tuple[int, int]]:
+def _missing_component(order: Order, goods: list[Item], norm: str) -> list[tuple[int, int, str | None]]:
+    """A combination's sub-item with a declared value that the text says never came: that sub-item
+    alone, at its declared value (争议处理规则 arts 60, 63)."""
+    out: list[tuple[int, int, str | None]] = []
+    for item in goods:
+        for component in item.components:
+            if component.declared_value is None or not component.name:
+                continue
+            for m in re.finditer(re.escape(normalise(component.name)), norm):
+                if _COMPONENT_MISSING_AFTER.match(norm[m.end() :]) or _COMPONENT_MISSING_BEFORE.search(
+                    norm[max(0, m.start() - 6) : m.start()]
+                ):
+                    out.append((order.items.index(item), 1, component.name))
+                    break
+    return out
+
+
+def _inferred_lines(order: Order, text: str) -> list[tuple[int, int, str | None]]:
     goods = goods_lines(order)
     norm = simplified(normalise(text))  # 兩盒里有一盒: the patterns are simplified
     lost = _lost_parcel(order, goods, norm)
     if lost:
-        return lost
+        return [(index, quantity, None) for index, quantity in lost]
+    component = _missing_component(order, goods, norm)
+    if component:
+        return component
     chosen = _unsent(order, goods, norm) or _pick_lines(order, goods, norm)
     single = len(chosen) == 1
-    return [(order.items.index(i), _quantity(i, norm) if single else i.quantity) for i in chosen]
+    return [(order.items.index(i), _quantity(i, norm) if single else i.quantity, None) for i in chosen]
 
 
 def component_value(item: Item, name: str | None) -> Decimal | None:
@@ -426,7 +458,7 @@ def affected_lines(
                 picks.append((by_id[sub], quantity, component))
         source = "shopper" if picks else source
     if not picks:
-        picks = [(index, quantity, None) for index, quantity in _inferred_lines(order, text)]
+        picks = _inferred_lines(order, text)
     out = []
     for index, quantity, component in picks:
         item = order.items[index]

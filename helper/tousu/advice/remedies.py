@@ -205,7 +205,9 @@ def plan_remedies(
     if info.code == "quality_defect" and "after_7d" in facts.flags:
         # 消法 24: after 7 days a return needs grounds to terminate; exchange or repair otherwise.
         codes = [c for c in codes if c != "return_refund"] + ["return_refund"]
-    never_arrived = _NOT_ARRIVED & present or missing_units(text) or _REFUSED_AT_DOOR.search(text)
+    # A combination's sub-item priced alone (its declared value) is one that did not come.
+    sub_item = any(line.component for line in facts.affected)
+    never_arrived = _NOT_ARRIVED & present or missing_units(text) or _REFUSED_AT_DOOR.search(text) or sub_item
     if never_arrived and "refund_only" not in codes:
         # Goods that never arrived are refunded without a return (争议处理规则 arts 27, 38).
         codes.append("refund_only")
