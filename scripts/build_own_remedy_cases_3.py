@@ -23,6 +23,7 @@ a test certificate, a 鉴别结论, a letter with a seal and an English written 
 proof; food known only from its title; a 仿真蛋糕模型 taken for food; a promised ¥15 not read.
 The file's first line (`#`) records the same. After the first run one text was corrected, not the engine:
 own211 said the 韵达 parcel "显示签收了" while its order shows it unsigned; it now says it never arrived.
+After the fixes (categories, not sentences): 37/37 in both modes; own, own2 and dev stay 100%.
 """
 
 from __future__ import annotations
