@@ -1,11 +1,12 @@
 """Exact-amount accuracy per remedy on the shared corpus (remedies-dev.jsonl), through advise().
 
-    .venv/bin/python scripts/eval_remedies.py [--cases] [--mode shipped|shopper] [--own | --own2]
+    .venv/bin/python scripts/eval_remedies.py [--cases] [--mode shipped|shopper] [--own | --own2 | --own3]
 
 `--own` scores our own untouched cases (tests/advice/remedy_own_cases.jsonl, built by
 scripts/build_own_remedy_cases.py) instead of the shared corpus: one part, "own", misses shown.
 `--own2` scores the second own set (tests/advice/remedy_own_cases_2.jsonl, build_own_remedy_cases_2.py),
-written before round 3's changes.
+written before round 3's changes; `--own3` the third (remedy_own_cases_3.jsonl,
+build_own_remedy_cases_3.py), written before session 6's changes.
 
 Two modes: `shipped` sends the order and the text only (the engine infers the affected goods from
 the text); `shopper` also sends the corpus's affected items as the request's `affected_items`, as
@@ -73,18 +74,27 @@ def main() -> None:
     )
     parser.add_argument("--own", action="store_true", help="score tests/advice/remedy_own_cases.jsonl")
     parser.add_argument("--own2", action="store_true", help="score tests/advice/remedy_own_cases_2.jsonl")
+    parser.add_argument("--own3", action="store_true", help="score tests/advice/remedy_own_cases_3.jsonl")
     args = parser.parse_args()
-    if args.own or args.own2:
-        with (OWN2 if args.own2 else OWN).open(encoding="utf-8") as handle:
-            cases = [json.loads(line) for line in handle if line.strip()]
+    own = args.own or args.own2 or args.own3
+    if own:
+        path = OWN3 if args.own3 else OWN2 if args.own2 else OWN
+        cases = own_cases(path)
     else:
         cases = read("remedies-dev.jsonl")
     for mode in [args.mode] if args.mode else MODES:
-        report(cases, mode, args.cases, args.held_out_misses, own=args.own or args.own2)
+        report(cases, mode, args.cases, args.held_out_misses, own=own)
 
 
 OWN = Path(__file__).resolve().parent.parent / "tests" / "advice" / "remedy_own_cases.jsonl"
 OWN2 = OWN.with_name("remedy_own_cases_2.jsonl")
+OWN3 = OWN.with_name("remedy_own_cases_3.jsonl")
+
+
+def own_cases(path: Path) -> list[dict]:
+    """An own set's cases; lines starting with `#` are its header (how it was built, its first run)."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip() and not line.startswith("#")]
 
 
 MODES = ("shipped", "shopper")

@@ -6,6 +6,18 @@ import { ensureMessages, message } from './messages.js';
 // service worker cannot await at top level, it calls ensureMessages() itself).
 await ensureMessages();
 
+// The helper sends some texts in both languages (a warning's message and message_en): a browser
+// whose UI language is not Chinese shows the English one, as the _locales do.
+export function uiIsEnglish() {
+  return !chrome.i18n.getUILanguage().toLowerCase().startsWith('zh');
+}
+
+// The helper's text in the UI language: the English twin when the UI is English and the helper
+// sent one, else the Chinese text.
+export function inUiLanguage(zh, en) {
+  return (uiIsEnglish() && en) || zh;
+}
+
 export function t(key, ...substitutions) {
   return message(key, substitutions);
 }

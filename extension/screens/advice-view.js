@@ -2,7 +2,7 @@
 // editor whose lint findings are marked in the text as the shopper edits.
 
 import { $, el } from '../lib/dom.js';
-import { send, t } from '../lib/i18n.js';
+import { inUiLanguage, send, t } from '../lib/i18n.js';
 import { formatDuration, formatTime } from '../lib/format.js';
 import { utf16Offset } from '../lib/time.js';
 import { saveState, view } from './view.js';
@@ -37,7 +37,9 @@ export function renderAdvice(advice, { onTick } = {}) {
   renderClocks(advice.clocks);
   $('draft').value = advice.draft.text;
   renderFindings(advice.findings);
-  $('warnings').replaceChildren(...advice.warnings.map((w) => el('li', { textContent: w.message })));
+  $('warnings').replaceChildren(...advice.warnings.map((w) => el('li', {
+    textContent: inUiLanguage(w.message, w.message_en), 'data-code': w.code,
+  })));
   $('warnings-box').hidden = advice.warnings.length === 0;
   $('fill-result').textContent = '';
   $('fill-fields').replaceChildren();

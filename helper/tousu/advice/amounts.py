@@ -66,7 +66,7 @@ _OF = re.compile(
 _HALF = re.compile(r"一半|半数|half")
 # "其他两件留下", "剩下3个是好的": the units the text clears, so the rest are affected.
 _REST_FINE = re.compile(
-    rf"(?:其他|其余|另外|剩下|剩余|另)(?:的)?\s*{_COUNT}\s*{_UNIT}?(?:都|也|还)?(?:是)?(?:没(?:有)?问题|正常|没事|完好|留下|保留|不退|好的|没坏|能用)"
+    rf"(?:其他|其余|另外|剩下|剩余|另)(?:的)?\s*{_COUNT}\s*{_UNIT}?(?:都|也|还)?(?:是)?(?:没(?:有)?问题|正常|没事|完好|留下|留着|保留|不退|好的|没坏|能用)"
 )
 # An English count before its noun ("one 有破洞", "2 of them"): no Chinese measure word.
 _SOME_EN = re.compile(rf"(?:其中|里面|里头)\s*{_COUNT}(?=\s|有|是|坏|破)")
@@ -78,7 +78,7 @@ _ARRIVED = re.compile(
 _MISSING = re.compile(rf"(?:少发了?|少寄了?|少了|缺了?|漏发了?)\s*{_COUNT}\s*{_UNIT}")
 # A line the text clears in the same clause: "身体乳是正品", "帽子没问题", "马甲留下".
 _FINE = re.compile(
-    r"^[^，,。；;！!？?、\s]{0,8}?(?:没(?:有)?(?:任何)?问题|没事|正常|完好|是正品|确认是正品|留下|不退|没坏|好好的|不用退|保留|不用管|不管|不用理|是好的|能用|没毛病)"
+    r"^[^，,。；;！!？?、\s]{0,8}?(?:没(?:有)?(?:任何)?问题|没事|正常|完好|是正品|确认是正品|留下|留着|不退|没坏|好好的|不用退|保留|不用管|不管|不用理|是好的|能用|没毛病)"
 )
 # "退掉洗发水", "想退围巾": the line the shopper wants to send back.
 _TARGET = re.compile(r"(?:退掉|退回|退了|要退|想退|同意退|申请退|换掉|要换|想换|把)(?:这个|那个|其中的?)?$")
@@ -88,8 +88,17 @@ _INCIDENTAL = re.compile(
 )
 # "其他两件没问题": every line but the one named just before.
 _OTHERS_FINE = re.compile(r"(其他|其余|另外|剩下)(的)?.{0,3}(都|也)?(没(有)?问题|正常|没事|完好)")
-# The parcel went missing on the way: "包裹丢了", "丢件", "快递找不到了".
-_LOST = re.compile(r"丢件|丢了|丢失|寄丢|弄丢|遗失|找不到(了)?(包裹|快递|件)?|lost")
+# The parcel went missing on the way: "包裹丢了", "丢件", "快递找不到了", "那个一直没送到".
+_LOST = re.compile(
+    r"丢件|丢了|丢失|寄丢|弄丢|遗失|找不到(了)?(包裹|快递|件)?|lost|一直(都)?没(有)?(送|收|寄)?到"
+)
+# A combination's sub-item named as never sent: "烤串签没给", "地垫没发", "少了三脚架".
+_COMPONENT_MISSING_AFTER = re.compile(
+    r"^[^，,。；;！!？?]{0,4}?(没给|没发|没有(给|发|寄|收到)?|没收到|没寄|少了|缺了?|漏发|不见了)"
+)
+_COMPONENT_MISSING_BEFORE = re.compile(r"(少了|缺了?|漏发了?|没给|没发)(一个|一套|一把|一条)?$")
+# "这两袋", "退两袋的钱": the units the text points at.
+_POINTED = re.compile(rf"(?:这|那|退(?:了|掉)?|坏了?|烂了?)\s*{_COUNT}\s*{_UNIT}")
 # The text says some goods were never sent (缺货, 发不了): the lines in no parcel.
 _UNSENT = re.compile(r"缺货|没(有)?发(货)?|未发(货)?|发不了|不发了|还没发|没有寄|断货")
 
@@ -165,9 +174,19 @@ _SHORTHAND = {"k": 1000, "千": 1000, "w": 10000, "万": 10000}
 SUM = r"\d+(?:\.\d{1,2})?(?:\s*[kKwW千万](?![a-zA-Z]))?|[零〇一二两俩三四五六七八九十百千万]{1,8}"
 
 
+# A sum marked as money, the currency before it or after it: 12元, 12块(钱), ¥12, ￥12, rmb 12, 12 rmb,
+# 12 yuan. With a sign before it the unit after it is optional ("邮费是¥14。"); without one it is
+# needed, so a bare number (a size, a count) is not read as money.
+MONEY = (
+    rf"(?:(?P<currency>[¥￥]|rmb|cny)\s*)?(?P<amount>{SUM})\s*"
+    r"(?(currency)(?:元|块|rmb|yuan|cny)?|(?:元|块|rmb|yuan|cny))"
+)
+
+
 def sum_pattern(pattern: str) -> str:
-    """A rule file's pattern with its `{sum}` slot as the named group `amount`."""
-    return pattern.replace("{sum}", f"(?P<amount>{SUM})")
+    """A rule file's pattern with its `{sum}` slot (a number) or its `{money}` slot (a number marked
+    as money, MONEY) as the named group `amount`."""
+    return pattern.replace("{money}", MONEY).replace("{sum}", f"(?P<amount>{SUM})")
 
 
 def _chinese(word: str) -> Decimal | None:
@@ -329,6 +348,9 @@ def _quantity(item: Item, norm: str) -> int:
     rest = _REST_FINE.search(norm)
     if rest and 0 < _count(rest.group(1)) < item.quantity:
         return item.quantity - _count(rest.group(1))
+    pointed = _POINTED.search(norm)
+    if pointed and 0 < _count(pointed.group(1)) < item.quantity:
+        return _count(pointed.group(1))
     if _HALF.search(norm) and item.quantity % 2 == 0:
         return item.quantity // 2
     return item.quantity
@@ -363,15 +385,35 @@ def _lost_parcel(order: Order, goods: list[Item], norm: str) -> list[tuple[int, 
     ]
 
 
-def _inferred_lines(order: Order, text: str) -> list[tuple[int, int]]:
+def _missing_component(order: Order, goods: list[Item], norm: str) -> list[tuple[int, int, str | None]]:
+    """A combination's sub-item with a declared value that the text says never came: that sub-item
+    alone, at its declared value (争议处理规则 arts 60, 63)."""
+    out: list[tuple[int, int, str | None]] = []
+    for item in goods:
+        for component in item.components:
+            if component.declared_value is None or not component.name:
+                continue
+            for m in re.finditer(re.escape(normalise(component.name)), norm):
+                if _COMPONENT_MISSING_AFTER.match(norm[m.end() :]) or _COMPONENT_MISSING_BEFORE.search(
+                    norm[max(0, m.start() - 6) : m.start()]
+                ):
+                    out.append((order.items.index(item), 1, component.name))
+                    break
+    return out
+
+
+def _inferred_lines(order: Order, text: str) -> list[tuple[int, int, str | None]]:
     goods = goods_lines(order)
     norm = simplified(normalise(text))  # 兩盒里有一盒: the patterns are simplified
     lost = _lost_parcel(order, goods, norm)
     if lost:
-        return lost
+        return [(index, quantity, None) for index, quantity in lost]
+    component = _missing_component(order, goods, norm)
+    if component:
+        return component
     chosen = _unsent(order, goods, norm) or _pick_lines(order, goods, norm)
     single = len(chosen) == 1
-    return [(order.items.index(i), _quantity(i, norm) if single else i.quantity) for i in chosen]
+    return [(order.items.index(i), _quantity(i, norm) if single else i.quantity, None) for i in chosen]
 
 
 def component_value(item: Item, name: str | None) -> Decimal | None:
@@ -416,7 +458,7 @@ def affected_lines(
                 picks.append((by_id[sub], quantity, component))
         source = "shopper" if picks else source
     if not picks:
-        picks = [(index, quantity, None) for index, quantity in _inferred_lines(order, text)]
+        picks = _inferred_lines(order, text)
     out = []
     for index, quantity, component in picks:
         item = order.items[index]

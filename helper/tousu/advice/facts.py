@@ -167,6 +167,8 @@ def price_paid(order: Order) -> Decimal | None:
 def _whole(order: Order, lines: list[AffectedLine]) -> bool:
     """Whether the affected lines are all the order's goods, every unit."""
     goods = goods_lines(order)
+    if any(line.component for line in lines):
+        return False  # one sub-item of a combination, at its declared value
     taken = {(line.sub_order_id, line.title): line.quantity for line in lines}
     return not lines or all(taken.get((i.sub_order_id, i.title)) == i.quantity for i in goods)
 

@@ -32,14 +32,23 @@ __all__ = ["food_tenfold", "fraud_triple", "late_shipment_compensation", "plan_r
 @dataclass(frozen=True)
 class RemedyPlan:
     remedies: list[Remedy]
-    refused_punitive: list[tuple[str, str]]  # (remedy code, why not) for the warnings
+    refused_punitive: list[tuple[str, str, str]]  # (remedy code, why not, why not in English): warnings
 
 
 def punitive_supported(gate: PunitiveGate, signals: Signals, facts: OrderFacts) -> bool:
     present = set(signals.features)
     if gate.food and not facts.is_food and (facts.non_food_title or "food_words" not in present):
         return False
+    if gate.food and facts.is_food and _unsafe_by_title(signals, present):
+        present.add("food_unsafe")
     return bool(gate.any_of & present) and not gate.none_of & present
+
+
+def _unsafe_by_title(signals: Signals, present: set[str]) -> bool:
+    """Words that are unsafe food on a food title only ("一层绿毛", a foreign object): formulas.toml."""
+    rule = rule_files()["formulas"].food_by_title
+    norm = simplified(normalise(signals.text))
+    return bool(set(rule.features) & present) or any(re.search(p, norm) for p in rule.patterns)
 
 
 _SUM = re.compile(rf"({SUM})\s*(?:元|块)")
@@ -48,11 +57,15 @@ _NOT_ARRIVED = {"empty_parcel", "missing_item", "out_of_stock"}
 _REFUSED_AT_DOOR = re.compile(r"拒收|拒签|拒绝签收")
 
 
-def _why_not(gate: PunitiveGate, present: set[str]) -> str:
-    """Why the punitive demand is refused: the formula's reason for this case, else the type's."""
+def _why_not(gate: PunitiveGate, present: set[str]) -> tuple[str, str]:
+    """Why the punitive demand is refused, in Chinese and English: the formula's reason for this
+    case, else the type's."""
     formula = rule_files()["formulas"].punitive.get(gate.code)
-    when = formula.why_not_when if formula is not None else {}
-    return next((why for feature, why in when.items() if feature in present), gate.why_not)
+    if formula is not None:
+        for feature, why in formula.why_not_when.items():
+            if feature in present:
+                return why, formula.why_not_when_en[feature]
+    return gate.why_not, gate.why_not_en
 
 
 def named_no_reason(text: str) -> bool:
@@ -196,7 +209,9 @@ def plan_remedies(
     if info.code == "quality_defect" and "after_7d" in facts.flags:
         # 消法 24: after 7 days a return needs grounds to terminate; exchange or repair otherwise.
         codes = [c for c in codes if c != "return_refund"] + ["return_refund"]
-    never_arrived = _NOT_ARRIVED & present or missing_units(text) or _REFUSED_AT_DOOR.search(text)
+    # A combination's sub-item priced alone (its declared value) is one that did not come.
+    sub_item = any(line.component for line in facts.affected)
+    never_arrived = _NOT_ARRIVED & present or missing_units(text) or _REFUSED_AT_DOOR.search(text) or sub_item
     if never_arrived and "refund_only" not in codes:
         # Goods that never arrived are refunded without a return (争议处理规则 arts 27, 38).
         codes.append("refund_only")
@@ -204,7 +219,11 @@ def plan_remedies(
         # Units emptied, broken and thrown away, or kept by choice: their price back without a
         # return (消法 art. 24; 民法典 art. 582), at what was paid for those units.
         codes.append("refund_only")
-    refused: list[tuple[str, str]] = []
+    if "return_request" in present and "return_refund" not in codes and facts.status not in _UNSHIPPED:
+        # The shopper asks to send the goods back ("要退货"): the return is figured whatever type
+        # ranks first (a payment detail may pull the ranking towards a price dispute).
+        codes.append("return_refund")
+    refused: list[tuple[str, str, str]] = []
     food_offered = False
     for gate in info.punitive:
         if gate.code == "fraud_triple":
@@ -213,19 +232,19 @@ def plan_remedies(
             codes.append(gate.code)
             food_offered = food_offered or gate.code == "food_tenfold"
         elif gate.code in asked_punitive or signals.wanted == gate.code:
-            refused.append((gate.code, _why_not(gate, present)))
+            refused.append((gate.code, *_why_not(gate, present)))
     if "food_tenfold" not in codes:
         # Unsafe food earns the tenfold whatever type ranks first (食品安全法 148).
         food_gate = next(g for g in rulebook().types["food_safety"].punitive if g.code == "food_tenfold")
         if punitive_supported(food_gate, signals, facts):
             codes.append("food_tenfold")
             food_offered = True
-            refused = [(code, why) for code, why in refused if code != "food_tenfold"]
+            refused = [reason for reason in refused if reason[0] != "food_tenfold"]
         elif ("food_tenfold" in asked_punitive or signals.wanted == "food_tenfold") and all(
-            code != "food_tenfold" for code, _ in refused
+            reason[0] != "food_tenfold" for reason in refused
         ):
             # Asked for under another type (a damaged parcel, a refusal): say why not all the same.
-            refused.append(("food_tenfold", _why_not(food_gate, present)))
+            refused.append(("food_tenfold", *_why_not(food_gate, present)))
     if food_offered and "refund_only" not in codes and facts.status not in _UNSHIPPED:
         # Unsafe food is not sent back to be resold: its price is refunded without a return, beside
         # the tenfold (法释〔2024〕9号 art. 1: the price paid, and the damages on top).
@@ -234,8 +253,11 @@ def plan_remedies(
     if not food_offered and fraud_proven(text or signals.text, titles, facts.is_food):
         codes.append("fraud_triple")
     elif "fraud_triple" in asked_punitive or signals.wanted == "fraud_triple":
-        gate_why = next((g.why_not for g in info.punitive if g.code == "fraud_triple"), None)
-        refused.append(("fraud_triple", gate_why or policy().why_not))
+        triple = next((g for g in info.punitive if g.code == "fraud_triple"), None)
+        if triple is not None:
+            refused.append(("fraud_triple", triple.why_not, triple.why_not_en))
+        else:
+            refused.append(("fraud_triple", policy().why_not, policy().why_not_en))
     if late.late and "late_shipment_compensation" not in codes:
         # Shipped late by the carrier's record: the compensation is owed whatever the shopper
         # calls the complaint (a broken promise, a counterfeit claim, a refund).

@@ -93,6 +93,7 @@ class PunitiveGate:
     none_of: frozenset[str]
     food: bool
     why_not: str
+    why_not_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -304,6 +305,7 @@ def _type_info(code: str, raw: dict[str, Any]) -> TypeInfo:
                 none_of=frozenset(p.get("none", [])),
                 food=bool(p.get("food", False)),
                 why_not=p["why_not"],
+                why_not_en=p["why_not_en"],
             )
             for p in raw.get("punitive", [])
         ),

@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, model_validator
 
 from tousu.models.advice import FindingCode, Severity, TypeCode
 from tousu.models.order import OrderStatus
@@ -200,6 +200,7 @@ class PunitiveRule(RuleModel):
     none: list[Code] = []
     food: bool = False
     why_not: str
+    why_not_en: str  # the same reason in English (AdviceWarning.message_en)
 
 
 class RemedyOverrideRule(RuleModel):
@@ -256,6 +257,14 @@ class PunitiveFormula(Sourced):
     # Why not, said for the case at hand: feature code -> the shopper's reason (instead of the
     # type's general why_not), e.g. food that went off only after sign-off.
     why_not_when: dict[str, str] = Field(default_factory=dict)
+    # The same reasons in English, by the same feature codes.
+    why_not_when_en: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _every_reason_in_english(self) -> PunitiveFormula:
+        if set(self.why_not_when) != set(self.why_not_when_en):
+            raise ValueError("why_not_when and why_not_when_en must name the same features")
+        return self
 
 
 RefundPartCode = Literal[
@@ -292,6 +301,7 @@ class FraudProofPolicy(Sourced):
     knew_before: Patterns
     expired: Patterns
     why_not: str
+    why_not_en: str
 
 
 class NoReasonReturn(Sourced):
@@ -306,12 +316,22 @@ class NoReasonReturn(Sourced):
     own_reasons: Patterns
 
 
+class FoodByTitle(Sourced):
+    """Words that tell unsafe food only when an item title says the goods are food ("一层绿毛" on a
+    pastry is mould; on a coat it is fluff): they count as food_unsafe for the tenfold's gate."""
+
+    # Text features that are unsafe food on a food title (a foreign object in the food).
+    features: list[Code]
+    patterns: Patterns
+
+
 class FormulasFile(RuleModel):
     punitive: dict[PunitiveCode, PunitiveFormula]
     refund_parts: dict[RefundPartCode, RefundPart]
     late_shipment: LateShipmentFormula
     fraud_proof: FraudProofPolicy
     no_reason_return: NoReasonReturn
+    food_by_title: FoodByTitle
 
 
 # --- evidence.toml, clocks.toml, routes.toml, settings.toml, items.toml -------------------------
@@ -585,6 +605,7 @@ class LintFile(RuleModel):
 class WarningRuleRule(Sourced):
     code: WarningCode
     message: str
+    message_en: str  # the same warning in English, with the same {placeholders}
     types: list[TypeCode] = []
     status: list[OrderStatus] = []
     facts: list[Fact] = []

@@ -20,6 +20,7 @@ from .text import bounded, normalise
 class WarningRule:
     code: str
     message: str
+    message_en: str
     types: frozenset[str]
     status: frozenset[str]
     facts: tuple[str, ...]
@@ -36,6 +37,7 @@ def _rules() -> tuple[WarningRule, ...]:
         WarningRule(
             code=w["code"],
             message=w["message"],
+            message_en=w["message_en"],
             types=frozenset(w.get("types", [])),
             status=frozenset(w.get("status", [])),
             facts=tuple(w.get("facts", [])),
@@ -70,7 +72,7 @@ def warnings_for(
     facts: OrderFacts,
     settings: AdviceSettings,
     findings: list[Finding],
-    refused_punitive: list[tuple[str, str]],
+    refused_punitive: list[tuple[str, str, str]],
     punitive_offered: bool,
 ) -> list[AdviceWarning]:
     norm = normalise(text)
@@ -89,15 +91,17 @@ def warnings_for(
             continue
         if rule.text is not None and not negation.first_affirmed(rule.text, norm):
             continue
-        message = rule.message
+        message, message_en = rule.message, rule.message_en
         if rule.check == "quantity_over":
             if facts.max_quantity <= settings.household_quantity:
                 continue
             message = message.format(quantity=facts.max_quantity)
+            message_en = message_en.format(quantity=facts.max_quantity)
         elif rule.check == "punitive_unsupported":
             if not refused_punitive:
                 continue
-            message = message.format(why_not="".join(why for _, why in refused_punitive))
+            message = message.format(why_not="".join(why for _, why, _ in refused_punitive))
+            message_en = message_en.format(why_not=" ".join(en for _, _, en in refused_punitive))
         elif rule.check == "threat_for_money":
             if not any(f.code == "threat" and f.severity == "error" for f in findings):
                 continue
@@ -105,5 +109,5 @@ def warnings_for(
             continue
         if rule.check == "vague_problem" and not signals.vague:
             continue
-        out.append(AdviceWarning(code=rule.code, message=message))
+        out.append(AdviceWarning(code=rule.code, message=message, message_en=message_en))
     return out

@@ -137,7 +137,10 @@ class Finding(Model):
 
 class AdviceWarning(Model):
     code: str
-    message: str
+    message: str  # zh_CN, the shopper's first language
+    # The same warning in English, for a browser whose UI language is not Chinese. Every warning
+    # the helper emits fills it; "" only in advice stored before the field existed.
+    message_en: str = ""
 
 
 class AffectedItem(Model):
