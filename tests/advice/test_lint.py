@@ -253,8 +253,9 @@ def _own_cases() -> list[dict]:
 
     with (Path(__file__).with_name("lint_own_cases.toml")).open("rb") as handle:
         cases: list[dict] = tomllib.load(handle)["case"]
-    # The fresh drafts measure generalisation (scripts/eval_lint.py); they are not a gate.
-    untouched = ("fresh", "fresh2", "fresh5", "fresh7", "indep2")
+    # The fresh drafts measure generalisation (scripts/eval_lint.py); they are not a gate. fresh2 and
+    # indep2 were tuned on in lint round 6 (with fresh8): from then on they are part of the gate.
+    untouched = ("fresh", "fresh5", "fresh7")
     return [case for case in cases if case.get("set") not in untouched]
 
 
