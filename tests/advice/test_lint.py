@@ -543,7 +543,7 @@ def test_an_insult_beside_a_defect_is_still_marked_by_the_lexicon() -> None:
             "以后在你们店买东西都要给我打八折",
         ),
         ("快递12月2日放到了对门刘建国家，他说没收到", "personal_data", "刘建国"),
-        ("我姐姐周丽华帮我收的货，12月1日拆开发现少了一个", "personal_data", "周丽华"),
+        ("我姐姐周丽华帮我收的货，12月1日打开一看缺了一只", "personal_data", "周丽华"),
         ("12月2日到的冰箱不制冷，请打座机0571 87654321联系", "personal_data", "0571 87654321"),
     ],
 )
