@@ -253,8 +253,9 @@ def _own_cases() -> list[dict]:
 
     with (Path(__file__).with_name("lint_own_cases.toml")).open("rb") as handle:
         cases: list[dict] = tomllib.load(handle)["case"]
-    # The fresh drafts measure generalisation (scripts/eval_lint.py); they are not a gate.
-    untouched = ("fresh", "fresh2", "fresh5", "fresh7", "indep2")
+    # The fresh drafts measure generalisation (scripts/eval_lint.py); they are not a gate. fresh2 and
+    # indep2 were tuned on in lint round 6 (with fresh8): from then on they are part of the gate.
+    untouched = ("fresh", "fresh5", "fresh7")
     return [case for case in cases if case.get("set") not in untouched]
 
 
@@ -510,3 +511,65 @@ def test_a_blunt_statement_of_the_defect_is_not_emotional(text: str) -> None:
 
 def test_an_insult_beside_a_defect_is_still_marked_by_the_lexicon() -> None:
     assert "emotional_language" in codes("12月1日到的杯子就裂了，垃圾店铺。")
+
+
+# Round 6 (issue 11): new writers' wordings by category, each in words of its own (not the sets').
+@pytest.mark.parametrize(
+    ("text", "code", "span"),
+    [
+        ("c n m，12月4日买的台灯到现在没发货", "emotional_language", "c n m"),
+        ("客服就是个s.b，12月3日的订单还不发", "emotional_language", "s.b"),
+        ("t*m*d，电饭煲12月2日收到就不加热", "emotional_language", "t*m*d"),
+        ("12月2日收到的杯子裂了，这是什么鬼店", "emotional_language", "什么鬼店"),
+        ("The fan (Dec 2) rattles. Your support team is a disgrace.", "emotional_language", "disgrace"),
+        ("Oh great, the lamp from Dec 1 flickers already.", "emotional_language", "oh great"),
+        ("12月1日的锅底就变形了，真的会谢", "emotional_language", "真的会谢"),
+        ("12月2日收的台灯不亮，再拖我就让你们店上热搜", "threat", "让你们店上热搜"),
+        (
+            "The kettle leaks (Dec 3). Fix it or I'll make sure it trends on Douyin.",
+            "threat",
+            "trends on douyin",
+        ),
+        ("部手機12月1號到就黑屏，唔退錢我就搵記者", "threat", "搵記者"),
+        ("耳机12月2日到就坏了，你们给我记住", "threat", "你们给我记住"),
+        ("12月3日的鞋子开胶，不处理这事没完", "threat", "这事没完"),
+        ("The desk (Dec 2) is cracked. You'll regret ignoring me.", "threat", "you'll regret"),
+        ("12月2日收到的椅子断了腿，你们仓库在哪我已经打听清楚了", "threat", "仓库在哪我已经打听清楚"),
+        ("Lamp broke on Dec 1. Refund plus 800 yuan for the hassle.", "unreasonable_demand", "800 yuan"),
+        ("杯子12月2日到就碎了，要求老板亲自打电话向我道歉", "unreasonable_demand", "老板亲自打电话向我道歉"),
+        (
+            "12月2日收到的裙子掉色，以后在你们店买东西都要给我打八折",
+            "unreasonable_demand",
+            "以后在你们店买东西都要给我打八折",
+        ),
+        ("快递12月2日放到了对门刘建国家，他说没收到", "personal_data", "刘建国"),
+        ("我姐姐周丽华帮我收的货，12月1日打开一看缺了一只", "personal_data", "周丽华"),
+        ("12月2日到的冰箱不制冷，请打座机0571 87654321联系", "personal_data", "0571 87654321"),
+    ],
+)
+def test_round6_new_writers_wordings(text: str, code: str, span: str) -> None:
+    marked = {(f.code, text[f.start : f.end].lower()) for f in lint(text)}
+    assert (code, span.lower()) in marked, marked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "型号SB-30的电风扇12月1日收到，摇头时有异响，申请换货。",
+        "这款保温杯在抖音上了热门我才买的，12月2日收到盖子漏水，申请退货。",
+        "请记住我的退货单号YT1234509876001，12月3日已寄出。",
+        "客服12月2日说再闹就后果自负，我只是要求按页面承诺退货。",
+        "快递员12月2日把包裹放在隔壁邻居家，邻居晚上才拿给我，外箱湿了。",
+        "安装师傅收了80元工钱，页面写的是免费安装，12月3日上门的，请退还。",
+        "The item went viral on TikTok, which is why I bought it; it arrived Dec 2 with a cracked lid.",
+        "Please refund the 15 yuan shipping plus the 20 yuan price difference promised on Dec 1.",
+        "I know where the problem is: the hinge (received Dec 2) is cracked. Please send a replacement.",
+    ],
+)
+def test_round6_bait_stays_clean(text: str) -> None:
+    assert lint(text) == []
+
+
+def test_a_third_partys_title_is_no_name() -> None:
+    # An honorific after a surname (王阿姨, 李师傅) names nobody in particular: no personal data.
+    assert lint("快递12月2日放在隔壁王阿姨家，她帮我收了，但外箱破了一个洞。") == []
