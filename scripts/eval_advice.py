@@ -121,10 +121,12 @@ def robustness(cases: list[Case], label: str) -> None:
         print_summary(f"{label} {name}", evaluate([variant(c) for c in cases]))
     result = evaluate_stories(stories(cases))
     head = f"{label + ' stories':34s} n={result['n']:4d}"
-    print(f"{head}  primary {result['top1']:.3f}  both named {result['top3']:.3f}  other named {result['other']:.3f}")
+    named = f"both named {result['top3']:.3f}  other named {result['other']:.3f}"
+    print(f"{head}  primary {result['top1']:.3f}  {named}")
     result = evaluate_stories(varied_stories(cases))
     head = f"{label + ' stories, varied forms':34s} n={result['n']:4d}"
-    print(f"{head}  primary {result['top1']:.3f}  both named {result['top3']:.3f}  other named {result['other']:.3f}")
+    named = f"both named {result['top3']:.3f}  other named {result['other']:.3f}"
+    print(f"{head}  primary {result['top1']:.3f}  {named}")
     print(f"{label + ' single texts w/ secondary':34s} n={len(cases):4d}  {spurious_secondary(cases):.3f}")
     print_own_stories(label)
 
@@ -176,7 +178,8 @@ def main() -> None:
     if args.robust:
         for w in ("a", "b"):
             share = spurious_secondary(dev[w])
-            print(f"{'shipped ' + w.upper() + ' single texts w/ secondary':34s} n={len(dev[w]):4d}  {share:.3f}")
+            label = f"shipped {w.upper()} single texts w/ secondary"
+            print(f"{label:34s} n={len(dev[w]):4d}  {share:.3f}")
         print_own_stories("shipped")
     if args.cross:
         print(

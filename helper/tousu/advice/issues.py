@@ -22,7 +22,7 @@ from tousu.models.advice import Issue, Problem, TypeScore
 
 from .episodes import StoryVote, split
 from .facts import OrderFacts
-from .ranking import Signals, read_signals, rule_scores
+from .ranking import Signals, read_signals
 from .rulefiles import rule_files
 from .rules import rulebook
 
