@@ -40,6 +40,7 @@ def _family(code: str) -> frozenset[str]:
 class _Rules:
     min_score: float
     in_story_min: float
+    in_story_min_for: dict[str, float]
     weak: frozenset[str]
     same_story: tuple[tuple[frozenset[str], frozenset[str]], ...]
 
@@ -53,6 +54,7 @@ def _rules() -> _Rules:
     return _Rules(
         data.min_score,
         data.in_story_min,
+        dict(data.in_story_min_for),
         frozenset(data.weak_features),
         tuple((frozenset(p.a), frozenset(p.b)) for p in data.same_story),
     )
@@ -131,7 +133,7 @@ def _events(text: str, primary: str, story: StoryVote | None) -> list[_Event]:
                 continue
             best = max(scores, key=lambda c: scores[c])
             score = scores[best]
-            if best in _family(primary) or score < rules.in_story_min:
+            if best in _family(primary) or score < rules.in_story_min_for.get(best, rules.in_story_min):
                 continue
             if scores.get(primary, 0.0) >= score or rules.one_story(best, primary):
                 continue

@@ -631,6 +631,7 @@ class SecondaryRules(RuleModel):
 
     min_score: Annotated[float, Field(gt=0)]
     in_story_min: Annotated[float, Field(gt=0)]
+    in_story_min_for: dict[TypeCode, Annotated[float, Field(gt=0)]] = {}
     weak_features: list[str]
     same_story: list[SameStory]
 
