@@ -26,3 +26,44 @@ def test_a_single_problem_has_one_issue(make_request: Callable[..., AdviceReques
     advice = advise(make_request("左耳没有声音，右耳正常", "completed_3d"))
     assert [i.role for i in advice.issues] == ["primary"]
     assert "另外，本订单还存在" not in advice.draft.text
+
+
+def _secondary(advice: object) -> list[str]:
+    return [i.type for i in advice.issues if i.role == "secondary"]  # type: ignore[attr-defined]
+
+
+def test_a_refusal_while_negotiating_the_defect_is_part_of_the_defect_story(
+    make_request: Callable[..., AdviceRequest],
+) -> None:
+    text = "电水壶用了五天底座就不通电了，申请换货卖家不同意，说是我自己摔的"
+    advice = advise(make_request(text, "completed_20d", "电水壶"))
+    assert advice.types[0].code in {"quality_defect", "after_sales_refused"}
+    assert _secondary(advice) == []
+    assert "另外，本订单还存在" not in advice.draft.text
+
+
+def test_a_word_about_rude_service_is_no_issue_of_its_own(
+    make_request: Callable[..., AdviceRequest],
+) -> None:
+    text = "收到的台灯灯罩是裂的，箱子一角也瘪了，客服态度差，回一句就不理人了"
+    advice = advise(make_request(text, "shipped_signed_2d", "台灯"))
+    assert advice.types[0].code == "damaged_in_transit"
+    assert _secondary(advice) == []
+
+
+def test_an_extra_charge_against_a_promise_is_one_price_event(
+    make_request: Callable[..., AdviceRequest],
+) -> None:
+    advice = advise(make_request("页面写着包邮，送到了却让我付二十块到付运费", "completed_3d", "收纳箱"))
+    assert advice.types[0].code in {"price_dispute", "broken_promise"}
+    assert _secondary(advice) == []
+
+
+def test_another_matter_told_as_such_is_named_with_its_own_words(
+    make_request: Callable[..., AdviceRequest],
+) -> None:
+    text = "电水壶用了五天底座就不通电了，我要求换一个。另外，卖家拖了四天才发货"
+    advice = advise(make_request(text, "completed_20d", "电水壶"))
+    assert advice.types[0].code == "quality_defect"
+    late = [i for i in advice.issues if i.type == "late_shipment"]
+    assert late and late[0].role == "secondary" and all(w in text for w in late[0].evidence_words)

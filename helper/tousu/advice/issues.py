@@ -1,27 +1,63 @@
 """Several problems in one text: the primary issue (the top type, which the route, evidence and
-demand follow) and the secondary ones the text also shows with its own words."""
+demand follow) and the secondary ones the text tells as events of their own.
+
+A secondary issue is a separate event of another kind, not a word of another type's vocabulary
+inside the one story: "申请退货卖家不同意" while negotiating a defect is part of the defect story,
+"说好包邮" next to the freight it was charged is the price event, "客服态度差" names no event at
+all. So the text is read in stretches of one or two clauses; a stretch is an event of type T
+when its own matched features show T more than any other type, with at least
+discourse.toml's `secondary.min_score` of rule support, and more than they show the primary.
+Inside the episode that tells the primary (episodes.py: where the shopper turns to another
+matter, 另外/还有/PS…), the kinds discourse.toml calls the same story name no secondary; told as
+another matter, they do.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import cache
+
 from tousu.models.advice import Issue, Problem, TypeScore
 
-from .episodes import StoryVote
+from .episodes import StoryVote, split
 from .facts import OrderFacts
-from .ranking import Signals, read_signals, rule_scores
+from .ranking import Signals, read_signals
+from .rulefiles import rule_files
 from .rules import rulebook
 
-# A secondary issue needs this much support from the hand-written rules (matched features and
-# order context, the same scale as context.toml) and words of its own the primary does not use.
-# Measured on the story variants (eval_advice.py --robust): 1.5 names the second issue a little
-# more often than 2.0 (A->B .785 vs .778) with no single-problem text gaining a spurious one.
-SECONDARY_RULE_MIN = 1.5
 MAX_SECONDARY = 2
 # Types that name the same problem: at most one of a family appears among the issues.
 FAMILIES = ({"after_sales_refused", "seven_day_return_refused"}, {"not_received", "late_shipment"})
+_CLAUSE = re.compile(r"[^，,。！!？?；;\n]+")
 
 
 def _family(code: str) -> frozenset[str]:
     return next((frozenset(f) for f in FAMILIES if code in f), frozenset({code}))
+
+
+@dataclass(frozen=True)
+class _Rules:
+    min_score: float
+    in_story_min: float
+    in_story_min_for: dict[str, float]
+    weak: frozenset[str]
+    same_story: tuple[tuple[frozenset[str], frozenset[str]], ...]
+
+    def one_story(self, a: str, b: str) -> bool:
+        return any((a in x and b in y) or (a in y and b in x) for x, y in self.same_story)
+
+
+@cache
+def _rules() -> _Rules:
+    data = rule_files()["discourse"].secondary
+    return _Rules(
+        data.min_score,
+        data.in_story_min,
+        dict(data.in_story_min_for),
+        frozenset(data.weak_features),
+        tuple((frozenset(p.a), frozenset(p.b)) for p in data.same_story),
+    )
 
 
 def _words_for(code: str, signals: Signals) -> list[str]:
@@ -34,17 +70,77 @@ def _words_for(code: str, signals: Signals) -> list[str]:
     return words[:4]
 
 
-def _episode_words(code: str, episode_text: str) -> list[str]:
-    """The words of one episode that show `code`: its matched features, else the episode itself
-    (clipped), which is the shopper's own account of that event."""
-    words = _words_for(code, read_signals(Problem(text=episode_text)))
-    if words:
-        return words
-    clip = episode_text.strip("，,。.！!？?；; ")
+@dataclass(frozen=True)
+class _Event:
+    code: str
+    score: float
+    words: list[str]
+    episode: int
+
+
+def _feature_scores(signals: Signals) -> dict[str, float]:
+    """The stretch's own evidence: its matched features' weights (no exemplar similarity, no
+    order context: those read the whole order, not this event)."""
+    features = {f.code: f for f in rulebook().features}
+    rules = _rules()
+    scores: dict[str, float] = {}
+    strong = [c for c in signals.features if c not in rules.weak]
+    for code in signals.features if strong else ():
+        for type_code, weight in features[code].weights.items():
+            scores[type_code] = scores.get(type_code, 0.0) + weight
+    return scores
+
+
+def _clip(text: str) -> list[str]:
+    clip = text.strip("，,。.！!？?；; ")
     return [clip if len(clip) <= EPISODE_CLIP else clip[:EPISODE_CLIP] + "…"] if clip else []
 
 
 EPISODE_CLIP = 16
+
+
+def _events(text: str, primary: str, story: StoryVote | None) -> list[_Event]:
+    """The events of another kind than the primary the text tells, in order."""
+    rules = _rules()
+    episodes = split(text) or []
+    tops = list(story.tops) if story and story.share and len(story.tops) == len(episodes) else []
+    out: list[_Event] = []
+    for index, episode in enumerate(episodes):
+        own_signals = read_signals(Problem(text=episode.text))
+        own = _feature_scores(own_signals)
+        top = tops[index] if tops else None
+        # The episodes' vote read each episode with the model and the rules; without a vote (one
+        # episode, or all of them pointing one way) the episode's own features say whose it is.
+        primarys = top in _family(primary) if tops else own.get(primary, 0.0) >= rules.min_score
+        if len(episodes) > 1 and not primarys:
+            # Another matter, told as such (另外, 还有, PS…): its own type is its event.
+            # Its own words name its kind, and so does the vote's reading of it (the model may
+            # read "比承诺的晚了两天" as the promise, the words as the delay): both stand, the
+            # stronger first; a kind of the primary's family is the primary itself.
+            kinds = {c for c, v in own.items() if v >= rules.min_score} | ({top} if top else set())
+            for best in sorted(kinds - _family(primary), key=lambda c: -own.get(c, 0.0)):
+                words = _words_for(best, own_signals) or _clip(episode.text)
+                out.append(_Event(best, max(own.get(best, 0.0), rules.min_score), words, index))
+            continue
+        # The primary's own story: only a stretch that tells another event at length (a strong
+        # feature or several) is one; a word of another vocabulary is how the story went.
+        clauses = [m.group(0) for m in _CLAUSE.finditer(episode.text) if m.group(0).strip()]
+        windows = [*clauses, *("，".join(p) for p in zip(clauses, clauses[1:], strict=False))]
+        for window in windows:
+            signals = read_signals(Problem(text=window))
+            scores = _feature_scores(signals)
+            if not scores:
+                continue
+            best = max(scores, key=lambda c: scores[c])
+            score = scores[best]
+            if best in _family(primary) or score < rules.in_story_min_for.get(best, rules.in_story_min):
+                continue
+            if scores.get(primary, 0.0) >= score or rules.one_story(best, primary):
+                continue
+            words = _words_for(best, signals)
+            if words:
+                out.append(_Event(best, score, words, index))
+    return out
 
 
 def issues_for(
@@ -54,13 +150,6 @@ def issues_for(
         return []
     primary = types[0]
     names = {code: info.name for code, info in rulebook().types.items()}
-    scores = signals.rule_scores or rule_scores(signals, facts)[0]
-    candidates = sorted((c for c in scores if c != primary.code), key=lambda c: -scores[c])
-    # The episodes of a story name their own types first, with their own words.
-    told: dict[str, str] = {}
-    for episode, top in zip(story.episodes, story.tops, strict=True) if story and story.share else ():
-        if top and top != primary.code and top not in told:
-            told[top] = episode.text
     out = [
         Issue(
             role="primary",
@@ -70,23 +159,25 @@ def issues_for(
         )
     ]
     taken = set(out[0].evidence_words)
-    for code, text in told.items():
-        if len(out) > MAX_SECONDARY:
+    # The strongest event of each kind, named in the order the text tells them.
+    best: dict[str, _Event] = {}
+    for event in _events(signals.text or "", primary.code, story):
+        if event.code not in best or event.score > best[event.code].score:
+            best[event.code] = event
+    chosen = sorted(best.values(), key=lambda e: -e.score)
+    named: list[_Event] = []
+    for event in chosen:
+        if len(named) >= MAX_SECONDARY:
             break
-        if any(code in _family(i.type) for i in out):
+        if any(event.code in _family(e.code) for e in named):
             continue
-        words = [w for w in _episode_words(code, text) if w not in taken]
-        if words:
-            taken |= set(words)
-            out.append(Issue(role="secondary", type=code, name=names[code], evidence_words=words))
-    for code in candidates:
-        if len(out) > MAX_SECONDARY or scores[code] < SECONDARY_RULE_MIN:
-            break
-        if any(code in _family(i.type) for i in out):
-            continue
-        words = [w for w in _words_for(code, signals) if w not in taken and not any(w in t for t in taken)]
+        words = [w for w in event.words if w not in taken and not any(w in t for t in taken)]
         if not words:
             continue
         taken |= set(words)
-        out.append(Issue(role="secondary", type=code, name=names[code], evidence_words=words))
+        named.append(_Event(event.code, event.score, words, event.episode))
+    for event in sorted(named, key=lambda e: e.episode):
+        out.append(
+            Issue(role="secondary", type=event.code, name=names[event.code], evidence_words=event.words)
+        )
     return out

@@ -639,6 +639,24 @@ class ConsequencePair(RuleModel):
     refusals: Annotated[list[TypeCode], Field(min_length=1)]
 
 
+class SameStory(RuleModel):
+    """Two kinds that, told inside one episode, are one event read two ways (a refusal while
+    negotiating a defect is part of the defect story)."""
+
+    a: Annotated[list[TypeCode], Field(min_length=1)]
+    b: Annotated[list[TypeCode], Field(min_length=1)]
+
+
+class SecondaryRules(RuleModel):
+    """When a text names a secondary issue (issues.py): a separate event of another kind."""
+
+    min_score: Annotated[float, Field(gt=0)]
+    in_story_min: Annotated[float, Field(gt=0)]
+    in_story_min_for: dict[TypeCode, Annotated[float, Field(gt=0)]] = {}
+    weak_features: list[str]
+    same_story: list[SameStory]
+
+
 class DiscourseWeights(RuleModel):
     main: Annotated[float, Field(gt=0)]
     side: Annotated[float, Field(gt=0)]
@@ -657,6 +675,7 @@ class DiscourseFile(RuleModel):
     cues: DiscourseCues
     demand: Annotated[list[DemandCue], Field(min_length=1)]
     consequence: ConsequencePair
+    secondary: SecondaryRules
     weights: DiscourseWeights
 
 
