@@ -79,3 +79,8 @@ def test_the_courier_and_shop_named_in_passing_are_dropped_not_what_they_did() -
 def test_framed_texts_reach_the_same_features_as_the_plain_text(framed: str) -> None:
     plain = read_signals(Problem(text="没有收到货，物流一直不动")).features
     assert set(read_signals(Problem(text=framed)).features) >= set(plain)
+
+
+def test_a_carrier_other_than_the_promised_one_is_still_read() -> None:
+    assert "邮政" in canonical("说好发顺丰 结果快递是邮政 路上走了五天")
+    assert "中通" in canonical("说好顺丰 实际中通发的")
