@@ -19,8 +19,12 @@ VOICES 4 (`--voices4`): the team's own one-problem texts in forms the corpus lac
 typing, Chinese-English, pinyin slang, Cantonese): top-1 (expected or an alt), top-3 (expected among
 the first three), per form, and the misses. It is a training set too (train_advice.OWN_TOML), so
 after training its figure is in-sample; the figure before any change stands in its header.
+FRAMES (`--frames`, with --cross): the target writer's dev texts inside the frames of other forms
+of writing, built mechanically (train_advice-style, own words): a news report quoting the shopper
+in the third person, the same with the merchant's reply, a post (hashtags, greeting, emojis), a
+question, a 黑猫 record, and a price, shop and courier named on the way.
 Usage: .venv/bin/python scripts/eval_advice.py [--cross] [--robust] [--final] [--matrix] [--baseline]
-       [--voices4]
+       [--voices4] [--frames]
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from train_advice import (  # noqa: E402
     Case,
+    _with_text,
     corpus_cases,
     held_out,
     own_cases,
@@ -125,6 +130,22 @@ def robustness(cases: list[Case], label: str) -> None:
     print_own_stories(label)
 
 
+FRAMES = {
+    "news report": lambda t: "消费者王女士反映，" + t.replace("我们", "他们").replace("我", "她"),
+    "news + reply": lambda t: "记者了解到，" + t + "对此，商家回应称正在核实处理。",
+    "post": lambda t: "真的服了😤 #网购 #维权\n姐妹们 " + t + " 🙄🙄",
+    "question": lambda t: "求助 " + t + " 请问这种情况该找谁 能投诉吗",
+    "黑猫 record": lambda t: "投诉对象：某网店\n投诉问题：" + t + "\n投诉要求：退款\n投诉进度：处理中",
+    "by the way": lambda t: "两百多块钱 在一家小店买的 快递是中通 " + t,
+}
+
+
+def framed(cases: list[Case], label: str) -> None:
+    for name, frame in FRAMES.items():
+        variants = [_with_text(c, frame(c.request.problem.text), "frame") for c in cases]
+        print_summary(f"{label} framed: {name}", evaluate(variants))
+
+
 VOICES4_TOML = "labelled_voices_4.toml"
 
 
@@ -187,6 +208,7 @@ def main() -> None:
     parser.add_argument("--robust", action="store_true", help="add the voices/stories figures")
     parser.add_argument("--no-own", action="store_true", help="train without the own extra sets")
     parser.add_argument("--voices4", action="store_true", help="score labelled_voices_4.toml, misses")
+    parser.add_argument("--frames", action="store_true", help="with --cross: texts in other forms' frames")
     args = parser.parse_args()
     writers = {w: corpus_cases(w) for w in ("a", "b")}
     dev = {w: [c for c in cs if not held_out(c.id)] for w, cs in writers.items()}
@@ -217,6 +239,8 @@ def main() -> None:
                 print_matrix(result)
             if args.robust:
                 robustness(dev[target], f"{source.upper()}->{target.upper()}")
+            if args.frames:
+                framed(dev[target], f"{source.upper()}->{target.upper()}")
         _set_model(None)
     if args.final:
         print("== FINAL: untouched held-out quarters, shipped weights")
