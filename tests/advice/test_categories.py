@@ -31,3 +31,15 @@ def test_advice_reports_the_category(make_request: Callable[..., AdviceRequest])
     assert advice.category is not None and advice.category.code == "durable"
     assert advice.category.source == "title"
     assert advice.types[0].code != "food_safety"
+
+
+def test_a_machine_or_container_named_after_food_is_not_food(
+    make_request: Callable[..., AdviceRequest],
+) -> None:
+    # The shopper would read "食品" as the rule applied: a coffee machine is not food.
+    for title in ("半自动咖啡机", "家用面包机", "奶粉分装盒套装"):
+        assert "food" not in {c.code for c in categories_for([title], "")}, title
+    assert [c.code for c in categories_for(["挂耳咖啡 50包"], "")] == ["food"]
+    advice = advise(make_request("用了三天就不出水了 一直报错", "completed_3d", "半自动咖啡机"))
+    assert advice.category is None or advice.category.code != "food"
+    assert advice.types[0].code == "quality_defect"

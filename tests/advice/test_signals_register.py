@@ -35,3 +35,14 @@ def test_all_pinyin_posts_are_read() -> None:
 def test_shipping_that_came_days_late_reads_as_not_shipped_on_time() -> None:
     assert "not_shipped" in _features("卖家晚了四天才发货")
     assert "not_shipped" in _features("迟了两个多星期才寄出")
+
+
+def test_a_record_of_what_arrived_counts_the_missing_units() -> None:
+    # "两包实收一包": the 黑猫-style record's count, not a description mismatch.
+    assert "missing_item" in _features("购买纸尿裤两包，实收一包")
+    assert "missing_item" not in _features("购买纸尿裤两包，都收到了")
+
+
+def test_an_overblown_claim_is_advertising() -> None:
+    assert "ad_claim" in _features("主图写续航一百小时 一天半就没电了 宣传太夸张了")
+    assert "ad_claim" in _features("客服吹牛说能用十年")

@@ -24,6 +24,8 @@ class CategoryRule(BaseModel):
     name: str
     source: str
     patterns: list[str] = Field(min_length=1)
+    # A hit followed by this is another kind of goods ("咖啡" in 咖啡机 names a machine).
+    not_followed_by: str | None = None
 
 
 class LineNames(BaseModel):
@@ -68,7 +70,13 @@ def head_names(run: str) -> set[str]:
 
 @cache
 def _rules() -> tuple[tuple[CategoryRule, re.Pattern[str]], ...]:
-    return tuple((r, re.compile("|".join(f"(?:{p})" for p in r.patterns))) for r in _file().category)
+    out = []
+    for rule in _file().category:
+        pattern = "|".join(f"(?:{p})" for p in rule.patterns)
+        if rule.not_followed_by:
+            pattern = f"(?:{pattern})(?!{rule.not_followed_by})"
+        out.append((rule, re.compile(pattern)))
+    return tuple(out)
 
 
 def category_names() -> dict[str, str]:
