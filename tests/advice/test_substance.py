@@ -132,6 +132,27 @@ def test_own_voices_are_our_words_and_cover_every_type() -> None:
 
 # Dispute facts (rules/disputes.toml): the fact that decides between two types people confuse.
 @pytest.mark.parametrize(
+    "text",
+    [
+        "给了中评以后，店里的人居然把电话打到我爸那里去了",
+        "差评之后客服联系了我的领导，说我恶意差评",
+        "有人在他们店的售后群里发了我的聊天截图，下面一堆人骂",
+        "晒单图没打码，我的手机号、收货地址清清楚楚挂在店铺首页",
+        "店主把我挂到微博上说我是职业白嫖",
+    ],
+)
+def test_reaching_family_or_showing_the_shoppers_details_is_harassment(text: str) -> None:
+    assert "harass" in read_signals(Problem(text=text)).features
+
+
+@pytest.mark.parametrize(
+    "text", ["我打电话给我妈问了下这个怎么用", "我在群里问了我的订单到哪了", "我老公联系了卖家要发票"]
+)
+def test_the_shopper_calling_their_own_family_is_not_harassment(text: str) -> None:
+    assert "harass" not in read_signals(Problem(text=text)).features
+
+
+@pytest.mark.parametrize(
     ("text", "preset", "item", "fact", "expected"),
     [
         (
