@@ -116,11 +116,11 @@ def serve(
         "EXTENSION_IDS", [config.DEFAULT_EXTENSION_ID]
     )
     app = create_app(settings)
+    watch = None
     if idle_timeout > 0:
         from .native.idle import IdleWatch
 
         app.wsgi_app = watch = IdleWatch(app.wsgi_app, idle_timeout)  # type: ignore[method-assign]
-        watch.start()
     from .security.server import app_check
     from .security.server import create_server as guarded_server
 
@@ -158,6 +158,8 @@ def serve(
     _warm_advice()
     # The native host finds this helper (port, pid) through the data directory's state file.
     with announced(Path(str(settings["DATA_DIR"])), port, __version__):
+        if watch is not None:
+            watch.start()
         _run_until_stopped(server)
 
 

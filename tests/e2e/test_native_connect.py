@@ -13,6 +13,7 @@ import threading
 from playwright.sync_api import expect
 
 from tousu.native import HOST_NAME
+from tousu.native.state import read_state
 from tousu_testing.popup import analyze, pick_order, top_type
 
 LIST_URL = "https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm"
@@ -61,22 +62,26 @@ def test_a_click_starts_and_pairs_the_helper_and_brings_it_back_after_a_kill(tou
     assert second is not None and second["pid"] != first["pid"]
 
 
-def test_the_installed_host_refuses_an_origin_that_is_not_tousus(tousu_native):
+def test_the_installed_host_refuses_an_origin_that_is_not_tousus(tousu_native, tmp_path):
     manifest_path = tousu_native.native.profile_dir / "NativeMessagingHosts" / f"{HOST_NAME}.json"
     manifest = json.loads(manifest_path.read_text())
     assert manifest["allowed_origins"] == [f"chrome-extension://{tousu_native.extension_id}/"]
     request = json.dumps({"type": "connect"}).encode()
     framed = len(request).to_bytes(4, sys.byteorder) + request
+    # A data directory of its own: the extension's badge check may start the real helper in the
+    # profile's one at any moment, which says nothing about this caller.
+    data_dir = tmp_path / "foreign-caller-data"
     done = subprocess.run(
         [manifest["path"], "chrome-extension://" + "a" * 32 + "/"],
         input=framed,
         capture_output=True,
-        env={**tousu_native.native.env, "PATH": "/usr/bin:/bin"},
+        env={**tousu_native.native.env, "TOUSU_DATA_DIR": str(data_dir), "PATH": "/usr/bin:/bin"},
         timeout=60,
     )
     answer = json.loads(done.stdout[4:])
     assert answer["ok"] is False and answer["error"]["code"] == "origin_not_allowed"
-    assert tousu_native.native.helper() is None
+    assert "token" not in answer
+    assert read_state(data_dir) is None  # no helper was started for it
 
 
 class _Impostor(http.server.BaseHTTPRequestHandler):

@@ -46,6 +46,25 @@ def test_idle_watch_counts_from_the_last_request_and_not_while_one_runs():
     assert watch.idle_for() >= watch.timeout
 
 
+def test_idle_watch_stops_a_helper_that_was_started_with_sigint_ignored(monkeypatch):
+    # A helper launched in the background inherits SIGINT ignored; interrupt_main() would then do
+    # nothing and the helper would never stop (seen in CI, where the suite ran under `&`).
+    import signal
+    import threading
+
+    monkeypatch.setattr(threading, "Thread", lambda **kwargs: type("T", (), {"start": lambda self: None})())
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        now = [0.0]
+        watch = IdleWatch(lambda e, s: [], timeout=5, clock=lambda: now[0])
+        now[0] = 100.0  # a long warm-up before serving does not count as idleness
+        watch.start()
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        assert watch.idle_for() == 0.0
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def test_state_file_is_private_and_removed_when_serving_ends(tmp_path):
     with announced(tmp_path, 4711, "0.1.0") as record:
         assert read_state(tmp_path)["port"] == 4711

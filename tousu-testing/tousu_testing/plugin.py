@@ -245,7 +245,8 @@ def tousu_unpaired(request, tousu_playwright, tmp_path, tousu_helper, tousu_mock
 @pytest.fixture
 def tousu_native(request, tousu_playwright, tmp_path, tousu_mock_shop, tousu_extension_dir):
     """A fresh profile whose NativeMessagingHosts folder holds what `tousu install --profile-dir`
-    writes, and no helper running: the extension must start and pair it through the native host.
+    writes, and no helper running at launch: the extension must start and pair it through the
+    native host (its install-time badge check may already do so while the test begins).
     `browser.native` names the data directory and the port the host tries first."""
     from .native import NativeSetup
 

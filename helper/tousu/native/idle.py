@@ -4,6 +4,7 @@ next click, so an idle helper need not sit in the background forever."""
 from __future__ import annotations
 
 import _thread
+import signal
 import threading
 import time
 
@@ -36,6 +37,14 @@ class IdleWatch:
             return 0.0 if self._busy else self._clock() - self.last_request
 
     def start(self) -> threading.Thread:
+        """Call from the main thread, once the server is about to serve: the timeout counts from
+        here, not from a warm-up that a busy machine may stretch past it."""
+        if threading.current_thread() is threading.main_thread():
+            # A process started in the background (a shell's `&`, some launchers) inherits SIGINT
+            # ignored, and interrupt_main() then does nothing: the helper would never stop.
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        with self._lock:
+            self.last_request = self._clock()
         thread = threading.Thread(target=self._watch, name="tousu-idle", daemon=True)
         thread.start()
         return thread
