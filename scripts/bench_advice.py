@@ -64,13 +64,15 @@ def _forget_texts() -> None:
     """Empty the per-text caches, so a call pays what a text never seen before costs."""
     import importlib
 
-    from tousu.advice import normalise, text, variants
+    from tousu.advice import normalise, ranking, text, variants
 
     lint_module = importlib.import_module("tousu.advice.lint")  # the package's `lint` is the function
 
     cached = [normalise.canonical, text.normalise, variants.simplified, lint_module.lint_view]
     # getattr: the script also runs against older checkouts (the before/after figures).
-    for function in [*cached, getattr(lint_module, "_spans", None)]:
+    optional = [getattr(lint_module, "_spans", None), getattr(ranking, "feature_hits", None)]
+    optional.append(getattr(ranking, "possible_features", None))
+    for function in [*cached, *optional]:
         if function is not None:
             function.cache_clear()
 

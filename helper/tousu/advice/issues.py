@@ -22,7 +22,7 @@ from tousu.models.advice import Issue, Problem, TypeScore
 
 from .episodes import StoryVote, split
 from .facts import OrderFacts
-from .ranking import Signals, read_signals
+from .ranking import Signals, possible_features, read_signals
 from .rulefiles import rule_files
 from .rules import rulebook
 
@@ -105,8 +105,9 @@ def _events(text: str, primary: str, story: StoryVote | None) -> list[_Event]:
     episodes = split(text) or []
     tops = list(story.tops) if story and story.share and len(story.tops) == len(episodes) else []
     out: list[_Event] = []
+    possible = possible_features(text)  # every episode and window is a stretch of `text`
     for index, episode in enumerate(episodes):
-        own_signals = read_signals(Problem(text=episode.text))
+        own_signals = read_signals(Problem(text=episode.text), neighbours=False, within=possible)
         own = _feature_scores(own_signals)
         top = tops[index] if tops else None
         # The episodes' vote read each episode with the model and the rules; without a vote (one
@@ -118,7 +119,7 @@ def _events(text: str, primary: str, story: StoryVote | None) -> list[_Event]:
             # read "比承诺的晚了两天" as the promise, the words as the delay): both stand, the
             # stronger first; a kind of the primary's family is the primary itself.
             kinds = {c for c, v in own.items() if v >= rules.min_score} | ({top} if top else set())
-            for best in sorted(kinds - _family(primary), key=lambda c: -own.get(c, 0.0)):
+            for best in sorted(kinds - _family(primary), key=lambda c: (-own.get(c, 0.0), c)):
                 words = _words_for(best, own_signals) or _clip(episode.text)
                 out.append(_Event(best, max(own.get(best, 0.0), rules.min_score), words, index))
             continue
@@ -127,7 +128,7 @@ def _events(text: str, primary: str, story: StoryVote | None) -> list[_Event]:
         clauses = [m.group(0) for m in _CLAUSE.finditer(episode.text) if m.group(0).strip()]
         windows = [*clauses, *("，".join(p) for p in zip(clauses, clauses[1:], strict=False))]
         for window in windows:
-            signals = read_signals(Problem(text=window))
+            signals = read_signals(Problem(text=window), neighbours=False, within=possible)
             scores = _feature_scores(signals)
             if not scores:
                 continue

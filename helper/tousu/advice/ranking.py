@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tousu.models.advice import Problem, TypeScore
 
@@ -64,20 +65,49 @@ def _first_hit(feature: Feature, text: str) -> re.Match[str] | None:
     return negation.first_affirmed(feature.pattern, text)
 
 
-def read_signals(problem: Problem) -> Signals:
+@lru_cache(maxsize=512)
+def possible_features(text: str) -> frozenset[str]:
+    """The features any stretch of the folded `text` can show: those with a hit somewhere in it,
+    and those whose hits depend on the characters around them (Feature.local)."""
+    return frozenset(f.code for f in rulebook().features if not f.local or f.pattern.search(text))
+
+
+@lru_cache(maxsize=2048)
+def feature_hits(text: str, candidates: frozenset[str] | None = None) -> tuple[tuple[str, int, int], ...]:
+    """Every feature the folded text (match_text) shows, with its first affirmed hit's span;
+    only `candidates` are tried when given (possible_features of a text this one is a stretch of).
+
+    Cached on the text: the whole description, its episodes (read by the vote and by the
+    issues) and its clause windows are read again and again for one advice, and the pattern scan
+    is nearly all of what a read costs.
+    """
+    found: dict[str, tuple[int, int]] = {}
+    for feature in rulebook().features:
+        if candidates is not None and feature.code not in candidates:
+            continue
+        if feature.with_any and not feature.with_any & found.keys():
+            continue  # a compound dispute fact without the fact it qualifies
+        match = _first_hit(feature, text)
+        if match:
+            found[feature.code] = match.span()
+    return tuple((code, start, end) for code, (start, end) in found.items())
+
+
+def read_signals(
+    problem: Problem, *, neighbours: bool = True, within: frozenset[str] | None = None
+) -> Signals:
+    """What the text says. For a stretch of a text already read (issues.py: its episodes and
+    clauses, cut from Signals.text, so already folded) whose features alone are wanted, `within`
+    is that text's possible_features and `neighbours=False` skips the exemplar search."""
     book = rulebook()
-    text = match_text(canonical(problem.text))
+    text = problem.text if within is not None else match_text(canonical(problem.text))
     signals = Signals(wanted=wanted_code(problem.wanted), text=text)
     # Quote the shopper's own words when the canonical text kept their positions (typos,
     # traditional characters); after a word-for-word rewrite quote the canonical words.
     quote = problem.text if len(text) == len(problem.text) else text
-    for feature in book.features:
-        if feature.with_any and not feature.with_any & signals.features.keys():
-            continue  # a compound dispute fact without the fact it qualifies
-        match = _first_hit(feature, text)
-        if match:
-            signals.features[feature.code] = quote[match.start() : match.end()]
-    if problem.text.strip() and book.exemplar.weight > 0:
+    for code, start, end in feature_hits(text, within):
+        signals.features[code] = quote[start:end]
+    if neighbours and problem.text.strip() and book.exemplar.weight > 0:
         signals.neighbours = nearest(text, book.exemplar.k)
     for code in problem.symptoms:
         symptom = book.symptoms.get(code)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -184,6 +184,12 @@ class Feature:
     # A compound fact (disputes.toml): counts only when one of these features matched as well.
     with_any: frozenset[str] = frozenset()
 
+    @cached_property
+    def local(self) -> bool:
+        """Whether a hit depends on nothing outside its own characters (no lookaround, no anchor):
+        then a stretch of a text can hold a hit only where the whole text holds one."""
+        return _CONTEXT_SYNTAX.search(self.pattern.pattern) is None
+
 
 @dataclass(frozen=True)
 class ContextRule:
@@ -240,6 +246,8 @@ class Lexicon:
     typos: tuple[tuple[str, str], ...]
 
 
+# Regex syntax whose match depends on the characters around it: lookarounds, anchors, \\b.
+_CONTEXT_SYNTAX = re.compile(r"\(\?<?[=!]|\\[bBAZ]|\$|(?<!\[)\^")
 _GROUP_REF = re.compile(r"\{([A-Z][A-Z_]*)\}")
 
 
