@@ -127,8 +127,9 @@ def _events(text: str, primary: str, story: StoryVote | None) -> list[_Event]:
         # feature or several) is one; a word of another vocabulary is how the story went.
         clauses = [m.group(0) for m in _CLAUSE.finditer(episode.text) if m.group(0).strip()]
         windows = [*clauses, *("，".join(p) for p in zip(clauses, clauses[1:], strict=False))]
+        in_episode = possible_features(episode.text) & possible if len(windows) > 1 else possible
         for window in windows:
-            signals = read_signals(Problem(text=window), neighbours=False, within=possible)
+            signals = read_signals(Problem(text=window), neighbours=False, within=in_episode)
             scores = _feature_scores(signals)
             if not scores:
                 continue
