@@ -9,7 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tousu.advice import advise
+from tousu.advice.ranking import read_signals
 from tousu.models import AdviceRequest
+from tousu.models.advice import Problem
 
 
 def test_primary_issue_is_the_top_type_and_others_are_named(
@@ -96,3 +98,34 @@ def test_the_issues_come_in_the_same_order_in_every_process() -> None:
         for seed in (1, 2, 3, 4)
     }
     assert len(outputs) == 1, outputs
+
+
+def test_a_refusal_told_after_the_goods_problem_is_named_too(
+    make_request: Callable[..., AdviceRequest],
+) -> None:
+    text = (
+        "收到的羽绒服标的是白鸭绒90%，拆开一个角里面全是碎毛和杂质，和详情页完全不一样。"
+        "申请退货退款，卖家拒绝了，说我拆坏了衣服"
+    )
+    advice = advise(make_request(text, "completed_3d", "羽绒服 女 白鸭绒"))
+    assert advice.types[0].code == "not_as_described"
+    assert _secondary(advice) == ["after_sales_refused"]
+    assert "售后被拒" in advice.draft.text
+
+
+def test_the_review_turns_a_goods_dispute_into_another_matter(
+    make_request: Callable[..., AdviceRequest],
+) -> None:
+    text = "电饭煲用了一个月内胆涂层大片脱落，卖家说人为的不给换，我差评以后他们用小号天天加我微信骚扰"
+    advice = advise(make_request(text, "completed_20d", "电饭煲"))
+    named = {i.type for i in advice.issues}
+    assert {"harassment", "quality_defect"} <= named
+
+
+def test_a_vacuum_pack_is_no_empty_parcel_and_a_brand_repair_desk_no_authentication() -> None:
+    vacuum = read_signals(Problem(text="床垫真空包装拆开以后一直有很重的胶水味"))
+    assert "empty_parcel" not in vacuum.features and "substituted" not in vacuum.features
+    assert "empty_parcel" in read_signals(Problem(text="打开是个空包裹")).features
+    repair = read_signals(Problem(text="洗衣机噪音特别大，拿去官方售后检测说是轴承坏了"))
+    assert "authenticity_check" not in repair.features
+    assert "authenticity_check" in read_signals(Problem(text="拿去品牌方鉴定了")).features

@@ -42,10 +42,14 @@ class _Rules:
     in_story_min: float
     in_story_min_for: dict[str, float]
     weak: frozenset[str]
-    same_story: tuple[tuple[frozenset[str], frozenset[str]], ...]
+    same_story: tuple[tuple[frozenset[str], frozenset[str], bool], ...]
 
-    def one_story(self, a: str, b: str) -> bool:
-        return any((a in x and b in y) or (a in y and b in x) for x, y in self.same_story)
+    def one_story(self, event: str, primary: str) -> bool:
+        """Whether an event of kind `event` inside the primary's episode is the primary's story."""
+        return any(
+            (event in a and primary in b) or (event in b and primary in a and not b_stands)
+            for a, b, b_stands in self.same_story
+        )
 
 
 @cache
@@ -56,7 +60,7 @@ def _rules() -> _Rules:
         data.in_story_min,
         dict(data.in_story_min_for),
         frozenset(data.weak_features),
-        tuple((frozenset(p.a), frozenset(p.b)) for p in data.same_story),
+        tuple((frozenset(p.a), frozenset(p.b), p.b_stands_under_a) for p in data.same_story),
     )
 
 

@@ -645,6 +645,9 @@ class SameStory(RuleModel):
 
     a: Annotated[list[TypeCode], Field(min_length=1)]
     b: Annotated[list[TypeCode], Field(min_length=1)]
+    # Under a primary of `a`, a strong event of `b` is its own issue all the same (the refusal
+    # of what the shopper asked for, told after the goods problem); under `b`, `a` is its story.
+    b_stands_under_a: bool = False
 
 
 class SecondaryRules(RuleModel):
