@@ -19,6 +19,7 @@ import opencc
 from tousu.models.advice import Finding
 
 from . import lint_model
+from .alternation import Alternation
 from .amounts import read_sum
 from .facts import FOOD_RE
 from .formulas import statutory_ceiling
@@ -61,7 +62,7 @@ class LintRule:
     suggestion: str
     replacement: str
     check: str | None
-    pattern: re.Pattern[str]
+    pattern: Alternation
     lead_words: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
     skip_quoted: bool = False
@@ -87,7 +88,7 @@ def _rules() -> tuple[tuple[LintRule, ...], VagueRule]:
             suggestion=r["suggestion"],
             replacement=r.get("replacement", ""),
             check=r.get("check"),
-            pattern=re.compile("|".join(f"(?:{bounded(p)})" for p in r["patterns"])),
+            pattern=Alternation([bounded(p) for p in r["patterns"]]),
             lead_words=tuple(r.get("lead_words", ())),
             extra={k: v for k, v in r.get("extra", {}).items() if v is not None},
             skip_quoted=bool(r.get("skip_quoted", False)),
@@ -185,7 +186,7 @@ def paid_in_text(norm: str) -> Decimal | None:
     """What the draft says was paid ("实付39元", "花了39块买的", "39元的T恤"), if it says so once."""
     values = set()
     for match in re.finditer(_demand()["paid_pattern"], norm):
-        value = chinese_number(match.group("amount") or match.group("amount2") or "")
+        value = chinese_number(match.groupdict().get("amount") or match.groupdict().get("amount2") or "")
         if value:
             values.add(value)
     return values.pop() if len(values) == 1 else None
@@ -223,10 +224,10 @@ def _check(rule: LintRule, match: re.Match[str], text: str, context: Context) ->
         # A threat tied to money is the extortion pattern: the strongest finding.
         return True, None, "error" if _MONEY_NEAR.search(near) else rule.severity
     if rule.check == "money_demand":
-        amount = chinese_number(
-            (match.group("amount") or "")
-            + (match.group("unit") if match.group("unit") in ("万", "千", "w", "k") else "")
-        )
+        groups = match.groupdict()
+        unit = groups.get("unit") or ""
+        scale = unit if unit in ("万", "千", "w", "k") else ""
+        amount = chinese_number((groups.get("amount") or "") + scale)
         if amount is None:
             return False, None, rule.severity
         # English puts the verb further before the sum ("pay me 3000 yuan"): a wider look back.
@@ -279,12 +280,12 @@ def _check(rule: LintRule, match: re.Match[str], text: str, context: Context) ->
         if not context.punitive_possible:
             return True, _demand()["message_no_punitive"], rule.severity
         written = next(f for f in rulebook().features if f.code == "authenticated")
-        return not (written.pattern.search(text) or _WRITTEN.search(text)), None, rule.severity
+        return not (written.pattern.hits(text) or _WRITTEN.search(text)), None, rule.severity
     if rule.check == "food_statute_not_food":
         if not context.food or not context.punitive_possible:
             return True, None, rule.severity
         # A harmless label flaw (a typo, a unit format) on safe food is no ground for the tenfold either.
-        present = {f.code for f in rulebook().features if f.pattern.search(text)}
+        present = {f.code for f in rulebook().features if f.pattern.hits(text)}
         harmless = "label_flaw" in present and not present & {"food_unsafe", "expired"}
         return harmless, (rule.extra.get("label_flaw") if harmless else None), rule.severity
     if rule.check == "beside_refund":
@@ -366,13 +367,15 @@ def _vague(text: str, norm: str, masked: list[tuple[int, int]]) -> list[Finding]
     for start, end in masked:
         chars[start:end] = " " * (end - start)
     norm = "".join(chars)
+    if vague.concrete.search(norm):
+        return []  # most drafts carry a figure or a date: no need to fold the text at all
     canon = canonical(norm)
-    if vague.concrete.search(norm) or vague.concrete.search(canon):
+    if vague.concrete.search(canon):
         return []
     # Whether any feature outside the generic ones matches: the first hit answers (no full scan).
-    problem = any(
-        f.pattern.search(canon) for f in rulebook().features if f.code not in vague.generic
-    ) or bool(vague.defect.search(canon))
+    problem = any(f.pattern.hits(canon) for f in rulebook().features if f.code not in vague.generic) or bool(
+        vague.defect.search(canon)
+    )
     size = sum(1 for c in norm if "\u4e00" <= c <= "\u9fff") + len(re.findall(r"[a-z]+", norm))
     # A very short text names a defect of nothing in particular ("东西坏了") unless it names the part.
     if problem and (size > 6 or not vague.generic_item.search(canon)):

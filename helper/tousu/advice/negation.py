@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from .alternation import Finder
 from .rulefiles import rule_files
 
 _CLAUSE = re.compile(r"[^，,。！!？?；;\n]+[，,。！!？?；;\n]*")
@@ -124,7 +125,7 @@ def negated(text: str, start: int, end: int) -> bool:
     return any(s <= start < e for s, e in denied_spans(text))
 
 
-def first_affirmed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+def first_affirmed(pattern: Finder, text: str) -> re.Match[str] | None:
     """The first hit of `pattern` in `text` that is not denied."""
     for match in pattern.finditer(text):
         if not negated(text, match.start(), match.end()):

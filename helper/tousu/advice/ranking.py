@@ -69,7 +69,7 @@ def _first_hit(feature: Feature, text: str) -> re.Match[str] | None:
 def possible_features(text: str) -> frozenset[str]:
     """The features any stretch of the folded `text` can show: those with a hit somewhere in it,
     and those whose hits depend on the characters around them (Feature.local)."""
-    return frozenset(f.code for f in rulebook().features if not f.local or f.pattern.search(text))
+    return frozenset(f.code for f in rulebook().features if not f.local or f.pattern.hits(text))
 
 
 @lru_cache(maxsize=2048)

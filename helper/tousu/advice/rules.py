@@ -14,6 +14,7 @@ from typing import Any
 
 from tousu.models.advice import TYPE_CODES
 
+from .alternation import Alternation
 from .rulefiles import RULES_DIR as RULES_DIR  # re-exported: callers found the folder here
 from .rulefiles import RuleFileError, RuleFiles, load_rule_files, rule_files
 from .text import bounded
@@ -179,7 +180,7 @@ class Feature:
     code: str
     reason: str
     weights: dict[str, float]
-    pattern: re.Pattern[str]
+    pattern: Alternation
     negatable: bool = False  # a hit right after 没/不/没有/不是... does not count ("没有破损")
     # A compound fact (disputes.toml): counts only when one of these features matched as well.
     with_any: frozenset[str] = frozenset()
@@ -280,9 +281,9 @@ def _lexicon(raw: dict[str, Any]) -> Lexicon:
     )
 
 
-def _compile(patterns: list[str], groups: dict[str, str] | None = None) -> re.Pattern[str]:
-    # One alternation per feature: a single scan finds the first (leftmost) hit for the reason.
-    return re.compile("|".join(f"(?:{bounded(_expand(p, groups or {}))})" for p in patterns))
+def _compile(patterns: list[str], groups: dict[str, str] | None = None) -> Alternation:
+    # One alternation per feature: its first (leftmost) hit is the reason's quote.
+    return Alternation([bounded(_expand(p, groups or {})) for p in patterns])
 
 
 def _type_info(code: str, raw: dict[str, Any]) -> TypeInfo:

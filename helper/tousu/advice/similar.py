@@ -11,6 +11,7 @@ measured on the exemplars is leave-one-out.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import tomllib
@@ -89,7 +90,7 @@ def nearest(text: str, k: int) -> list[Neighbour]:
     for g, w in query.items():
         for i, v in index.postings.get(g, ()):
             scores[i] += w * v
-    ranked = sorted(((s, i) for i, s in scores.items() if index.texts[i] != text), reverse=True)[:k]
+    ranked = heapq.nlargest(k, ((s, i) for i, s in scores.items() if index.texts[i] != text))
     return [Neighbour(index.codes[i], index.texts[i], round(s, 3)) for s, i in ranked if s > 0]
 
 
