@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tousu.advice import advise
+from tousu.advice import advise, model
 from tousu.advice.facts import dispute_facts
 from tousu.advice.ranking import RULE_CAP, read_signals, rule_logit
 from tousu.models import AdviceRequest
@@ -53,6 +53,13 @@ from ..support.corpus import copied_runs
             "音箱声音发闷还断断续续，后来把机身上的序列号输进品牌官网，显示查无此产品",
             "completed_3d",
             "蓝牙音箱",
+            "counterfeit",
+        ),
+        # The brand says the item is not theirs: a fake, though the repair it refused was owed.
+        (
+            "耳机右边没声音，寄回品牌售后，售后检测说不是他们家的产品，拒绝维修",
+            "completed_10d",
+            "无线蓝牙耳机",
             "counterfeit",
         ),
         # The shopper rules the carrier out: the crack is the goods' own defect.
@@ -217,3 +224,23 @@ def test_a_negated_dispute_fact_does_not_count() -> None:
     )
     assert "bundle_incomplete" not in read_signals(Problem(text="不是套装里少了东西，是颜色发错了")).features
     assert "bundle_incomplete" in read_signals(Problem(text="礼盒里少了一瓶")).features
+
+
+def test_the_seller_blaming_the_shopper_is_a_refusal_but_an_offer_is_not() -> None:
+    for text in ("卖家说是我自己摔坏的", "客服非说我使用不当", "卖家说我穿过了不给退"):
+        assert "refused" in read_signals(Problem(text=text)).features, text
+    for text in ("找卖家说再给我换一个", "卖家说我用了优惠券要我补钱"):
+        assert "refused" not in read_signals(Problem(text=text)).features, text
+
+
+def test_the_rules_alone_put_a_proven_fake_before_the_refusal_of_it(
+    make_request: Callable[..., AdviceRequest],
+) -> None:
+    # The context rule, not the learned weights: they are retrained on every data change.
+    text = "耳机右边没声音，寄回品牌售后，售后检测说不是他们家的产品，拒绝维修"
+    model.use(None, off=True)
+    try:
+        ranked = [t.code for t in advise(make_request(text, "completed_10d", "无线蓝牙耳机")).types]
+    finally:
+        model.use(None)
+    assert ranked.index("counterfeit") < ranked.index("after_sales_refused"), ranked
