@@ -244,3 +244,15 @@ def test_the_rules_alone_put_a_proven_fake_before_the_refusal_of_it(
     finally:
         model.use(None)
     assert ranked.index("counterfeit") < ranked.index("after_sales_refused"), ranked
+
+
+def test_a_fault_refused_within_the_seven_days_is_no_refused_no_reason_return(
+    make_request: Callable[..., AdviceRequest],
+) -> None:
+    text = "台灯收到第二天就不亮了，申请退货退款，卖家不同意"
+    model.use(None, off=True)
+    try:
+        ranked = [t.code for t in advise(make_request(text, "shipped_signed_3d", "护眼台灯")).types]
+    finally:
+        model.use(None)
+    assert ranked.index("quality_defect") < ranked.index("seven_day_return_refused"), ranked
