@@ -573,3 +573,17 @@ def test_round6_bait_stays_clean(text: str) -> None:
 def test_a_third_partys_title_is_no_name() -> None:
     # An honorific after a surname (王阿姨, 李师傅) names nobody in particular: no personal data.
     assert lint("快递12月2日放在隔壁王阿姨家，她帮我收了，但外箱破了一个洞。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("我家地址广州市天河区体育西路66号3号楼1502，快递放门口就行", "广州市天河区体育西路66号3号楼1502"),
+        ("麻烦把少的配件寄到湖南省长沙市岳麓区麓山南路9号7楼，谢谢", "湖南省长沙市岳麓区麓山南路9号7楼"),
+        ("我住成都市武侯区科华北路12号，东西一直没送到", "成都市武侯区科华北路12号"),
+    ],
+)
+def test_the_whole_address_is_marked_and_only_the_address(text: str, address: str) -> None:
+    # The draft cleaner removes the marked span: a room number left behind is still an address.
+    marked = [text[f.start : f.end] for f in lint(text) if f.code == "personal_data"]
+    assert marked == [address]

@@ -51,6 +51,9 @@ _ENGLISH_TIMES = {
         strict=True,
     )
 }
+# Where an address's place names begin to show (its first 省, 市, 区, 路…): the words before it
+# may be the shopper's own ("我家地址", "请把配件寄到").
+_PLACE_MARKER = re.compile(r"省|自治区|市|区|县|镇|乡|村|路|街|大道|巷|弄|胡同|小区")
 _QUOTES = {"'": "'", "‘": "’", "“": "”", "「": "」", '"': '"'}
 
 
@@ -464,8 +467,9 @@ def _spans(
             if rule.lead_words:
                 # A road name has no fixed start; drop the verbs and labels that run into it.
                 text_here = norm[start:end]
-                lead = next((w for w in rule.lead_words if text_here.startswith(w)), "")
-                start += len(lead)
+                marker = _PLACE_MARKER.search(text_here)
+                head = text_here[: marker.start()] if marker else text_here
+                start += max((head.rfind(w) + len(w) for w in rule.lead_words if w in head), default=0)
             taken.append((start, end, rule.code))
             found.append(
                 (
