@@ -44,9 +44,10 @@ PRUNE = 0.05  # inputs whose every class weight is smaller than this are dropped
 TRAINING_TOML = ("labelled_cases.toml", "labelled_extra.toml")
 # The team's own sentences in real shoppers' voices (long, rambling, several events, slang,
 # traditional, Cantonese, Chinese-English; the fourth set: posts, questions, news reports, 黑猫
-# records, voice typing; the fifth to ninth, by writers who never saw the engine: the
+# records, voice typing; the fifth to tenth, by writers who never saw the engine: the
 # confusable pairs, whole stories, other scripts and registers, the complaint form's
-# descriptions, posts/questions/news), written for training, never copied from the corpus.
+# descriptions, posts/questions/news, the most confused pairs), written for training, never
+# copied from the corpus.
 OWN_TOML = (
     "labelled_voices.toml",
     "labelled_voices_2.toml",
@@ -57,6 +58,7 @@ OWN_TOML = (
     "labelled_voices_7.toml",
     "labelled_voices_8.toml",
     "labelled_voices_9.toml",
+    "labelled_voices_10.toml",
 )
 _PUNCT = re.compile(r"[\s\W_]+")
 
