@@ -92,14 +92,13 @@ def per_new_text(fn: Callable[[], object], rounds: int) -> float:
 
 def corpus_median(floor: float) -> None:
     """The budget's own measure: the median over every corpus description, each a new text."""
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-    files = sorted(corpus.glob("complaints-*.jsonl"))
-    if not files:
-        print("corpus median: skipped (no shared corpus beside the checkout)")
-        return
-    import json
+    from corpus_orders import read
 
-    rows = [json.loads(line) for path in files for line in path.read_text("utf-8").splitlines() if line]
+    try:
+        rows = read("complaints-a.jsonl") + read("complaints-b.jsonl")
+    except SystemExit:
+        print("corpus median: skipped (no shared corpus; set TOUSU_CORPUS)")
+        return
     requests = [
         AdviceRequest.model_validate({"order": r["order"], "problem": r["problem"], "now": r["now"]})
         for r in rows

@@ -233,16 +233,20 @@ def test_the_seller_blaming_the_shopper_is_a_refusal_but_an_offer_is_not() -> No
         assert "refused" not in read_signals(Problem(text=text)).features, text
 
 
+def _ranked_by_rules_alone(request: AdviceRequest) -> list[str]:
+    model.use(None, off=True)
+    try:
+        return [t.code for t in advise(request).types]
+    finally:
+        model.use(None)
+
+
 def test_the_rules_alone_put_a_proven_fake_before_the_refusal_of_it(
     make_request: Callable[..., AdviceRequest],
 ) -> None:
     # The context rule, not the learned weights: they are retrained on every data change.
     text = "耳机右边没声音，寄回品牌售后，售后检测说不是他们家的产品，拒绝维修"
-    model.use(None, off=True)
-    try:
-        ranked = [t.code for t in advise(make_request(text, "completed_10d", "无线蓝牙耳机")).types]
-    finally:
-        model.use(None)
+    ranked = _ranked_by_rules_alone(make_request(text, "completed_10d", "无线蓝牙耳机"))
     assert ranked.index("counterfeit") < ranked.index("after_sales_refused"), ranked
 
 
@@ -250,9 +254,5 @@ def test_a_fault_refused_within_the_seven_days_is_no_refused_no_reason_return(
     make_request: Callable[..., AdviceRequest],
 ) -> None:
     text = "台灯收到第二天就不亮了，申请退货退款，卖家不同意"
-    model.use(None, off=True)
-    try:
-        ranked = [t.code for t in advise(make_request(text, "shipped_signed_3d", "护眼台灯")).types]
-    finally:
-        model.use(None)
+    ranked = _ranked_by_rules_alone(make_request(text, "shipped_signed_3d", "护眼台灯"))
     assert ranked.index("quality_defect") < ranked.index("seven_day_return_refused"), ranked

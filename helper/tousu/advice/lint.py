@@ -189,7 +189,7 @@ def paid_in_text(norm: str) -> Decimal | None:
     """What the draft says was paid ("实付39元", "花了39块买的", "39元的T恤"), if it says so once."""
     values = set()
     for match in re.finditer(_demand()["paid_pattern"], norm):
-        value = chinese_number(match.groupdict().get("amount") or match.groupdict().get("amount2") or "")
+        value = chinese_number(match.group("amount") or match.group("amount2") or "")
         if value:
             values.add(value)
     return values.pop() if len(values) == 1 else None
@@ -376,9 +376,8 @@ def _vague(text: str, norm: str, masked: list[tuple[int, int]]) -> list[Finding]
     if vague.concrete.search(canon):
         return []
     # Whether any feature outside the generic ones matches: the first hit answers (no full scan).
-    problem = any(f.pattern.hits(canon) for f in rulebook().features if f.code not in vague.generic) or bool(
-        vague.defect.search(canon)
-    )
+    named = any(f.pattern.hits(canon) for f in rulebook().features if f.code not in vague.generic)
+    problem = named or bool(vague.defect.search(canon))
     size = sum(1 for c in norm if "\u4e00" <= c <= "\u9fff") + len(re.findall(r"[a-z]+", norm))
     # A very short text names a defect of nothing in particular ("东西坏了") unless it names the part.
     if problem and (size > 6 or not vague.generic_item.search(canon)):
